@@ -1,0 +1,40 @@
+/// Which configuration a run uses.
+public enum ConfigChoice: Sendable, Equatable {
+    /// `.sot-lint.yml` of each file's project root, extending the defaults.
+    case discover
+    /// This file for every path (`--config FILE`).
+    case file(String)
+    /// The compiled-in defaults only (`--no-config`).
+    case none
+}
+
+/// What to lint.
+public struct LintRequest: Sendable {
+    /// Files and folders as the user wrote them; empty means the current folder.
+    public var paths: [String]
+    public var config: ConfigChoice
+    public var today: CalendarDate
+
+    public init(paths: [String], config: ConfigChoice = .discover, today: CalendarDate = .today()) {
+        self.paths = paths
+        self.config = config
+        self.today = today
+    }
+}
+
+/// What a run found.
+public struct LintReport: Sendable {
+    /// Sorted by path, line, column, rule.
+    public let diagnostics: [Diagnostic]
+    /// Number of files linted (not counting documents read only as workspace context).
+    public let fileCount: Int
+
+    public init(diagnostics: [Diagnostic], fileCount: Int) {
+        self.diagnostics = diagnostics
+        self.fileCount = fileCount
+    }
+
+    public func count(_ severity: Severity) -> Int {
+        diagnostics.lazy.filter { $0.severity == severity }.count
+    }
+}

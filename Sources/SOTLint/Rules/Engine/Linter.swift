@@ -1,0 +1,135 @@
+import Dispatch
+import Foundation
+
+/// Runs a lint: resolves inputs, parses every file once in parallel, builds each project's workspace
+/// once, runs the rules, applies severities and suppressions, and returns sorted diagnostics.
+public enum Linter {
+    public static func lint(_ request: LintRequest) throws(SOTLintError) -> LintReport {
+        let inputs = try LintInputs(request: request)
+        var diagnostics: [Diagnostic] = []
+        let byProject = Dictionary(grouping: inputs.targets, by: \.project)
+        for root in byProject.keys.sorted() {
+            guard let project = inputs.projects[root], let targets = byProject[root] else { continue }
+            let context = try inputs.contextFiles(of: root)
+            diagnostics += try lintProject(project, targets: targets, context: context, today: request.today)
+        }
+        return LintReport(diagnostics: diagnostics.sorted(), fileCount: inputs.targets.count)
+    }
+
+    private static func lintProject(_ project: LintInputs.Project, targets: [LintInputs.Target],
+                                    context: [(display: String, absolute: String)],
+                                    today: CalendarDate) throws(SOTLintError) -> [Diagnostic] {
+        let profile = project.profile
+        let jobs = targets.map { ($0.displayPath, $0.absolutePath, true) } + context.map { ($0.display, $0.absolute, false) }
+        let results = ParallelResults<Result<ParsedFile?, SOTLintError>>(count: jobs.count)
+        let enabledDocumentRules = RuleRegistry.documentRules.filter { profile.settings(for: type(of: $0).metadata.id).severity != nil }
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+            let (display, absolute, isTarget) = jobs[index]
+            let bytes: [UInt8]
+            do throws(SOTLintError) {
+                bytes = try FilePath.read(absolute)
+            } catch {
+                results.set(index, .failure(SOTLintError.unreadableFile(path: display, reason: Self.reason(error))))
+                return
+            }
+            // A context file can only join the workspace if it names the classification key.
+            guard isTarget || Self.contains(bytes, "lifecycle_classification") else {
+                results.set(index, .success(nil))
+                return
+            }
+            let document = DocumentBuilder.build(SourceText(path: display, bytes: bytes), profile: profile)
+            var diagnostics: [Diagnostic] = []
+            if isTarget {
+                for rule in enabledDocumentRules {
+                    let id = type(of: rule).metadata.id
+                    let settings = profile.settings(for: id)
+                    guard let severity = settings.severity else { continue }
+                    let findings = rule.check(document, context: DocumentContext(profile: profile, settings: settings, today: today))
+                    diagnostics += findings.map { Diagnostic(path: $0.path, range: $0.range, severity: severity, rule: id, message: $0.message) }
+                }
+            }
+            results.set(index, .success(ParsedFile(document: document, isTarget: isTarget, diagnostics: diagnostics)))
+        }
+        var files: [ParsedFile] = []
+        for result in results.values {
+            switch result {
+            case .failure(let error)?: throw error
+            case .success(let file?)?: files.append(file)
+            default: continue
+            }
+        }
+        let documents = files.map(\.document)
+        let workspace = Workspace(documents: documents, profiles: [:], fallback: profile)
+        var byPath: [String: [Diagnostic]] = [:]
+        for file in files where file.isTarget { byPath[file.document.path] = file.diagnostics }
+        for rule in RuleRegistry.workspaceRules {
+            let id = type(of: rule).metadata.id
+            guard let severity = profile.settings(for: id).severity else { continue }
+            for finding in rule.check(workspace, context: WorkspaceContext(ruleID: id, today: today))
+            where byPath[finding.path] != nil {
+                byPath[finding.path, default: []].append(
+                    Diagnostic(path: finding.path, range: finding.range, severity: severity, rule: id, message: finding.message))
+            }
+        }
+        let known = Set(RuleRegistry.ids)
+        let unusedSeverity = profile.settings(for: SuppressionUnusedRule.metadata.id).severity
+        var diagnostics: [Diagnostic] = []
+        for file in files where file.isTarget {
+            let own = byPath[file.document.path] ?? []
+            let (kept, unused) = Suppressions(file.document).apply(own, path: file.document.path, knownRules: known)
+            diagnostics += kept
+            if let unusedSeverity {
+                diagnostics += unused.map {
+                    Diagnostic(path: $0.path, range: $0.range, severity: unusedSeverity,
+                               rule: SuppressionUnusedRule.metadata.id, message: $0.message)
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    private struct ParsedFile: Sendable {
+        let document: SOTDocument
+        let isTarget: Bool
+        let diagnostics: [Diagnostic]
+    }
+
+    private static func reason(_ error: SOTLintError) -> String {
+        if case .unreadableFile(_, let reason) = error { return reason }
+        return error.description
+    }
+
+    static func contains(_ bytes: [UInt8], _ needle: String) -> Bool {
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first, bytes.count >= pattern.count else { return false }
+        var index = 0
+        let last = bytes.count - pattern.count
+        while index <= last {
+            if bytes[index] == first, bytes[index..<(index + pattern.count)].elementsEqual(pattern) { return true }
+            index += 1
+        }
+        return false
+    }
+}
+
+/// Slots filled concurrently by `concurrentPerform`, read after it returns.
+final class ParallelResults<Value: Sendable>: @unchecked Sendable {
+    private var storage: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        storage = [Value?](repeating: nil, count: count)
+    }
+
+    func set(_ index: Int, _ value: Value) {
+        lock.lock()
+        storage[index] = value
+        lock.unlock()
+    }
+
+    var values: [Value?] {
+        lock.lock()
+        defer { lock.unlock() }
+        return storage
+    }
+}

@@ -1,0 +1,56 @@
+/// What a rule looks at.
+public enum RuleCategory: String, Sendable, CaseIterable {
+    case document
+    case frontMatter = "front-matter"
+    case structure
+    case graph
+}
+
+/// A problem a rule found, before severity and suppressions are applied.
+public struct Finding: Sendable, Hashable {
+    public let path: String
+    public let range: SourceRange
+    public let message: String
+
+    public init(path: String, range: SourceRange, message: String) {
+        self.path = path
+        self.range = range
+        self.message = message
+    }
+
+    public init(_ document: SOTDocument, _ range: SourceRange, _ message: String) {
+        self.init(path: document.path, range: range, message: message)
+    }
+}
+
+/// A rule: a type with static metadata and a check.
+public protocol Rule: Sendable {
+    static var metadata: RuleMetadata { get }
+    init()
+}
+
+/// A rule that looks at one document at a time.
+public protocol DocumentRule: Rule {
+    func check(_ document: SOTDocument, context: DocumentContext) -> [Finding]
+}
+
+/// A rule that needs every SOT document of the project at once.
+public protocol WorkspaceRule: Rule {
+    func check(_ workspace: Workspace, context: WorkspaceContext) -> [Finding]
+}
+
+public struct DocumentContext: Sendable {
+    public let profile: Profile
+    public let settings: RuleSettings
+    public let today: CalendarDate
+}
+
+public struct WorkspaceContext: Sendable {
+    public let ruleID: String
+    public let today: CalendarDate
+
+    /// The settings of the rule for the document at `path` (each document has its own profile).
+    public func settings(for document: SOTDocument, in workspace: Workspace) -> RuleSettings {
+        workspace.profile(for: document).settings(for: ruleID)
+    }
+}

@@ -1,0 +1,35 @@
+/// An unpromoted planning document must say that it carries no Core authority.
+struct DisclaimerMissingRule: DocumentRule {
+    static let metadata = RuleMetadata(
+        id: "disclaimer-missing", category: .frontMatter, defaultSeverity: .error,
+        summary: "While `core_promotion_status: not-promoted`, the preamble must carry the disclaimer.",
+        rationale: """
+        Agents read planning documents as instructions. Until a document is promoted, its preamble (the text \
+        between the H1 and the first issue section) must say so in the words of the profile's `disclaimer`: \
+        "Local planning SOT only. Not a Core Protocol. Not active Core authority." Spaces and line breaks \
+        inside the sentence do not matter. Reported on the H1.
+        """,
+        examples: [
+            .valid("Disclaimer present.", ExampleText.sot("")),
+            .valid("Promoted documents need none.", ExampleText.sot("")
+                .replacingAll("not-promoted", with: "promoted")
+                .replacingAll("Local planning SOT only. Not a Core Protocol. Not active Core authority.", with: "Core text.")),
+            .invalid("Disclaimer removed.", ExampleText.sot("")
+                .replacingAll("# Example", with: "# ↓Example")
+                .replacingAll("Local planning SOT only. Not a Core Protocol. Not active Core authority.", with: "Planning notes.")),
+        ])
+
+    func check(_ document: SOTDocument, context: DocumentContext) -> [Finding] {
+        guard document.isSOT, document.frontMatter["core_promotion_status"]?.value == "not-promoted" else { return [] }
+        let wanted = Self.squeezed(context.profile.disclaimer)
+        guard !wanted.isEmpty, !document.preamble.contains(where: { Self.squeezed($0).contains(wanted) }) else { return [] }
+        let range = document.title?.range ?? SourceRange(line: document.frontMatter.bodyStartLine, column: 1,
+                                                         endLine: document.frontMatter.bodyStartLine, endColumn: 1)
+        return [Finding(document, range, "the preamble lacks the disclaimer \"\(context.profile.disclaimer)\" "
+                        + "required while `core_promotion_status: not-promoted`")]
+    }
+
+    static func squeezed(_ text: String) -> String {
+        text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0.isNewline }).joined(separator: " ")
+    }
+}

@@ -1,0 +1,30 @@
+/// A document with issue sections but no front matter would escape every SOT rule.
+struct FrontMatterMissingRule: DocumentRule {
+    static let metadata = RuleMetadata(
+        id: "frontmatter-missing", category: .frontMatter, defaultSeverity: .error,
+        summary: "A document with issue sections must start with YAML front matter.",
+        rationale: """
+        A Markdown file is an SOT document when its front matter says `lifecycle_classification: sot`. \
+        A file that has issue sections (`## CTO-WORK-001 - …`) or mentions `lifecycle_classification` but \
+        has no front matter would silently escape every SOT rule, so it is reported. Other Markdown files \
+        are never reported.
+        """,
+        examples: [
+            .valid("Ordinary Markdown without issue sections.", "# Notes\n\nNothing to plan here.\n"),
+            .invalid("Issue sections without front matter.", """
+            ↓# Route Issues
+
+            ## CTO-WORK-001 - First
+
+            Status: open.
+            """),
+        ])
+
+    func check(_ document: SOTDocument, context: DocumentContext) -> [Finding] {
+        guard case .absent = document.frontMatter, document.looksLikeSOT else { return [] }
+        let end = SourcePosition(line: 1, column: document.source.lineText(1).unicodeScalars.count + 1)
+        return [Finding(document, SourceRange(start: SourcePosition(line: 1, column: 1), end: end),
+                        "this document has issue sections but no front matter; start it with a `---` YAML block "
+                        + "that says `lifecycle_classification: \(context.profile.sotClassification)`")]
+    }
+}

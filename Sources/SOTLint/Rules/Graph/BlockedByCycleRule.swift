@@ -1,0 +1,76 @@
+/// Issues that wait for each other wait forever.
+struct BlockedByCycleRule: WorkspaceRule {
+    static let metadata = RuleMetadata(
+        id: "blocked-by-cycle", category: .graph, defaultSeverity: .error,
+        summary: "`Blocked by:` links do not form a cycle.",
+        rationale: """
+        When A waits for B and B waits for A, neither can ever be unblocked. Cycles are found across the \
+        whole workspace; each member is reported on its reference to the next member, with the cycle's \
+        path, so every document involved shows it.
+        """,
+        examples: [
+            .valid("A chain.", ExampleText.sot("""
+            ## CTO-WORK-001 - First
+
+            Status: blocked.
+
+            Acceptance:
+
+            - Works.
+
+            Blocked by:
+
+            - `CTO-WORK-002` first.
+
+            ## CTO-WORK-002 - Second
+
+            Status: open.
+
+            Acceptance:
+
+            - Works.
+            """)),
+            .invalid("Two issues waiting for each other.", ExampleText.sot("""
+            ## CTO-WORK-001 - First
+
+            Status: blocked.
+
+            Acceptance:
+
+            - Works.
+
+            Blocked by:
+
+            - `↓CTO-WORK-002` first.
+
+            ## CTO-WORK-002 - Second
+
+            Status: blocked.
+
+            Acceptance:
+
+            - Works.
+
+            Blocked by:
+
+            - `↓CTO-WORK-001` first.
+            """)),
+        ])
+
+    func check(_ workspace: Workspace, context: WorkspaceContext) -> [Finding] {
+        var graph = BlockedByGraph(workspace: workspace)
+        var findings: [Finding] = []
+        for component in graph.stronglyConnectedComponents() where component.count > 1 {
+            let members = Set(component)
+            for id in component.sorted() {
+                guard let location = workspace.issue(id) else { continue }
+                let path = graph.shortestCycle(through: id, within: members)
+                for blocker in location.section.blockers where members.contains(blocker.id) && blocker.id != id {
+                    findings.append(Finding(location.document, blocker.range,
+                                            "blocked-by cycle: \(path.joined(separator: " → ")); break it by unblocking one of them"))
+                }
+            }
+        }
+        return findings
+    }
+}

@@ -1,0 +1,90 @@
+/// The blocked-by edges of a workspace: issue -> issues it waits for (first definitions only).
+struct BlockedByGraph {
+    private(set) var ids: [String] = []
+    private var index: [String: Int] = [:]
+    private var edges: [[Int]] = []
+
+    init(workspace: Workspace) {
+        ids = workspace.issueIDs
+        for (position, id) in ids.enumerated() { index[id] = position }
+        edges = ids.map { id in
+            guard let location = workspace.issue(id) else { return [] }
+            var targets: [Int] = []
+            for blocker in location.section.blockers {
+                if let target = index[blocker.id], !targets.contains(target) { targets.append(target) }
+            }
+            return targets
+        }
+    }
+
+    /// Tarjan's algorithm, iterative so that long chains cannot overflow the stack.
+    mutating func stronglyConnectedComponents() -> [[String]] {
+        let count = ids.count
+        var order = [Int](repeating: -1, count: count)
+        var low = [Int](repeating: 0, count: count)
+        var onStack = [Bool](repeating: false, count: count)
+        var stack: [Int] = []
+        var components: [[String]] = []
+        var counter = 0
+        for root in 0..<count where order[root] == -1 {
+            var work: [(node: Int, next: Int)] = [(root, 0)]
+            order[root] = counter; low[root] = counter; counter += 1
+            stack.append(root); onStack[root] = true
+            while let frame = work.last {
+                let node = frame.node
+                if frame.next < edges[node].count {
+                    work[work.count - 1].next += 1
+                    let target = edges[node][frame.next]
+                    if order[target] == -1 {
+                        order[target] = counter; low[target] = counter; counter += 1
+                        stack.append(target); onStack[target] = true
+                        work.append((target, 0))
+                    } else if onStack[target] {
+                        low[node] = min(low[node], order[target])
+                    }
+                    continue
+                }
+                work.removeLast()
+                if let parent = work.last { low[parent.node] = min(low[parent.node], low[node]) }
+                if low[node] == order[node] {
+                    var component: [String] = []
+                    while let member = stack.popLast() {
+                        onStack[member] = false
+                        component.append(ids[member])
+                        if member == node { break }
+                    }
+                    components.append(component)
+                }
+            }
+        }
+        return components
+    }
+
+    /// The shortest path `id → … → id` inside `members`, as IDs (breadth-first search).
+    func shortestCycle(through id: String, within members: Set<String>) -> [String] {
+        guard let start = index[id] else { return [id] }
+        var previous: [Int: Int] = [:]
+        var queue = [start]
+        var head = 0
+        while head < queue.count {
+            let node = queue[head]
+            head += 1
+            for target in edges[node] where members.contains(ids[target]) {
+                if target == start {
+                    var path = [ids[start]]
+                    var step = node
+                    while step != start {
+                        path.insert(ids[step], at: 1)
+                        step = previous[step] ?? start
+                    }
+                    return path + [ids[start]]
+                }
+                if previous[target] == nil {
+                    previous[target] = node
+                    queue.append(target)
+                }
+            }
+        }
+        return [id]
+    }
+}

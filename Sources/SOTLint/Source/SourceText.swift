@@ -1,0 +1,113 @@
+/// The bytes of one file with a line index. Every position the linter reports is computed here,
+/// from byte offsets into the original bytes, so front matter, CRLF, a BOM and tabs shift nothing.
+public struct SourceText: Sendable {
+    /// The path as the user gave it (or as discovered under a path the user gave).
+    public let path: String
+    public let bytes: [UInt8]
+    /// Number of bytes of a leading UTF-8 byte order mark (0 or 3).
+    public let bomLength: Int
+    /// Byte offset where each line starts; `lineStarts[0]` is line 1.
+    public let lineStarts: [Int]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+        self.bomLength = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var starts = [0]
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte == 0x0A {
+                starts.append(index + 1)
+            } else if byte == 0x0D {
+                if index + 1 < count, bytes[index + 1] == 0x0A { index += 1 }
+                starts.append(index + 1)
+            }
+            index += 1
+        }
+        self.lineStarts = starts
+    }
+
+    public init(path: String, text: String) {
+        self.init(path: path, bytes: Array(text.utf8))
+    }
+
+    public var lineCount: Int { lineStarts.count }
+
+    /// Byte offset of the first content byte of `line` (after the BOM on line 1).
+    public func contentStart(ofLine line: Int) -> Int {
+        let start = lineStarts[line - 1]
+        return line == 1 ? start + bomLength : start
+    }
+
+    /// Byte offset just after the last content byte of `line` (before CR, LF or CR LF).
+    public func contentEnd(ofLine line: Int) -> Int {
+        var end = line < lineStarts.count ? lineStarts[line] : bytes.count
+        if end > lineStarts[line - 1], end <= bytes.count, bytes[end - 1] == 0x0A { end -= 1 }
+        if end > lineStarts[line - 1], end <= bytes.count, bytes[end - 1] == 0x0D { end -= 1 }
+        return max(end, contentStart(ofLine: line))
+    }
+
+    /// The content bytes of `line`, without its line ending.
+    public func lineBytes(_ line: Int) -> ArraySlice<UInt8> {
+        bytes[contentStart(ofLine: line)..<contentEnd(ofLine: line)]
+    }
+
+    public func lineText(_ line: Int) -> String {
+        String(decoding: lineBytes(line), as: UTF8.self)
+    }
+
+    public func text(_ byteRange: Range<Int>) -> String {
+        String(decoding: bytes[byteRange], as: UTF8.self)
+    }
+
+    /// The 1-based line containing byte `offset`.
+    public func line(ofByte offset: Int) -> Int {
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        return low + 1
+    }
+
+    /// Line and column (in Unicode scalars) of byte `offset`.
+    public func position(ofByte offset: Int) -> SourcePosition {
+        let line = line(ofByte: offset)
+        let start = contentStart(ofLine: line)
+        var column = 1
+        var index = start
+        let limit = min(offset, bytes.count)
+        while index < limit {
+            if bytes[index] & 0xC0 != 0x80 { column += 1 }
+            index += 1
+        }
+        return SourcePosition(line: line, column: column)
+    }
+
+    public func range(_ byteRange: Range<Int>) -> SourceRange {
+        SourceRange(start: position(ofByte: byteRange.lowerBound), end: position(ofByte: byteRange.upperBound))
+    }
+
+    /// Byte offset of a 1-based line and a 1-based byte column on that line, as cmark reports them.
+    public func byteOffset(line: Int, byteColumn: Int) -> Int {
+        guard line >= 1, line <= lineStarts.count else { return bytes.count }
+        return min(contentStart(ofLine: line) + max(byteColumn - 1, 0), bytes.count)
+    }
+
+    /// Byte offset of a 1-based line and a column counted in Unicode scalars.
+    public func byteOffset(line: Int, scalarColumn: Int) -> Int {
+        guard line >= 1, line <= lineStarts.count else { return bytes.count }
+        var index = contentStart(ofLine: line)
+        let end = contentEnd(ofLine: line)
+        var column = 1
+        while index < end, column < scalarColumn {
+            index += 1
+            while index < end, bytes[index] & 0xC0 == 0x80 { index += 1 }
+            column += 1
+        }
+        return index
+    }
+}

@@ -1,0 +1,122 @@
+/// The files a run lints and the projects they belong to.
+struct LintInputs {
+    struct Target {
+        /// As the user gave it, or joined under a folder the user gave.
+        let displayPath: String
+        let absolutePath: String
+        let project: String
+    }
+
+    struct Project {
+        let location: ProjectRoot.Location
+        let profile: Profile
+        let discovery: FileDiscovery
+
+        func isIncluded(_ absolutePath: String) -> Bool {
+            let relative = FilePath.relative(absolutePath, to: location.root)
+            return profile.include.contains { PathGlob($0).matches(relative) }
+                && !profile.exclude.contains { PathGlob($0).matches(relative) }
+        }
+    }
+
+    private(set) var targets: [Target] = []
+    private(set) var projects: [String: Project] = [:]
+    let currentDirectory: String
+
+    init(request: LintRequest) throws(SOTLintError) {
+        currentDirectory = FilePath.currentDirectory()
+        var seen = Set<String>()
+        let given = request.paths.isEmpty ? ["."] : request.paths
+        for path in given {
+            let absolute = FilePath.absolute(path, base: currentDirectory)
+            guard let kind = FilePath.kind(absolute) else { throw .pathNotFound(path: path) }
+            let start = kind == .directory ? absolute : FilePath.parent(absolute)
+            let project = try self.project(for: start, config: request.config)
+            if kind == .file {
+                if seen.insert(absolute).inserted {
+                    targets.append(Target(displayPath: path, absolutePath: absolute, project: project.location.root))
+                }
+                continue
+            }
+            let files: [String]
+            do {
+                files = try project.discovery.files(under: path, accept: Self.isMarkdown)
+            } catch let error as DiscoveryError {
+                throw Self.error(error)
+            } catch {
+                throw .unreadableFile(path: path, reason: "\(error)")
+            }
+            for file in files {
+                let fileAbsolute = FilePath.absolute(file, base: currentDirectory)
+                // A file below a nested `.sot-lint.yml` belongs to that project, not to the folder's.
+                let owner = try self.project(for: FilePath.parent(fileAbsolute), config: request.config)
+                guard owner.isIncluded(fileAbsolute), seen.insert(fileAbsolute).inserted else { continue }
+                let display = request.paths.isEmpty && file.hasPrefix("./") ? String(file.dropFirst(2)) : file
+                targets.append(Target(displayPath: display, absolutePath: fileAbsolute, project: owner.location.root))
+            }
+        }
+    }
+
+    /// Every Markdown file of a project that is not a target: the rest of its workspace. Files below a
+    /// nested project root belong to that project and are left out.
+    func contextFiles(of root: String) throws(SOTLintError) -> [(display: String, absolute: String)] {
+        guard let project = projects[root] else { return [] }
+        let targetPaths = Set(targets.map(\.absolutePath))
+        let display = FilePath.relative(root, to: currentDirectory)
+        let files: [String]
+        do {
+            files = try project.discovery.files(under: display, accept: Self.isMarkdown)
+        } catch let error as DiscoveryError {
+            throw Self.error(error)
+        } catch {
+            throw .unreadableFile(path: display, reason: "\(error)")
+        }
+        var rootOfDirectory = locations.mapValues(\.root)
+        return files.compactMap { file in
+            let absolute = FilePath.absolute(file, base: currentDirectory)
+            let directory = FilePath.parent(absolute)
+            let owner = rootOfDirectory[directory] ?? ProjectRoot.find(from: directory).root
+            rootOfDirectory[directory] = owner
+            guard owner == root, !targetPaths.contains(absolute), project.isIncluded(absolute) else { return nil }
+            return (file.hasPrefix("./") ? String(file.dropFirst(2)) : file, absolute)
+        }
+    }
+
+    private var locations: [String: ProjectRoot.Location] = [:]
+
+    private mutating func project(for directory: String, config: ConfigChoice) throws(SOTLintError) -> Project {
+        let location = locations[directory] ?? ProjectRoot.find(from: directory)
+        locations[directory] = location
+        if let known = projects[location.root] { return known }
+        let profile: Profile
+        switch config {
+        case .none:
+            profile = try ProfileLoader.defaultProfile()
+        case .file(let path):
+            let bytes = try FilePath.read(path)
+            profile = try ProfileLoader.load(configText: String(decoding: bytes, as: UTF8.self), configPath: path)
+        case .discover:
+            if let file = location.configFile {
+                let shown = FilePath.relative(file, to: currentDirectory)
+                let bytes = try FilePath.read(file)
+                profile = try ProfileLoader.load(configText: String(decoding: bytes, as: UTF8.self), configPath: shown)
+            } else {
+                profile = try ProfileLoader.defaultProfile()
+            }
+        }
+        let project = Project(location: location, profile: profile,
+                              discovery: FileDiscovery(ignoreRoot: location.gitTop ?? location.root))
+        projects[location.root] = project
+        return project
+    }
+
+    static func isMarkdown(_ name: String) -> Bool {
+        name.hasSuffix(".md") || name.hasSuffix(".markdown")
+    }
+
+    private static func error(_ error: DiscoveryError) -> SOTLintError {
+        switch error {
+        case .unreadableDirectory(let path, let reason): return .unreadableFile(path: path, reason: reason)
+        }
+    }
+}

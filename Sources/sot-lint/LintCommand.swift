@@ -1,0 +1,66 @@
+import ArgumentParser
+import SOTLint
+
+/// Options every command that reads documents shares.
+struct ConfigOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Use this configuration file instead of each project's .sot-lint.yml.", valueName: "file"))
+    var config: String?
+
+    @Flag(name: .long, help: "Ignore .sot-lint.yml files; use the built-in profile only.")
+    var noConfig = false
+
+    func choice() throws -> ConfigChoice {
+        if noConfig, config != nil { throw ValidationError("--config and --no-config exclude each other") }
+        if let config { return .file(config) }
+        return noConfig ? .none : .discover
+    }
+}
+
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+}
+
+struct LintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Lint files and folders (the default command).")
+
+    @Argument(help: "Files and folders to lint (default: the current folder).")
+    var paths: [String] = []
+
+    @Option(name: .long, help: "Output format: text or json.")
+    var format: String = "text"
+
+    @OptionGroup var configOptions: ConfigOptions
+
+    @Flag(name: .long, help: "Report errors only.")
+    var quiet = false
+
+    @Option(name: .long, help: ArgumentHelp("Exit 1 when there are more than N warnings.", valueName: "N"))
+    var maxWarnings: Int?
+
+    @Option(name: .long, help: "Colour text output: auto, always or never (NO_COLOR is respected).")
+    var color: ColorChoice = .auto
+
+    func run() throws {
+        guard let outputFormat = OutputFormat(rawValue: format) else {
+            throw ValidationError("unknown format `\(format)`; use one of: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings needs a number of 0 or more") }
+        let request = LintRequest(paths: paths, config: try configOptions.choice())
+        var report = try Linter.lint(request)
+        if quiet {
+            report = LintReport(diagnostics: report.diagnostics.filter { $0.severity == .error }, fileCount: report.fileCount)
+        }
+        switch outputFormat {
+        case .text:
+            let reporter = TextReporter(color: Output.useColor(color.rawValue))
+            Output.write(reporter.render(report))
+            if !quiet, !report.diagnostics.isEmpty { Output.error(reporter.summary(report)) }
+        case .json:
+            Output.write(JSONReporter().render(report))
+        }
+        let tooManyWarnings = maxWarnings.map { report.count(.warning) > $0 } ?? false
+        if report.count(.error) > 0 || tooManyWarnings { throw ExitCode(1) }
+    }
+}

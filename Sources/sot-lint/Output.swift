@@ -1,0 +1,38 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Standard output and error, unbuffered by Swift's print so large reports go out in one write.
+enum Output {
+    static func write(_ text: String) {
+        writeAll(text, to: STDOUT_FILENO)
+    }
+
+    static func error(_ line: String) {
+        writeAll("sot-lint: " + line + "\n", to: STDERR_FILENO)
+    }
+
+    private static func writeAll(_ text: String, to descriptor: Int32) {
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeMutableBytes { Glibc.write(descriptor, $0.baseAddress?.advanced(by: offset), $0.count - offset) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                return
+            }
+            offset += written
+        }
+    }
+
+    /// `auto` colours only a terminal, and never when NO_COLOR is set (https://no-color.org).
+    static func useColor(_ choice: String) -> Bool {
+        switch choice {
+        case "always": return true
+        case "never": return false
+        default:
+            if let value = getenv("NO_COLOR"), value.pointee != 0 { return false }
+            return isatty(STDOUT_FILENO) != 0
+        }
+    }
+}

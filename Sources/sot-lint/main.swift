@@ -1,0 +1,24 @@
+import ArgumentParser
+import SOTLint
+#if canImport(Glibc)
+import Glibc
+#endif
+
+// Exit codes are part of the contract: 0 clean, 1 findings, 2 usage, configuration or I/O error.
+do {
+    var command = try SOTLintCommand.parseAsRoot()
+    try command.run()
+} catch let error as SOTLintError {
+    Output.error(error.description)
+    exit(2)
+} catch let code as ExitCode {
+    exit(code.rawValue)
+} catch {
+    let status = SOTLintCommand.exitCode(for: error)
+    if status == .success {
+        Output.write(SOTLintCommand.fullMessage(for: error) + "\n")
+        exit(0)
+    }
+    Output.error(SOTLintCommand.message(for: error))
+    exit(2)
+}
