@@ -47,7 +47,7 @@ struct LintCommand: ParsableCommand {
             throw ValidationError("unknown format `\(format)`; use one of: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings needs a number of 0 or more") }
-        let request = LintRequest(paths: paths, config: try configOptions.choice())
+        let request = LintRequest(paths: paths, config: try configOptions.choice(), today: try Environment.today())
         var report = try Linter.lint(request)
         if quiet {
             report = LintReport(diagnostics: report.diagnostics.filter { $0.severity == .error }, fileCount: report.fileCount)

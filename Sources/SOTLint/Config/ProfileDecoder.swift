@@ -120,7 +120,30 @@ struct ProfileDecoder {
             let hint = declared.isEmpty ? "; this rule has no options" : Suggestion.didYouMean(unknown, among: declared)
             throw fail("rule `\(id)` has no option `\(unknown)`\(hint)")
         }
+        for option in RuleRegistry.rule(id: id)?.metadata.options ?? [] {
+            guard let given = options[option.name] else { continue }
+            options[option.name] = try Self.conform(given, to: option.defaultValue) {
+                self.fail("`rules.\(id).\(option.name)` must be \($0)")
+            }
+        }
         return RuleSettings(severity: Severity(rawValue: severityText.lowercased()), options: options)
+    }
+
+    /// `given` in the shape of the option's default: a number, a flag, a text or a list of texts.
+    private static func conform(_ given: OptionValue, to declared: OptionValue,
+                                fail: (String) -> SOTLintError) throws(SOTLintError) -> OptionValue {
+        switch (declared, given) {
+        case (.int, .int), (.bool, .bool), (.string, .string), (.strings, .strings):
+            return given
+        case (.strings, .string(let text)):
+            return .strings([text])
+        case (.string, .int(let number)):
+            return .string(String(number))
+        case (.int, _): throw fail("a whole number")
+        case (.bool, _): throw fail("true or false")
+        case (.string, _): throw fail("a text value")
+        case (.strings, _): throw fail("a list of text values")
+        }
     }
 
     private func optionValue(_ node: ConfigNode, path: String) throws(SOTLintError) -> OptionValue {

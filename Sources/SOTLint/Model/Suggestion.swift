@@ -9,6 +9,10 @@ public enum Suggestion {
             if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
         }
         guard let best else { return nil }
+        // A shortened word (`max_age` for `max_age_days`) is a likely slip too.
+        if target.count >= 3, let longer = candidates.first(where: { $0.lowercased().hasPrefix(word.lowercased()) }), maxDistance == nil {
+            return longer
+        }
         let limit = maxDistance ?? max(1, min(3, (max(target.count, best.candidate.count) + 2) / 4))
         return best.distance <= limit ? best.candidate : nil
     }

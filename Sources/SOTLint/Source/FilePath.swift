@@ -47,8 +47,16 @@ public enum FilePath {
     }
 
     public static func kind(_ path: String) -> Kind? {
+        try? kindOrError(path)
+    }
+
+    /// What `path` is; nil when nothing is there, an error naming the cause when it cannot be examined.
+    public static func kindOrError(_ path: String) throws(SOTLintError) -> Kind? {
         var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
+        guard stat(path, &info) == 0 else {
+            if errno == ENOENT { return nil }
+            throw .unreadableFile(path: path, reason: errnoText())
+        }
         return (info.st_mode & S_IFMT) == S_IFDIR ? .directory : .file
     }
 

@@ -29,7 +29,9 @@ struct LintInputs {
         let given = request.paths.isEmpty ? ["."] : request.paths
         for path in given {
             let absolute = FilePath.absolute(path, base: currentDirectory)
-            guard let kind = FilePath.kind(absolute) else { throw .pathNotFound(path: path) }
+            // The path as given (not normalised) so that `file.md/` fails like the shell would.
+            let examined = path.hasPrefix("/") ? path : FilePath.join(currentDirectory, path)
+            guard let kind = try Self.kind(examined, shown: path) else { throw .pathNotFound(path: path) }
             let start = kind == .directory ? absolute : FilePath.parent(absolute)
             let project = try self.project(for: start, config: request.config)
             if kind == .file {
@@ -108,6 +110,15 @@ struct LintInputs {
                               discovery: FileDiscovery(ignoreRoot: location.gitTop ?? location.root))
         projects[location.root] = project
         return project
+    }
+
+    private static func kind(_ examined: String, shown: String) throws(SOTLintError) -> FilePath.Kind? {
+        do {
+            return try FilePath.kindOrError(examined)
+        } catch {
+            if case .unreadableFile(_, let reason) = error { throw .unreadableFile(path: shown, reason: reason) }
+            throw error
+        }
     }
 
     static func isMarkdown(_ name: String) -> Bool {

@@ -8,8 +8,9 @@ public enum DiscoveryError: Error, Equatable, Sendable {
     case unreadableDirectory(path: String, reason: String)
 }
 
-/// Lists files the way `git ls-files --cached --others --exclude-standard` would see a working tree,
-/// without running git: .gitignore files (nested ones too) and `.git/info/exclude` are honoured.
+/// Lists the files of a working tree that git's ignore rules let through, without running git:
+/// .gitignore files (nested ones too) and `.git/info/exclude` are honoured. The index is not read, so a
+/// tracked file that matches an ignore pattern is skipped too.
 public struct FileDiscovery: Sendable {
     private let ignoreRoot: String
 
@@ -22,6 +23,8 @@ public struct FileDiscovery: Sendable {
     /// Every regular file below `directory` (recursively) for which `accept(fileName)` is true,
     /// skipping `.git` and everything ignored; symbolic links to directories are not followed.
     /// Paths are `directory` joined with the relative path, sorted byte-wise.
+    /// A `directory` that is itself ignored yields no files. One outside `ignoreRoot` is walked with only
+    /// the ignore files at and below it.
     public func files(under directory: String, accept: (String) -> Bool) throws -> [String] {
         let root = DiscoveryPath.canonical(Array(ignoreRoot.utf8))
         let start = DiscoveryPath.canonical(Array(directory.utf8))
@@ -34,11 +37,9 @@ public struct FileDiscovery: Sendable {
             rules = inherited
         }
         // Outside the ignore root only the ignore files at and below `directory` can apply.
-        var found: [[UInt8]] = []
-        let display = DiscoveryPath.trimmingTrailingSlashes(directory)
-        try walk(display: display, relative: relative, rules: rules, accept: accept, into: &found)
-        found.sort { $0.lexicographicallyPrecedes($1) }
-        return found.map { String(decoding: $0, as: UTF8.self) }
+        var walker = Walker(display: DiscoveryPath.trimmingTrailingSlashes(directory), relative: relative)
+        try walker.walk(rules: rules, accept: accept)
+        return walker.found
     }
 
     /// True when `path` (a file, relative to the cwd or absolute, under ignoreRoot) is ignored by the rules,
@@ -70,16 +71,24 @@ public struct FileDiscovery: Sendable {
         }
         return rules
     }
+}
 
-    /// `display` is the directory as the caller spells it (and as results are spelled);
-    /// `relative` is the same directory relative to the ignore root, which patterns are matched against.
-    private func walk(
-        display: [UInt8],
-        relative: [UInt8],
-        rules inherited: IgnoreRules,
-        accept: (String) -> Bool,
-        into found: inout [[UInt8]]
-    ) throws {
+/// One walk's state. The two path buffers grow and shrink as the walk descends, so no path is
+/// allocated per entry except for the results.
+private struct Walker: Sendable {
+    /// The current directory as the caller spells it (and as results are spelled).
+    var display: [UInt8]
+    /// The same directory relative to the ignore root, which patterns are matched against.
+    var relative: [UInt8]
+    private(set) var found: [String] = []
+
+    init(display: [UInt8], relative: [UInt8]) {
+        self.display = display
+        self.relative = relative
+    }
+
+    /// Listings are sorted so that appending in walk order already yields byte-wise sorted paths.
+    mutating func walk(rules inherited: IgnoreRules, accept: (String) -> Bool) throws {
         let openPath = display.isEmpty ? [DiscoveryByte.dot] : display
         let listing = try DirectoryListing(path: openPath)
         var rules = inherited
@@ -87,26 +96,37 @@ public struct FileDiscovery: Sendable {
             let gitignore = DiscoveryPath.join(openPath, DiscoveryPath.gitignoreName)
             rules.add(fileAt: gitignore, base: relative, followSymlinks: false)
         }
+        let displayCount = display.count
+        let relativeCount = relative.count
         for entry in listing.entries {
-            let childRelative = DiscoveryPath.join(relative, entry.name)
+            Self.append(entry.name, to: &relative)
             if entry.isDirectory {
-                guard !rules.isExcluded(childRelative, isDirectory: true) else { continue }
-                let childDisplay = DiscoveryPath.join(display, entry.name)
-                try walk(display: childDisplay, relative: childRelative, rules: rules, accept: accept, into: &found)
-            } else {
-                guard accept(String(decoding: entry.name, as: UTF8.self)),
-                    !rules.isExcluded(childRelative, isDirectory: false)
-                else { continue }
-                found.append(DiscoveryPath.join(display, entry.name))
+                if !rules.isExcluded(relative, isDirectory: true) {
+                    Self.append(entry.name, to: &display)
+                    try walk(rules: rules, accept: accept)
+                }
+            } else if accept(String(decoding: entry.name, as: UTF8.self)),
+                !rules.isExcluded(relative, isDirectory: false)
+            {
+                Self.append(entry.name, to: &display)
+                found.append(String(decoding: display, as: UTF8.self))
             }
+            display.removeLast(display.count - displayCount)
+            relative.removeLast(relative.count - relativeCount)
         }
+    }
+
+    /// Same joining rule as `DiscoveryPath.join`, in place.
+    private static func append(_ name: [UInt8], to path: inout [UInt8]) {
+        if !path.isEmpty && path.last != DiscoveryByte.slash { path.append(DiscoveryByte.slash) }
+        path.append(contentsOf: name)
     }
 }
 
 /// The entries of one directory that discovery cares about: subdirectories (not symlinks to them) and
 /// regular files (symlinks to them included); `.`, `..` and `.git` are left out.
-private struct DirectoryListing {
-    struct Entry {
+private struct DirectoryListing: Sendable {
+    struct Entry: Sendable {
         let name: [UInt8]
         let isDirectory: Bool
     }
@@ -115,28 +135,43 @@ private struct DirectoryListing {
     private(set) var hasGitignore = false
 
     init(path: [UInt8]) throws {
-        guard let stream = DiscoveryPath.withCString(path, { opendir($0) }) else {
-            throw Self.error(path)
-        }
+        let (opened, openError) = DiscoveryPath.withCString(path) { (opendir($0), errno) }
+        guard let stream = opened else { throw Self.error(path, code: openError) }
         defer { closedir(stream) }
         while true {
             errno = 0
             guard let entry = readdir(stream) else {
-                if errno != 0 { throw Self.error(path) }
-                return
+                if errno != 0 { throw Self.error(path, code: errno) }
+                break
             }
             let type = entry.pointee.d_type
-            let (name, kind) = withUnsafeBytes(of: &entry.pointee.d_name) { raw -> ([UInt8], Bool?) in
-                let name = Array(raw.prefix { $0 != 0 })
-                let pointer = raw.bindMemory(to: CChar.self)
-                guard let cName = pointer.baseAddress else { return (name, nil) }
-                return (name, Self.isDirectory(type: type, directory: dirfd(stream), name: cName))
+            let (name, kind) = withUnsafeMutablePointer(to: &entry.pointee.d_name) { field -> ([UInt8], Bool?) in
+                let size = MemoryLayout.size(ofValue: field.pointee)
+                return field.withMemoryRebound(to: CChar.self, capacity: size) { cName in
+                    let name = DiscoveryPath.bytes(of: cName)
+                    return (name, Self.isDirectory(type: type, directory: dirfd(stream), name: cName))
+                }
             }
             if name == [DiscoveryByte.dot] || name == [DiscoveryByte.dot, DiscoveryByte.dot] { continue }
             if name == DiscoveryPath.gitDirectoryName { continue }
             if name == DiscoveryPath.gitignoreName { hasGitignore = true }
             if let isDirectory = kind { entries.append(Entry(name: name, isDirectory: isDirectory)) }
         }
+        entries.sort(by: Self.precedes)
+    }
+
+    /// Byte-wise order of the paths the entries lead to: a directory compares as its name plus "/",
+    /// the prefix of every path below it, so its subtree sorts as one block among its siblings.
+    private static func precedes(_ left: Entry, _ right: Entry) -> Bool {
+        let common = min(left.name.count, right.name.count)
+        let order = memcmp(left.name, right.name, common)
+        if order != 0 { return order < 0 }
+        return nextByte(left, at: common) < nextByte(right, at: common)
+    }
+
+    private static func nextByte(_ entry: Entry, at index: Int) -> Int {
+        if index < entry.name.count { return Int(entry.name[index]) }
+        return entry.isDirectory ? Int(DiscoveryByte.slash) : -1
     }
 
     /// true for a directory, false for a regular file (directly or through a symlink), nil for anything else.
@@ -168,8 +203,7 @@ private struct DirectoryListing {
         return info.st_mode & S_IFMT
     }
 
-    private static func error(_ path: [UInt8]) -> DiscoveryError {
-        let code = errno
+    private static func error(_ path: [UInt8], code: Int32) -> DiscoveryError {
         let reason = strerror(code).map { String(cString: $0) } ?? "error \(code)"
         return .unreadableDirectory(path: String(decoding: path, as: UTF8.self), reason: reason)
     }

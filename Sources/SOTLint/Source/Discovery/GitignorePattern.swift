@@ -149,34 +149,33 @@ struct GitignorePattern: Sendable, Equatable {
 
     /// Two-pointer wildcard matching over whole components with `**` as the only wildcard;
     /// backtracking only to the latest `**` keeps the work bounded by components × path components.
+    /// Components are tracked by byte offset rather than split out, so a check allocates nothing.
     private static func match(_ pattern: [Component], _ path: [UInt8], _ subject: Range<Int>) -> Bool {
-        var parts: [Range<Int>] = []
-        var partStart = subject.lowerBound
-        for index in subject where path[index] == DiscoveryByte.slash {
-            parts.append(partStart..<index)
-            partStart = index + 1
+        func componentEnd(from start: Int) -> Int {
+            var index = start
+            while index < subject.upperBound && path[index] != DiscoveryByte.slash { index += 1 }
+            return index
         }
-        parts.append(partStart..<subject.upperBound)
-
         var patternIndex = 0
-        var partIndex = 0
+        var partStart = subject.lowerBound
         var starPattern = -1
-        var starPart = 0
-        while partIndex < parts.count {
+        var starPartStart = 0
+        while partStart <= subject.upperBound {
+            let partEnd = componentEnd(from: partStart)
             if patternIndex < pattern.count {
                 switch pattern[patternIndex] {
                 case .anyDepth:
                     starPattern = patternIndex
-                    starPart = partIndex
+                    starPartStart = partStart
                     patternIndex += 1
                     continue
-                case .literal(let literal) where bytes(path, parts[partIndex], equal: literal):
+                case .literal(let literal) where bytes(path, partStart..<partEnd, equal: literal):
                     patternIndex += 1
-                    partIndex += 1
+                    partStart = partEnd + 1
                     continue
-                case .glob(let glob) where glob.matches(path, parts[partIndex]):
+                case .glob(let glob) where glob.matches(path, partStart..<partEnd):
                     patternIndex += 1
-                    partIndex += 1
+                    partStart = partEnd + 1
                     continue
                 default:
                     break
@@ -184,8 +183,8 @@ struct GitignorePattern: Sendable, Equatable {
             }
             guard starPattern >= 0 else { return false }
             patternIndex = starPattern + 1
-            starPart += 1
-            partIndex = starPart
+            starPartStart = componentEnd(from: starPartStart) + 1
+            partStart = starPartStart
         }
         while patternIndex < pattern.count, pattern[patternIndex] == .anyDepth { patternIndex += 1 }
         return patternIndex == pattern.count

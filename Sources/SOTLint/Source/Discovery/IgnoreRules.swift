@@ -8,8 +8,8 @@ import Darwin
 /// .gitignore from the root down. Paths are UTF-8 bytes relative to the ignore root.
 struct IgnoreRules: Sendable {
     private struct Level: Sendable {
-        /// Directory of the ignore file, relative to the ignore root; empty for the root itself.
-        let base: [UInt8]
+        /// Where paths relative to the ignore file's directory start within paths relative to the root.
+        let pathStart: Int
         let patterns: [GitignorePattern]
     }
 
@@ -19,13 +19,12 @@ struct IgnoreRules: Sendable {
 
     init() {}
 
-    var isEmpty: Bool { levels.isEmpty }
-
     /// Adds an ignore file's contents for the directory `base`, which must be deeper than (or the same
     /// as) every level already added.
     mutating func add(contents: [UInt8], base: [UInt8]) {
         let patterns = Self.patterns(in: contents)
-        if !patterns.isEmpty { levels.append(Level(base: base, patterns: patterns)) }
+        guard !patterns.isEmpty else { return }
+        levels.append(Level(pathStart: base.isEmpty ? 0 : base.count + 1, patterns: patterns))
     }
 
     /// Adds the ignore file at `filePath` when it is a readable regular file.
@@ -40,9 +39,8 @@ struct IgnoreRules: Sendable {
     func isExcluded(_ path: [UInt8], isDirectory: Bool) -> Bool {
         let basenameStart = (path.lastIndex(of: DiscoveryByte.slash) ?? -1) + 1
         for level in levels.reversed() {
-            let start = level.base.isEmpty ? 0 : level.base.count + 1
             for pattern in level.patterns.reversed()
-            where pattern.matches(path, from: start, basenameStart: basenameStart, isDirectory: isDirectory) {
+            where pattern.matches(path, from: level.pathStart, basenameStart: basenameStart, isDirectory: isDirectory) {
                 return !pattern.isNegated
             }
         }

@@ -1,0 +1,203 @@
+import Foundation
+import XCTest
+
+/// The command-line contract: formats, options, exit codes and one-line errors.
+final class CommandLineTests: XCTestCase {
+    private var directory: URL!
+
+    override func setUpWithError() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("sot-lint-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try "# root\n".write(to: directory.appendingPathComponent(".sot-lint.yml"), atomically: true, encoding: .utf8)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    private func write(_ name: String, _ text: String) throws {
+        let url = directory.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    private func document(status: String = "open", extra: String = "") -> String {
+        """
+        ---
+        title: Plan
+        status: active
+        lifecycle_classification: sot
+        owner: jp
+        created: 2026-01-05
+        last_reviewed: 2026-06-01
+        core_promotion_status: not-promoted
+        route: cto
+        ---
+        # Plan
+
+        Local planning SOT only. Not a Core Protocol. Not active Core authority.
+
+        ## CTO-WORK-001 - First
+
+        Status: \(status).
+
+        Acceptance:
+
+        - Works.
+        \(extra)
+        """
+    }
+
+    func testTextLineFormatAndExitOne() throws {
+        try write("plan.md", document(status: "blokced"))
+        let run = try BinaryRunner.run(["plan.md"], in: directory)
+        XCTAssertEqual(run.status, 1)
+        XCTAssertEqual(run.stdout, "plan.md:17:9: error: status `blokced.` of `CTO-WORK-001` is not in the vocabulary; did you mean `blocked`? [status-unknown]\n")
+        XCTAssertEqual(run.stderr, "sot-lint: 1 error, 0 warnings, 0 infos in 1 file\n")
+    }
+
+    func testJSONContract() throws {
+        try write("plan.md", document(status: "blokced"))
+        let run = try BinaryRunner.run(["lint", "--format", "json", "plan.md"], in: directory)
+        XCTAssertEqual(run.status, 1)
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(object["version"] as? Int, 1)
+        let summary = try XCTUnwrap(object["summary"] as? [String: Int])
+        XCTAssertEqual(summary, ["files": 1, "errors": 1, "warnings": 0])
+        let diagnostic = try XCTUnwrap(BinaryRunner.diagnostics(run.stdout).first)
+        XCTAssertEqual(diagnostic["path"] as? String, "plan.md")
+        XCTAssertEqual(diagnostic["line"] as? Int, 17)
+        XCTAssertEqual(diagnostic["column"] as? Int, 9)
+        XCTAssertEqual(diagnostic["endLine"] as? Int, 17)
+        XCTAssertEqual(diagnostic["endColumn"] as? Int, 16)
+        XCTAssertEqual(diagnostic["severity"] as? String, "error")
+        XCTAssertEqual(diagnostic["rule"] as? String, "status-unknown")
+        XCTAssertTrue(diagnostic["fix"] is NSNull)
+    }
+
+    func testCleanRunPrintsNothingAndExitsZero() throws {
+        try write("plan.md", document())
+        let run = try BinaryRunner.run([], in: directory)
+        XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
+        XCTAssertEqual(run.stdout, "")
+        XCTAssertEqual(run.stderr, "")
+    }
+
+    func testPathsAreReportedAsGivenAndSorted() throws {
+        try write("b/two.md", document(status: "bad"))
+        try write("a/one.md", document(status: "bad").replacingOccurrences(of: "CTO-WORK-001", with: "CTO-WORK-002"))
+        let run = try BinaryRunner.run(["./b", "a/"], in: directory)
+        XCTAssertEqual(run.stdout.split(separator: "\n").map { String($0.split(separator: ":")[0]) }, ["./b/two.md", "a/one.md"])
+        let absolute = try BinaryRunner.run([directory.appendingPathComponent("a").path], in: directory)
+        XCTAssertTrue(absolute.stdout.hasPrefix(directory.appendingPathComponent("a/one.md").path + ":17:9:"), absolute.stdout)
+    }
+
+    func testOutputIsDeterministic() throws {
+        for index in 1...30 {
+            try write("d\(index % 4)/plan\(index).md", document(status: "nope").replacingOccurrences(of: "CTO-WORK-001", with: "CTO-WORK-\(100 + index)"))
+        }
+        let first = try BinaryRunner.run(["--format", "json"], in: directory)
+        let second = try BinaryRunner.run(["--format", "json"], in: directory)
+        XCTAssertEqual(first.stdout, second.stdout)
+        XCTAssertEqual(BinaryRunner.diagnostics(first.stdout).count, 30)
+    }
+
+    func testQuietAndMaxWarnings() throws {
+        try write("plan.md", document(extra: "\nEvidance:\n\n- Logs.\n"))
+        let normal = try BinaryRunner.run(["plan.md"], in: directory)
+        XCTAssertEqual(normal.status, 0)
+        XCTAssertTrue(normal.stdout.contains("[field-label-unknown]"))
+        let quiet = try BinaryRunner.run(["--quiet", "plan.md"], in: directory)
+        XCTAssertEqual(quiet.stdout, "")
+        XCTAssertEqual(quiet.status, 0)
+        XCTAssertEqual(try BinaryRunner.run(["--max-warnings", "0", "plan.md"], in: directory).status, 1)
+        XCTAssertEqual(try BinaryRunner.run(["--max-warnings", "1", "plan.md"], in: directory).status, 0)
+    }
+
+    func testColor() throws {
+        try write("plan.md", document(status: "bad"))
+        XCTAssertTrue(try BinaryRunner.run(["--color", "always", "plan.md"], in: directory).stdout.contains("\u{1B}["))
+        XCTAssertFalse(try BinaryRunner.run(["--color", "never", "plan.md"], in: directory).stdout.contains("\u{1B}["))
+        XCTAssertFalse(try BinaryRunner.run(["plan.md"], in: directory).stdout.contains("\u{1B}["), "auto colours only a terminal")
+    }
+
+    func testMissingPathIsOneLineAndExitTwo() throws {
+        let run = try BinaryRunner.run(["nowhere.md"], in: directory)
+        XCTAssertEqual(run.status, 2)
+        XCTAssertEqual(run.stdout, "")
+        XCTAssertEqual(run.stderr, "sot-lint: nowhere.md: no such file or directory\n")
+    }
+
+    func testInvalidConfigurationIsOneLineAndExitTwo() throws {
+        try write("plan.md", document())
+        try write(".sot-lint.yml", "rules:\n  status-unknwn: warning\n")
+        let run = try BinaryRunner.run(["plan.md"], in: directory)
+        XCTAssertEqual(run.status, 2)
+        XCTAssertEqual(run.stderr, "sot-lint: .sot-lint.yml: invalid configuration: unknown rule `status-unknwn`; did you mean `status-unknown`?\n")
+        try write(".sot-lint.yml", "rules: [unclosed\n")
+        let broken = try BinaryRunner.run(["plan.md"], in: directory)
+        XCTAssertEqual(broken.status, 2)
+        XCTAssertTrue(broken.stderr.hasPrefix("sot-lint: .sot-lint.yml: invalid configuration: line "), broken.stderr)
+        XCTAssertEqual(broken.stderr.filter { $0 == "\n" }.count, 1)
+    }
+
+    func testUnreadableFileIsOneLineAndExitTwo() throws {
+        try write("plan.md", document())
+        let run = try BinaryRunner.run(["plan.md/"], in: directory)
+        XCTAssertEqual(run.status, 2)
+        XCTAssertEqual(run.stderr.filter { $0 == "\n" }.count, 1, run.stderr)
+        XCTAssertTrue(run.stderr.contains("plan.md"), run.stderr)
+    }
+
+    func testUsageErrorsExitTwo() throws {
+        XCTAssertEqual(try BinaryRunner.run(["--format", "yaml"], in: directory).status, 2)
+        XCTAssertEqual(try BinaryRunner.run(["--no-such-flag"], in: directory).status, 2)
+        XCTAssertEqual(try BinaryRunner.run(["--config", "x.yml", "--no-config"], in: directory).status, 2)
+        XCTAssertEqual(try BinaryRunner.run(["--max-warnings", "-1"], in: directory).status, 2)
+        let help = try BinaryRunner.run(["--help"], in: directory)
+        XCTAssertEqual(help.status, 0)
+        XCTAssertTrue(help.stdout.contains("USAGE"), help.stdout)
+    }
+
+    func testConfigOverrideAndNoConfig() throws {
+        try write("plan.md", document(status: "someday"))
+        try write(".sot-lint.yml", "statuses:\n  someday: active\n")
+        XCTAssertEqual(try BinaryRunner.run(["plan.md"], in: directory).status, 0)
+        XCTAssertEqual(try BinaryRunner.run(["--no-config", "plan.md"], in: directory).status, 1)
+        try write("other.yml", "rules:\n  status-unknown: off\n")
+        XCTAssertEqual(try BinaryRunner.run(["--config", "other.yml", "plan.md"], in: directory).status, 0)
+    }
+
+    func testRulesAndExplain() throws {
+        let rules = try BinaryRunner.run(["rules"], in: directory)
+        XCTAssertEqual(rules.status, 0)
+        XCTAssertTrue(rules.stdout.contains("status-unknown"))
+        XCTAssertEqual(rules.stdout.split(separator: "\n").count, 29)
+        let explain = try BinaryRunner.run(["explain", "review-stale"], in: directory)
+        XCTAssertEqual(explain.status, 0)
+        XCTAssertTrue(explain.stdout.contains("max_age_days (default 180, here 180)"), explain.stdout)
+        XCTAssertTrue(explain.stdout.contains("Invalid: Reviewed a year ago."))
+        let unknown = try BinaryRunner.run(["explain", "status-unknwn"], in: directory)
+        XCTAssertEqual(unknown.status, 2)
+        XCTAssertTrue(unknown.stderr.contains("did you mean `status-unknown`?"), unknown.stderr)
+    }
+
+    func testNonSOTMarkdownGetsNoFinding() throws {
+        try write("README.md", "# Readme\n\nStatus: whatever\n\n## Not an issue\n\nMentions CTO-WORK-999.\n")
+        let run = try BinaryRunner.run([], in: directory)
+        XCTAssertEqual(run.status, 0)
+        XCTAssertEqual(run.stdout, "")
+    }
+
+    func testSingleFileRunSeesTheWholeWorkspace() throws {
+        try write("docs/plan.md", document(extra: "\n- Depends on `CTO-WORK-002`.\n"))
+        try write("other/more.md", document().replacingOccurrences(of: "CTO-WORK-001", with: "CTO-WORK-002")
+            .replacingOccurrences(of: "# Plan", with: "# More").replacingOccurrences(of: "title: Plan", with: "title: More"))
+        let single = try BinaryRunner.run(["docs/plan.md"], in: directory)
+        XCTAssertEqual(single.status, 0, single.stdout)
+        try FileManager.default.removeItem(at: directory.appendingPathComponent("other/more.md"))
+        let broken = try BinaryRunner.run(["docs/plan.md"], in: directory)
+        XCTAssertEqual(broken.status, 1)
+        XCTAssertTrue(broken.stdout.contains("[reference-unresolved]"))
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import XCTest
+@testable import SOTLint
+
+final class ProfileLoaderTests: XCTestCase {
+    func testCompiledDefaultProfileEqualsRulesDefaultYML() throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("rules/default.yml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        XCTAssertEqual(DefaultProfileText.yaml + "\n", text, "run scripts/generate-default-profile.sh")
+    }
+
+    func testDefaults() throws {
+        let profile = try ProfileLoader.defaultProfile()
+        XCTAssertEqual(profile.sotClassification, "sot")
+        XCTAssertEqual(profile.statuses.map(\.name), ["draft", "open", "in-progress", "blocked", "validated", "done", "superseded", "cancelled"])
+        XCTAssertEqual(profile.category(ofStatus: "In Progress."), .active)
+        XCTAssertEqual(profile.category(ofStatus: "SUPERSEDED"), .resolved)
+        XCTAssertEqual(profile.fields, ["Status", "Acceptance", "Blocked by", "Current unblock", "Evidence", "Notes"])
+        XCTAssertEqual(profile.settings(for: "review-stale").int("max_age_days"), 180)
+        XCTAssertTrue(profile.idMatcher.matchesWhole("CTO-WORK-021"))
+    }
+
+    func testProjectConfigurationExtendsTheDefaults() throws {
+        let profile = try ProfileLoader.load(configText: """
+        statuses:
+          someday: active
+        fields: [Status, Acceptance, Risks]
+        rules:
+          review-stale: {severity: warning, max_age_days: 30}
+          field-label-unknown: off
+          status-unknown: warning
+        """, configPath: ".sot-lint.yml")
+        XCTAssertEqual(profile.category(ofStatus: "someday"), .active)
+        XCTAssertEqual(profile.category(ofStatus: "blocked"), .blocked, "mappings merge key by key")
+        XCTAssertEqual(profile.fields, ["Status", "Acceptance", "Risks"], "lists replace")
+        XCTAssertEqual(profile.settings(for: "review-stale"), RuleSettings(severity: .warning, options: ["max_age_days": .int(30)]))
+        XCTAssertNil(profile.settings(for: "field-label-unknown").severity)
+        XCTAssertEqual(profile.settings(for: "status-unknown").severity, .warning)
+        let phrases = profile.settings(for: "invariant-keeps-blocked").strings("phrases")
+        XCTAssertEqual(phrases, ["keeps {id} blocked"], "a severity alone keeps the default options")
+    }
+
+    func testEmptyConfigurationIsTheDefault() throws {
+        let profile = try ProfileLoader.load(configText: "# nothing\n", configPath: ".sot-lint.yml")
+        XCTAssertEqual(profile.statuses.count, 8)
+    }
+
+    func testErrorsNameTheFileAndTheCause() {
+        let cases: [(String, String)] = [
+            ("nonsense: 1\n", "unknown key `nonsense`"),
+            ("rules:\n  status-unknwn: off\n", "unknown rule `status-unknwn`; did you mean `status-unknown`?"),
+            ("rules:\n  status-unknown: loud\n", "`rules.status-unknown` needs a severity: error, warning, info, off"),
+            ("rules:\n  review-stale: {max_age: 3}\n", "rule `review-stale` has no option `max_age`; did you mean `max_age_days`?"),
+            ("rules:\n  h1-single: {severity: error, depth: 2}\n", "rule `h1-single` has no option `depth`; this rule has no options"),
+            ("id_pattern: \"[A-Z\"\n", "`id_pattern` is not a valid regular expression"),
+            ("statuses:\n  later: eventually\n", "status `later` needs one of the categories active, blocked, accepted, resolved"),
+            ("- a\n", "the file must be a mapping of keys to values"),
+            ("rules: [\n", "line "),
+        ]
+        for (text, expected) in cases {
+            XCTAssertThrowsError(try ProfileLoader.load(configText: text, configPath: "cfg/.sot-lint.yml"), text) { error in
+                guard case .invalidConfiguration(let path, let reason) = error as? SOTLintError else { return XCTFail("\(error)") }
+                XCTAssertEqual(path, "cfg/.sot-lint.yml")
+                XCTAssertTrue(reason.contains(expected), "\(reason) lacks \(expected)")
+            }
+        }
+    }
+
+    func testOptionTypesAreChecked() {
+        XCTAssertThrowsError(try ProfileLoader.load(configText: "rules:\n  review-stale: {max_age_days: soon}\n", configPath: "c.yml")) { error in
+            XCTAssertTrue("\(error)".contains("max_age_days"), "\(error)")
+        }
+    }
+}
