@@ -1,0 +1,120 @@
+import XCTest
+@testable import SOTLint
+
+/// The engine end to end in-process: workspaces, discovery, suppressions.
+final class LinterTests: XCTestCase {
+    private func plan(_ id: String, status: String = "open", body: String = "", title: String = "Plan") -> String {
+        """
+        ---
+        title: \(title)
+        status: active
+        lifecycle_classification: sot
+        owner: jp
+        created: 2026-01-05
+        last_reviewed: 2026-06-01
+        core_promotion_status: not-promoted
+        route: cto
+        ---
+        # \(title)
+
+        Local planning SOT only. Not a Core Protocol. Not active Core authority.
+
+        ## \(id) - Issue
+
+        Status: \(status).
+
+        Acceptance:
+
+        - Works.
+        \(body)
+        """
+    }
+
+    func testGitignoredDocumentsAreNeitherLintedNorInTheWorkspace() throws {
+        let workspace = try TemporaryWorkspace(files: [
+            ("a.md", plan("CTO-WORK-001", body: "- Needs `CTO-WORK-002`.")),
+            ("build/b.md", plan("CTO-WORK-002", status: "bad", title: "B")),
+            (".gitignore", "build/\n"),
+        ])
+        try FileManager.default.createDirectory(atPath: workspace.path + "/.git", withIntermediateDirectories: true)
+        let report = try workspace.lint()
+        XCTAssertEqual(report.fileCount, 1)
+        XCTAssertEqual(report.diagnostics.map(\.rule), ["reference-unresolved"])
+    }
+
+    func testNestedProjectRootsAreSeparateWorkspaces() throws {
+        let workspace = try TemporaryWorkspace(files: [
+            ("a.md", plan("CTO-WORK-001")),
+            ("sub/.sot-lint.yml", "# own root\n"),
+            ("sub/b.md", plan("CTO-WORK-001", title: "B")),
+        ])
+        let report = try workspace.lint()
+        XCTAssertEqual(report.fileCount, 2)
+        XCTAssertEqual(report.diagnostics, [], "the same ID in two projects is no duplicate")
+    }
+
+    func testIncludeAndExclude() throws {
+        let workspace = try TemporaryWorkspace(files: [
+            ("plans/a.md", plan("CTO-WORK-001", status: "bad")),
+            ("archive/b.md", plan("CTO-WORK-002", status: "bad", title: "B")),
+        ], config: "exclude: [\"archive/**\"]\n")
+        let report = try workspace.lint()
+        XCTAssertEqual(report.diagnostics.map(\.path), [workspace.path + "/plans/a.md"])
+    }
+
+    func testDisableEnableAndNextLine() throws {
+        let body = """
+
+        <!-- sot-lint-disable reference-unresolved -->
+
+        - Mentions CTO-WORK-404.
+
+        <!-- sot-lint-enable reference-unresolved -->
+
+        - Mentions CTO-WORK-405.
+
+        <!-- sot-lint-disable-next-line -->
+        - Mentions CTO-WORK-406.
+        """
+        let workspace = try TemporaryWorkspace(files: [("a.md", plan("CTO-WORK-001", body: body))])
+        let report = try workspace.lint()
+        XCTAssertEqual(report.diagnostics.map(\.rule), ["reference-unresolved"])
+        XCTAssertEqual(report.diagnostics.first?.range.start.line, 29, "CTO-WORK-405, after the enable")
+    }
+
+    func testUnusedDirectivesAreReported() throws {
+        let body = "\n<!-- sot-lint-disable status-unknown -->\n"
+        let workspace = try TemporaryWorkspace(files: [("a.md", plan("CTO-WORK-001", body: body))])
+        let report = try workspace.lint()
+        XCTAssertEqual(report.diagnostics.map(\.rule), ["suppression-unused"])
+        XCTAssertEqual(report.diagnostics.first?.severity, .warning)
+    }
+
+    func testSeverityOverridesAndOff() throws {
+        let workspace = try TemporaryWorkspace(files: [("a.md", plan("CTO-WORK-001", status: "bad"))],
+                                               config: "rules:\n  status-unknown: warning\n")
+        XCTAssertEqual(try workspace.lint().diagnostics.map(\.severity), [.warning])
+        let off = try TemporaryWorkspace(files: [("a.md", plan("CTO-WORK-001", status: "bad"))],
+                                         config: "rules:\n  status-unknown: off\n")
+        XCTAssertEqual(try off.lint().diagnostics, [])
+    }
+
+    func testFindingsInOtherDocumentsAreNotReportedForASingleFile() throws {
+        let workspace = try TemporaryWorkspace(files: [
+            ("a.md", plan("CTO-WORK-001", body: "- Keeps `CTO-WORK-002` blocked until later.")),
+            ("b.md", plan("CTO-WORK-002", title: "B")),
+        ])
+        XCTAssertEqual(try workspace.lint(["a.md"]).diagnostics, [])
+        let onB = try workspace.lint(["b.md"]).diagnostics
+        XCTAssertEqual(onB.map(\.rule), ["invariant-keeps-blocked"])
+        XCTAssertEqual(try workspace.lint().diagnostics, onB, "the folder run gives the same verdict")
+    }
+
+    func testEncodingProblemsAreFindingsNotCrashes() throws {
+        let workspace = try TemporaryWorkspace(files: [])
+        try workspace.write("bad.md", bytes: Array("# Title\n\nok\n".utf8) + [0xFF, 0xFE, 0x00] + Array("\n".utf8))
+        let report = try workspace.lint()
+        XCTAssertEqual(report.diagnostics.map(\.rule), ["encoding-invalid"])
+        XCTAssertEqual(report.diagnostics.first?.range.start, SourcePosition(line: 4, column: 1))
+    }
+}
