@@ -21,7 +21,7 @@ indirect enum ConfigNode: Sendable, Equatable {
     /// Reads YAML text; the error message carries YAML's own line and column.
     static func parse(_ text: String) throws(ConfigNodeError) -> ConfigNode {
         do {
-            guard let node = try Yams.compose(yaml: text) else { return .null }
+            guard let node = try Yams.compose(yaml: text, .basic, .default, .utf8) else { return .null }
             return convert(node)
         } catch let error as YamlError {
             throw ConfigNodeError(message: Self.describe(error))

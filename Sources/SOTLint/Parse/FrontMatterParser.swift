@@ -31,7 +31,8 @@ public enum FrontMatterParser {
         let yaml = String(decoding: yamlBytes, as: UTF8.self)
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            // Basic resolver: values stay text (dates are checked by rules); explicit UTF-8 skips Yams' environment lookup.
+            node = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch {
             return .invalid(yamlError(error, source: source, closeLine: closeLine), openLine: 1, closeLine: closeLine)
         }

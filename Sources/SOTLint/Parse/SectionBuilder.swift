@@ -45,8 +45,7 @@ extension DocumentBuilder {
                     references += items[items.count - 1].references
                 }
             }
-            let inlineText = valueRange.isEmpty ? nil : source.text(valueRange).split(whereSeparator: \.isNewline)
-                .map { $0.trimmingCharacters(in: " \t") }.joined(separator: " ")
+            let inlineText = valueRange.isEmpty ? nil : singleLineText(valueRange)
             fields.append(Field(label: fieldLabel, rawLabel: label.label, isKnown: canonical != nil,
                                 labelRange: source.range(label.labelRange), inlineValue: inlineText,
                                 inlineValueRange: valueRange.isEmpty ? nil : source.range(valueRange),
@@ -60,14 +59,35 @@ extension DocumentBuilder {
             fields: fields, references: references, lines: heading.startLine...lastLine)
     }
 
+    /// The text of a byte range with its line breaks (and the indentation after them) as single spaces.
+    private func singleLineText(_ range: Range<Int>) -> String {
+        let bytes = source.bytes
+        guard bytes[range].contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return source.text(range) }
+        var joined: [UInt8] = []
+        joined.reserveCapacity(range.count)
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let byte = bytes[index]
+            if byte == 0x0A || byte == 0x0D {
+                while let last = joined.last, last == 0x20 || last == 0x09 { joined.removeLast() }
+                joined.append(0x20)
+                index += 1
+                while index < range.upperBound, [0x0A, 0x0D, 0x20, 0x09].contains(bytes[index]) { index += 1 }
+                continue
+            }
+            joined.append(byte)
+            index += 1
+        }
+        return String(decoding: joined, as: UTF8.self)
+    }
+
     private func fieldItem(_ item: MarkdownBlock, field: String, sectionID: String) -> FieldItem {
         let references = self.references(in: item, field: field, sectionID: sectionID)
         guard let paragraph = item.children.first(where: { $0.kind == .paragraph }) else {
             let range = source.range(item.startOffset..<item.startOffset)
             return FieldItem(text: "", plainText: "", range: range, references: references)
         }
-        let text = source.text(paragraph.startOffset..<paragraph.endOffset).split(whereSeparator: \.isNewline)
-            .map { $0.trimmingCharacters(in: " \t") }.joined(separator: " ")
+        let text = singleLineText(paragraph.startOffset..<paragraph.endOffset)
         return FieldItem(text: text, plainText: paragraph.text,
                          range: source.range(paragraph.startOffset..<paragraph.endOffset), references: references)
     }
@@ -101,14 +121,5 @@ extension DocumentBuilder {
         guard end > start else { return nil }
         return StatusLine(raw: raw, normalized: Profile.normalizedStatus(source.text(start..<end)),
                           range: source.range(start..<end), labelRange: field.labelRange)
-    }
-}
-
-extension Substring {
-    func trimmingCharacters(in set: String) -> String {
-        var slice = self
-        while let first = slice.first, set.contains(first) { slice.removeFirst() }
-        while let last = slice.last, set.contains(last) { slice.removeLast() }
-        return String(slice)
     }
 }
