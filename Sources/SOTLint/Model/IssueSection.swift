@@ -5,9 +5,10 @@ public struct IssueSection: Sendable {
     public let title: String
     /// The whole heading line's content.
     public let headingRange: SourceRange
-    /// What follows the ID in the heading as written (` - Title` when well-formed).
-    public let headingRest: String
-    /// True when the heading reads `ID - Title` with a non-empty title.
+    /// The heading's text as written, without the `#` markers.
+    public let headingText: String
+    public let headingLevel: Int
+    /// True when the heading reads `## ID - Title` with a non-empty title.
     public let headingIsWellFormed: Bool
     /// The first `Status:` field, read as a status.
     public let status: StatusLine?

@@ -1,3 +1,11 @@
+/// Where the ID of an issue heading sits.
+struct IssueHeadingID {
+    let range: Range<Int>
+    /// Byte offset where the rest of the heading (` - Title`) starts.
+    let restStart: Int
+    let inCodeSpan: Bool
+}
+
 /// Turns a file's bytes into an `SOTDocument`: front matter, headings, issue sections, references
 /// and directives, every range in the original file.
 public struct DocumentBuilder {
@@ -18,7 +26,7 @@ public struct DocumentBuilder {
                             startOffset: source.bytes.count, endOffset: source.bytes.count)
         var headings: [Heading] = []
         var preamble: [String] = []
-        var sectionBlocks: [(heading: MarkdownBlock, id: Range<Int>, blocks: [MarkdownBlock])] = []
+        var sectionBlocks: [(heading: MarkdownBlock, id: IssueHeadingID, blocks: [MarkdownBlock])] = []
         var looseReferences: [IssueReference] = []
         var inIssueSection = false
         var seenIssueSection = false
@@ -26,26 +34,28 @@ public struct DocumentBuilder {
             if let level = block.headingLevel {
                 let content = headingContent(block)
                 headings.append(Heading(level: level, text: block.text.trimmingSpaces, range: source.range(content)))
+                // Any heading below the title that opens with an ID starts an issue, so that a wrong level
+                // is reported as such instead of cascading into unresolved references.
+                if level >= 2, let id = leadingID(content) {
+                    sectionBlocks.append((block, id, []))
+                    inIssueSection = true
+                    seenIssueSection = true
+                    continue
+                }
                 if level <= 2 {
-                    if level == 2, let idRange = leadingID(content) {
-                        sectionBlocks.append((block, idRange, []))
-                        inIssueSection = true
-                        seenIssueSection = true
-                    } else {
-                        inIssueSection = false
-                        looseReferences += references(in: block, field: nil, sectionID: nil)
-                    }
+                    inIssueSection = false
+                    looseReferences += references(in: block, field: nil, sectionID: nil)
                     continue
                 }
             }
             if inIssueSection {
                 sectionBlocks[sectionBlocks.count - 1].blocks.append(block)
             } else {
-                if !seenIssueSection, block.kind == .paragraph { preamble.append(block.text) }
+                if !seenIssueSection { preamble += paragraphTexts(block) }
                 looseReferences += references(in: block, field: nil, sectionID: nil)
             }
         }
-        let sections = sectionBlocks.map { section(heading: $0.heading, idRange: $0.id, blocks: $0.blocks) }
+        let sections = sectionBlocks.map { section(heading: $0.heading, headingID: $0.id, blocks: $0.blocks) }
         let allReferences = (looseReferences + sections.flatMap(\.references)).sorted { $0.range.start < $1.range.start }
         let looksLikeSOT = !isSOT && (!sections.isEmpty || mentionsClassificationKey())
         return SOTDocument(
@@ -92,11 +102,27 @@ public struct DocumentBuilder {
         return start..<end
     }
 
-    /// The ID that opens a heading's text, if any.
-    private func leadingID(_ content: Range<Int>) -> Range<Int>? {
-        guard let first = profile.idMatcher.matches(in: source.bytes, range: content).first,
-              first.lowerBound == content.lowerBound else { return nil }
-        return first
+    /// The ID that opens a heading's text, if any, also when wrapped in backticks.
+    private func leadingID(_ content: Range<Int>) -> IssueHeadingID? {
+        let bytes = source.bytes
+        let ticked = !content.isEmpty && bytes[content.lowerBound] == 0x60
+        let start = ticked ? content.lowerBound + 1 : content.lowerBound
+        guard let first = profile.idMatcher.matches(in: bytes, range: start..<content.upperBound).first,
+              first.lowerBound == start else { return nil }
+        if ticked {
+            guard first.upperBound < content.upperBound, bytes[first.upperBound] == 0x60 else { return nil }
+            return IssueHeadingID(range: first, restStart: first.upperBound + 1, inCodeSpan: true)
+        }
+        return IssueHeadingID(range: first, restStart: first.upperBound, inCodeSpan: false)
+    }
+
+    /// Paragraph texts of a top-level block: the paragraph itself, or those of a block quote.
+    private func paragraphTexts(_ block: MarkdownBlock) -> [String] {
+        switch block.kind {
+        case .paragraph: return [block.text]
+        case .blockQuote: return block.children.flatMap(paragraphTexts)
+        default: return []
+        }
     }
 
     /// Every ID mention in a block and its descendants, code and HTML blocks excepted.

@@ -1,13 +1,14 @@
 /// Builds one issue section: heading parts, labelled fields with their list items, the status line.
 extension DocumentBuilder {
-    func section(heading: MarkdownBlock, idRange: Range<Int>, blocks: [MarkdownBlock]) -> IssueSection {
+    func section(heading: MarkdownBlock, headingID: IssueHeadingID, blocks: [MarkdownBlock]) -> IssueSection {
         let bytes = source.bytes
+        let idRange = headingID.range
         let id = source.text(idRange)
         let content = headingContent(heading)
-        let rest = source.text(idRange.upperBound..<content.upperBound)
-        let wellFormed = rest.hasPrefix(" - ") && !String(rest.dropFirst(3)).trimmingSpaces.isEmpty
-            && rest.dropFirst(3).first != " "
-        let title = String(rest.drop { " -:–—\t".contains($0) }).trimmingSpaces
+        let rest = source.text(headingID.restStart..<content.upperBound)
+        let wellFormed = heading.headingLevel == 2 && !headingID.inCodeSpan && rest.hasPrefix(" - ")
+            && !String(rest.dropFirst(3)).trimmingSpaces.isEmpty && rest.dropFirst(3).first != " "
+        let title = String(rest.drop { " -:–—\t`".contains($0) }).trimmingSpaces
 
         var fields: [Field] = []
         var references = self.references(in: heading, field: nil, sectionID: id, excluding: idRange)
@@ -55,7 +56,7 @@ extension DocumentBuilder {
         let lastLine = blocks.last.map { max($0.endLine, heading.startLine) } ?? heading.endLine
         return IssueSection(
             id: id, idRange: source.range(idRange), title: title, headingRange: source.range(content),
-            headingRest: rest, headingIsWellFormed: wellFormed, status: statusField.flatMap(statusLine),
+            headingText: source.text(content), headingLevel: heading.headingLevel ?? 2, headingIsWellFormed: wellFormed, status: statusField.flatMap(statusLine),
             fields: fields, references: references, lines: heading.startLine...lastLine)
     }
 
@@ -99,10 +100,14 @@ extension DocumentBuilder {
         let lineEnd = source.byteOffset(line: valueRange.start.line, scalarColumn: Int.max)
         var start = source.byteOffset(line: valueRange.start.line, scalarColumn: valueRange.start.column)
         var end = lineEnd
-        // Cut an explanation after the status: ` (…`, ` — …`, ` - …`, `;`, `,`.
+        // Cut an explanation after the status: ` (…`, ` — …`, ` - …`, `;`, `,`, or an HTML comment.
         var scan = start
         while scan < end {
             let byte = bytes[scan]
+            if byte == 0x3C, scan + 3 < end, bytes[scan + 1] == 0x21, bytes[scan + 2] == 0x2D, bytes[scan + 3] == 0x2D {
+                end = scan
+                break
+            }
             if byte == 0x3B || byte == 0x2C { end = scan; break }
             if byte == 0x20, scan + 1 < end {
                 let next = bytes[scan + 1]

@@ -118,3 +118,51 @@ final class LinterTests: XCTestCase {
         XCTAssertEqual(report.diagnostics.first?.range.start, SourcePosition(line: 4, column: 1))
     }
 }
+
+/// Regressions found by reviewing fixtures.
+final class LinterRegressionTests: XCTestCase {
+    private func issue(_ id: String, status: String, blockers: [String]) -> String {
+        "## \(id) - Issue\n\nStatus: \(status).\n\nAcceptance:\n\n- Works.\n"
+            + (blockers.isEmpty ? "" : "\nBlocked by:\n\n" + blockers.map { "- `\($0)` first.\n" }.joined())
+    }
+
+    func testEachCycleFindingNamesTheCycleItsEdgeCloses() throws {
+        let body = issue("CTO-WORK-001", status: "blocked", blockers: ["CTO-WORK-002", "CTO-WORK-003"]) + "\n"
+            + issue("CTO-WORK-002", status: "blocked", blockers: ["CTO-WORK-001"]) + "\n"
+            + issue("CTO-WORK-003", status: "blocked", blockers: ["CTO-WORK-003", "CTO-WORK-001"])
+        let workspace = try TemporaryWorkspace(files: [("a.md", ExampleText.sot(body))])
+        let messages = try workspace.lint().diagnostics.filter { $0.rule == "blocked-by-cycle" }.map(\.message)
+        XCTAssertEqual(messages, [
+            "blocked-by cycle: CTO-WORK-001 → CTO-WORK-002 → CTO-WORK-001; break it by unblocking one of them",
+            "blocked-by cycle: CTO-WORK-001 → CTO-WORK-003 → CTO-WORK-001; break it by unblocking one of them",
+            "blocked-by cycle: CTO-WORK-002 → CTO-WORK-001 → CTO-WORK-002; break it by unblocking one of them",
+            "blocked-by cycle: CTO-WORK-003 → CTO-WORK-001 → CTO-WORK-003; break it by unblocking one of them",
+        ])
+    }
+
+    func testStatusWithTrailingHTMLComment() throws {
+        let body = "## CTO-WORK-001 - A\n\nStatus: done <!-- since May -->\n\nAcceptance:\n\n- Works.\n"
+        let workspace = try TemporaryWorkspace(files: [("a.md", ExampleText.sot(body))])
+        XCTAssertEqual(try workspace.lint().diagnostics, [])
+    }
+
+    func testFrontMatterMissingSaysWhy() throws {
+        let workspace = try TemporaryWorkspace(files: [
+            ("a.md", "# Notes\n\nSet lifecycle_classification later.\n"),
+            ("b.md", "\n---\nlifecycle_classification: sot\n---\n# B\n"),
+        ])
+        let messages = try workspace.lint().diagnostics.map(\.message)
+        XCTAssertEqual(messages, [
+            "this document mentions `lifecycle_classification` but no front matter; start it with a `---` YAML block that says `lifecycle_classification: sot`",
+            "front matter must start on the first line; remove the 1 blank line before `---` on line 2",
+        ])
+    }
+
+    func testLevelThreeIssueHeadingDoesNotCascade() throws {
+        let body = issue("CTO-WORK-001", status: "open", blockers: []) + "\n### CTO-WORK-002 - Sub\n\nStatus: open.\n\nAcceptance:\n\n- Works.\n"
+        let workspace = try TemporaryWorkspace(files: [("a.md", ExampleText.sot(body))])
+        let diagnostics = try workspace.lint().diagnostics
+        XCTAssertEqual(diagnostics.map(\.rule), ["issue-heading-format"])
+        XCTAssertEqual(diagnostics.first?.message, "issue heading `### CTO-WORK-002 - Sub` should read `## CTO-WORK-002 - Sub`")
+    }
+}

@@ -7,10 +7,13 @@ struct DisclaimerMissingRule: DocumentRule {
         Agents read planning documents as instructions. Until a document is promoted, its preamble (the text \
         between the H1 and the first issue section) must say so in the words of the profile's `disclaimer`: \
         "Local planning SOT only. Not a Core Protocol. Not active Core authority." Spaces and line breaks \
-        inside the sentence do not matter. Reported on the H1.
+        inside the sentence do not matter, and it may sit in a block quote. Reported on the H1.
         """,
         examples: [
             .valid("Disclaimer present.", ExampleText.sot("")),
+            .valid("Disclaimer in a block quote, over two lines.", ExampleText.sot("").replacingAll(
+                "Local planning SOT only. Not a Core Protocol. Not active Core authority.",
+                with: "> Local planning SOT only.\n> Not a Core Protocol. Not active Core authority.")),
             .valid("Promoted documents need none.", ExampleText.sot("")
                 .replacingAll("not-promoted", with: "promoted")
                 .replacingAll("Local planning SOT only. Not a Core Protocol. Not active Core authority.", with: "Core text.")),

@@ -11,6 +11,7 @@ struct FrontMatterMissingRule: DocumentRule {
         """,
         examples: [
             .valid("Ordinary Markdown without issue sections.", "# Notes\n\nNothing to plan here.\n"),
+            .invalid("Front matter after a blank line is no front matter.", "↓\n---\nlifecycle_classification: sot\n---\n# Plan\n"),
             .invalid("Issue sections without front matter.", """
             ↓# Route Issues
 
@@ -22,9 +23,16 @@ struct FrontMatterMissingRule: DocumentRule {
 
     func check(_ document: SOTDocument, context: DocumentContext) -> [Finding] {
         guard case .absent = document.frontMatter, document.looksLikeSOT else { return [] }
-        let end = SourcePosition(line: 1, column: document.source.lineText(1).unicodeScalars.count + 1)
-        return [Finding(document, SourceRange(start: SourcePosition(line: 1, column: 1), end: end),
-                        "this document has issue sections but no front matter; start it with a `---` YAML block "
+        let source = document.source
+        let end = SourcePosition(line: 1, column: source.lineText(1).unicodeScalars.count + 1)
+        let range = SourceRange(start: SourcePosition(line: 1, column: 1), end: end)
+        let firstText = (1...source.lineCount).first { !source.lineText($0).trimmingSpaces.isEmpty }
+        if let line = firstText, line > 1, FrontMatterParser.isDelimiter(source.lineBytes(line), allowDots: false) {
+            return [Finding(document, range, "front matter must start on the first line; remove the \(line - 1) "
+                            + "blank line\(line == 2 ? "" : "s") before `---` on line \(line)")]
+        }
+        let why = document.sections.isEmpty ? "mentions `lifecycle_classification`" : "has issue sections"
+        return [Finding(document, range, "this document \(why) but no front matter; start it with a `---` YAML block "
                         + "that says `lifecycle_classification: \(context.profile.sotClassification)`")]
     }
 }

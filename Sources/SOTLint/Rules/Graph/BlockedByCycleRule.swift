@@ -64,8 +64,9 @@ struct BlockedByCycleRule: WorkspaceRule {
             let members = Set(component)
             for id in component.sorted() {
                 guard let location = workspace.issue(id) else { continue }
-                let path = graph.shortestCycle(through: id, within: members)
                 for blocker in location.section.blockers where members.contains(blocker.id) && blocker.id != id {
+                    // The cycle this very edge closes: id → blocker → … → id.
+                    let path = [id] + graph.shortestPath(from: blocker.id, to: id, within: members)
                     findings.append(Finding(location.document, blocker.range,
                                             "blocked-by cycle: \(path.joined(separator: " → ")); break it by unblocking one of them"))
                 }

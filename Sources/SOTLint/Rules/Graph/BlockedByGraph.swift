@@ -60,31 +60,30 @@ struct BlockedByGraph {
         return components
     }
 
-    /// The shortest path `id → … → id` inside `members`, as IDs (breadth-first search).
-    func shortestCycle(through id: String, within members: Set<String>) -> [String] {
-        guard let start = index[id] else { return [id] }
-        var previous: [Int: Int] = [:]
+    /// The shortest path `from → … → to` inside `members`, as IDs (breadth-first search).
+    func shortestPath(from: String, to: String, within members: Set<String>) -> [String] {
+        guard let start = index[from], let goal = index[to] else { return [from, to] }
+        if start == goal { return [from] }
+        var previous: [Int: Int] = [start: start]
         var queue = [start]
         var head = 0
         while head < queue.count {
             let node = queue[head]
             head += 1
-            for target in edges[node] where members.contains(ids[target]) {
-                if target == start {
-                    var path = [ids[start]]
+            for target in edges[node] where previous[target] == nil && members.contains(ids[target]) {
+                previous[target] = node
+                if target == goal {
+                    var path = [ids[goal]]
                     var step = node
                     while step != start {
-                        path.insert(ids[step], at: 1)
+                        path.insert(ids[step], at: 0)
                         step = previous[step] ?? start
                     }
-                    return path + [ids[start]]
+                    return [ids[start]] + path
                 }
-                if previous[target] == nil {
-                    previous[target] = node
-                    queue.append(target)
-                }
+                queue.append(target)
             }
         }
-        return [id]
+        return [from, to]
     }
 }

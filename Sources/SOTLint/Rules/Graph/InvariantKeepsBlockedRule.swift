@@ -10,7 +10,7 @@ struct InvariantKeepsBlockedRule: WorkspaceRule {
         status (in whichever document defines it) and names the declaring issue. Phrases are configurable.
         """,
         options: [RuleOption("phrases", default: .strings(["keeps {id} blocked"]),
-                             "Phrases that declare the invariant; `{id}` stands for the issue ID. Case, backticks and repeated spaces are ignored.")],
+                             "Phrases that declare the invariant; `{id}` stands for the issue ID (written as the ID pattern requires). The case of the other words, backticks and repeated spaces are ignored.")],
         examples: [
             .valid("The named issue is blocked.", ExampleText.sot("""
             ## CTO-WORK-001 - First

@@ -5,20 +5,39 @@ struct IssueHeadingFormatRule: DocumentRule {
         summary: "Issue headings read `## ID - Title`.",
         rationale: """
         Harnesses split issue headings on ` - ` to get the ID and the title. A colon, an en dash, a missing \
-        title or doubled spaces break that. An H2 that starts with an issue ID is an issue heading.
+        title, doubled spaces or an ID in backticks break that. Any heading below the H1 that starts with an \
+        issue ID opens an issue section; issue sections are H2, so another level is reported too.
         """,
         examples: [
             .valid("Well-formed.", ExampleText.sot("## CTO-WORK-001 - First\n\nStatus: open.\n\nAcceptance:\n\n- Works.\n")),
             .invalid("A colon instead of ` - `.", ExampleText.sot("## ↓CTO-WORK-001: First\n\nStatus: open.\n\nAcceptance:\n\n- Works.\n")),
             .invalid("No title.", ExampleText.sot("## ↓CTO-WORK-002\n\nStatus: open.\n\nAcceptance:\n\n- Works.\n")),
+            .invalid("The ID in backticks.", ExampleText.sot("## ↓`CTO-WORK-003` - Third\n\nStatus: open.\n\nAcceptance:\n\n- Works.\n")),
+            .invalid("An issue at level 3.", ExampleText.sot("""
+            ## CTO-WORK-001 - First
+
+            Status: open.
+
+            Acceptance:
+
+            - Works.
+
+            ### ↓CTO-WORK-004 - Fourth
+
+            Status: open.
+
+            Acceptance:
+
+            - Works.
+            """)),
         ])
 
     func check(_ document: SOTDocument, context: DocumentContext) -> [Finding] {
         guard document.isSOT else { return [] }
         return document.sections.filter { !$0.headingIsWellFormed }.map { section in
             let shown = section.title.isEmpty ? "\(section.id) - <title>" : "\(section.id) - \(section.title)"
-            return Finding(document, section.headingRange,
-                           "issue heading `\(section.id)\(section.headingRest)` should read `\(shown)`")
+            let written = String(repeating: "#", count: section.headingLevel) + " " + section.headingText
+            return Finding(document, section.headingRange, "issue heading `\(written)` should read `## \(shown)`")
         }
     }
 }
