@@ -22,7 +22,11 @@ public struct Profile: Sendable {
 
     public var sotClassification: String
     public var idMatcher: IssueIDMatcher
-    public var statuses: [StatusDefinition]
+    public var statuses: [StatusDefinition] {
+        didSet { statusIndex = Profile.index(statuses) }
+    }
+    /// Normalised status name -> definition, built once.
+    private var statusIndex: [String: StatusDefinition] = [:]
     public var fields: [String]
     public var frontMatter: FrontMatterSchema
     public var disclaimer: String
@@ -32,9 +36,32 @@ public struct Profile: Sendable {
     /// The file the profile was read from besides the defaults, if any.
     public var configPath: String?
 
+    public init(sotClassification: String, idMatcher: IssueIDMatcher, statuses: [StatusDefinition], fields: [String],
+                frontMatter: FrontMatterSchema, disclaimer: String, include: [String], exclude: [String],
+                rules: [String: RuleSettings], configPath: String?) {
+        self.sotClassification = sotClassification
+        self.idMatcher = idMatcher
+        self.statuses = statuses
+        self.statusIndex = Profile.index(statuses)
+        self.fields = fields
+        self.frontMatter = frontMatter
+        self.disclaimer = disclaimer
+        self.include = include
+        self.exclude = exclude
+        self.rules = rules
+        self.configPath = configPath
+    }
+
     public func status(named raw: String) -> StatusDefinition? {
-        let key = Profile.normalizedStatus(raw)
-        return statuses.first { Profile.normalizedStatus($0.name) == key }
+        statusIndex[raw] ?? statusIndex[Profile.normalizedStatus(raw)]
+    }
+
+    private static func index(_ statuses: [StatusDefinition]) -> [String: StatusDefinition] {
+        var index: [String: StatusDefinition] = [:]
+        for status in statuses where index[normalizedStatus(status.name)] == nil {
+            index[normalizedStatus(status.name)] = status
+        }
+        return index
     }
 
     public func category(ofStatus raw: String) -> StatusCategory? {

@@ -2,8 +2,6 @@
 public struct FieldItem: Sendable {
     /// The item's text as written (first paragraph, lines joined by spaces).
     public let text: String
-    /// The item's text with inline markup removed.
-    public let plainText: String
     public let range: SourceRange
     public let references: [IssueReference]
 }

@@ -13,9 +13,20 @@ public struct IssueSection: Sendable {
     /// The first `Status:` field, read as a status.
     public let status: StatusLine?
     public let fields: [Field]
-    /// Every issue-ID mention inside the section, the heading's own ID excluded.
-    public let references: [IssueReference]
+    /// ID mentions outside fields: in the heading (its own ID excluded) and in prose.
+    public let proseReferences: [IssueReference]
     public let lines: ClosedRange<Int>
+
+    /// Every issue-ID mention inside the section, in order, the heading's own ID excluded.
+    /// Computed, so that each mention is stored once.
+    public var references: [IssueReference] {
+        var all = proseReferences
+        for field in fields {
+            all += field.inlineReferences
+            for item in field.items { all += item.references }
+        }
+        return all.sorted { $0.range.start < $1.range.start }
+    }
 
     public func field(_ label: String) -> Field? {
         fields.first { $0.isKnown && $0.label == label }

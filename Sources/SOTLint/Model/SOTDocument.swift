@@ -19,11 +19,16 @@ public struct SOTDocument: Sendable {
     /// Plain text of the paragraphs before the first issue section.
     public let preamble: [String]
     public let sections: [IssueSection]
-    /// Every issue-ID mention in the body, in order, section headings' own IDs excluded.
-    public let references: [IssueReference]
+    /// ID mentions outside issue sections (preamble and other sections).
+    public let looseReferences: [IssueReference]
     public let directives: [SuppressionDirective]
 
     public var path: String { source.path }
 
     public var title: Heading? { headings.first { $0.level == 1 } }
+
+    /// Every issue-ID mention in the body, in order, section headings' own IDs excluded.
+    public var references: [IssueReference] {
+        (looseReferences + sections.flatMap(\.references)).sorted { $0.range.start < $1.range.start }
+    }
 }

@@ -56,12 +56,11 @@ public struct DocumentBuilder {
             }
         }
         let sections = sectionBlocks.map { section(heading: $0.heading, headingID: $0.id, blocks: $0.blocks) }
-        let allReferences = (looseReferences + sections.flatMap(\.references)).sorted { $0.range.start < $1.range.start }
         let looksLikeSOT = !isSOT && (!sections.isEmpty || mentionsClassificationKey())
         return SOTDocument(
             source: source, frontMatter: frontMatter, isSOT: isSOT, looksLikeSOT: looksLikeSOT,
             encodingProblem: EncodingCheck.firstProblem(in: source.bytes), headings: headings,
-            preamble: preamble, sections: sections, references: allReferences,
+            preamble: preamble, sections: sections, looseReferences: looseReferences,
             directives: DirectiveScanner.directives(in: root, source: source))
     }
 

@@ -37,13 +37,11 @@ extension DocumentBuilder {
             }
             let fieldLabel = canonical ?? label.label
             let inlineReferences = self.references(in: block, field: fieldLabel, sectionID: id)
-            references += inlineReferences
             var items: [FieldItem] = []
             if let list {
                 index += 1
                 for item in list.children where item.kind == .item {
                     items.append(fieldItem(item, field: fieldLabel, sectionID: id))
-                    references += items[items.count - 1].references
                 }
             }
             let inlineText = valueRange.isEmpty ? nil : singleLineText(valueRange)
@@ -57,7 +55,7 @@ extension DocumentBuilder {
         return IssueSection(
             id: id, idRange: source.range(idRange), title: title, headingRange: source.range(content),
             headingText: source.text(content), headingLevel: heading.headingLevel ?? 2, headingIsWellFormed: wellFormed, status: statusField.flatMap(statusLine),
-            fields: fields, references: references, lines: heading.startLine...lastLine)
+            fields: fields, proseReferences: references, lines: heading.startLine...lastLine)
     }
 
     /// The text of a byte range with its line breaks (and the indentation after them) as single spaces.
@@ -86,11 +84,10 @@ extension DocumentBuilder {
         let references = self.references(in: item, field: field, sectionID: sectionID)
         guard let paragraph = item.children.first(where: { $0.kind == .paragraph }) else {
             let range = source.range(item.startOffset..<item.startOffset)
-            return FieldItem(text: "", plainText: "", range: range, references: references)
+            return FieldItem(text: "", range: range, references: references)
         }
         let text = singleLineText(paragraph.startOffset..<paragraph.endOffset)
-        return FieldItem(text: text, plainText: paragraph.text,
-                         range: source.range(paragraph.startOffset..<paragraph.endOffset), references: references)
+        return FieldItem(text: text, range: source.range(paragraph.startOffset..<paragraph.endOffset), references: references)
     }
 
     /// Reads `blocked.`, `**Blocked**`, `in progress — waiting on X` as a status value.

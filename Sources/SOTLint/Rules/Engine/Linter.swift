@@ -48,7 +48,11 @@ public enum Linter {
                     diagnostics += findings.map { Diagnostic(path: $0.path, range: $0.range, severity: severity, rule: id, message: $0.message) }
                 }
             }
-            results.set(index, .success(ParsedFile(document: document, isTarget: isTarget, diagnostics: diagnostics)))
+            // Only the summary outlives this closure: the document's text and tree are freed here.
+            results.set(index, .success(ParsedFile(
+                path: display, isTarget: isTarget, diagnostics: diagnostics,
+                suppressions: isTarget ? Suppressions(document) : nil,
+                summary: document.isSOT ? WorkspaceDocument(document, profile: profile) : nil)))
         }
         var files: [ParsedFile] = []
         for result in results.values {
@@ -58,14 +62,14 @@ public enum Linter {
             default: continue
             }
         }
-        let documents = files.map(\.document)
-        let workspace = Workspace(documents: documents, profiles: [:], fallback: profile)
+        let workspace = Workspace(documents: files.compactMap(\.summary))
         var byPath: [String: [Diagnostic]] = [:]
-        for file in files where file.isTarget { byPath[file.document.path] = file.diagnostics }
+        for file in files where file.isTarget { byPath[file.path] = file.diagnostics }
         for rule in RuleRegistry.workspaceRules {
             let id = type(of: rule).metadata.id
-            guard let severity = profile.settings(for: id).severity else { continue }
-            for finding in rule.check(workspace, context: WorkspaceContext(ruleID: id, today: today))
+            let settings = profile.settings(for: id)
+            guard let severity = settings.severity else { continue }
+            for finding in rule.check(workspace, context: WorkspaceContext(profile: profile, settings: settings, today: today))
             where byPath[finding.path] != nil {
                 byPath[finding.path, default: []].append(
                     Diagnostic(path: finding.path, range: finding.range, severity: severity, rule: id, message: finding.message))
@@ -75,8 +79,8 @@ public enum Linter {
         let unusedSeverity = profile.settings(for: SuppressionUnusedRule.metadata.id).severity
         var diagnostics: [Diagnostic] = []
         for file in files where file.isTarget {
-            let own = byPath[file.document.path] ?? []
-            let (kept, unused) = Suppressions(file.document).apply(own, path: file.document.path, knownRules: known)
+            let own = byPath[file.path] ?? []
+            let (kept, unused) = (file.suppressions ?? Suppressions()).apply(own, path: file.path, knownRules: known)
             diagnostics += kept
             if let unusedSeverity {
                 diagnostics += unused.map {
@@ -89,9 +93,11 @@ public enum Linter {
     }
 
     private struct ParsedFile: Sendable {
-        let document: SOTDocument
+        let path: String
         let isTarget: Bool
         let diagnostics: [Diagnostic]
+        let suppressions: Suppressions?
+        let summary: WorkspaceDocument?
     }
 
     private static func reason(_ error: SOTLintError) -> String {

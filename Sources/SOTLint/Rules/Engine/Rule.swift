@@ -21,6 +21,10 @@ public struct Finding: Sendable, Hashable {
     public init(_ document: SOTDocument, _ range: SourceRange, _ message: String) {
         self.init(path: document.path, range: range, message: message)
     }
+
+    public init(_ issue: IssueEntry, _ range: SourceRange, _ message: String) {
+        self.init(path: issue.path, range: range, message: message)
+    }
 }
 
 /// A rule: a type with static metadata and a check.
@@ -46,11 +50,7 @@ public struct DocumentContext: Sendable {
 }
 
 public struct WorkspaceContext: Sendable {
-    public let ruleID: String
+    public let profile: Profile
+    public let settings: RuleSettings
     public let today: CalendarDate
-
-    /// The settings of the rule for the document at `path` (each document has its own profile).
-    public func settings(for document: SOTDocument, in workspace: Workspace) -> RuleSettings {
-        workspace.profile(for: document).settings(for: ruleID)
-    }
 }

@@ -1,6 +1,6 @@
 /// Applies a document's inline directives to its diagnostics and reports directives that did nothing.
-struct Suppressions {
-    private struct Region {
+struct Suppressions: Sendable {
+    private struct Region: Sendable {
         let directive: Int
         let rules: [String]
         let lines: ClosedRange<Int>
@@ -8,6 +8,11 @@ struct Suppressions {
 
     private let directives: [SuppressionDirective]
     private var regions: [Region] = []
+
+    /// No directives.
+    init() {
+        directives = []
+    }
 
     init(_ document: SOTDocument) {
         directives = document.directives.sorted { $0.range.start < $1.range.start }

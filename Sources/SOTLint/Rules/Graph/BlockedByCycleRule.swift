@@ -63,11 +63,11 @@ struct BlockedByCycleRule: WorkspaceRule {
         for component in graph.stronglyConnectedComponents() where component.count > 1 {
             let members = Set(component)
             for id in component.sorted() {
-                guard let location = workspace.issue(id) else { continue }
-                for blocker in location.section.blockers where members.contains(blocker.id) && blocker.id != id {
+                guard let issue = workspace.issue(id) else { continue }
+                for blocker in issue.blockers where members.contains(blocker.id) && blocker.id != id {
                     // The cycle this very edge closes: id → blocker → … → id.
                     let path = [id] + graph.shortestPath(from: blocker.id, to: id, within: members)
-                    findings.append(Finding(location.document, blocker.range,
+                    findings.append(Finding(issue, blocker.range,
                                             "blocked-by cycle: \(path.joined(separator: " → ")); break it by unblocking one of them"))
                 }
             }

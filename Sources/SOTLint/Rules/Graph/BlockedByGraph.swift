@@ -8,9 +8,9 @@ struct BlockedByGraph {
         ids = workspace.issueIDs
         for (position, id) in ids.enumerated() { index[id] = position }
         edges = ids.map { id in
-            guard let location = workspace.issue(id) else { return [] }
+            guard let issue = workspace.issue(id) else { return [] }
             var targets: [Int] = []
-            for blocker in location.section.blockers {
+            for blocker in issue.blockers {
                 if let target = index[blocker.id], !targets.contains(target) { targets.append(target) }
             }
             return targets

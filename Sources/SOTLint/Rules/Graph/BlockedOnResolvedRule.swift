@@ -52,15 +52,13 @@ struct BlockedOnResolvedRule: WorkspaceRule {
     func check(_ workspace: Workspace, context: WorkspaceContext) -> [Finding] {
         var findings: [Finding] = []
         for document in workspace.documents {
-            let profile = workspace.profile(for: document)
-            for section in document.sections {
-                guard let status = section.status, profile.category(ofStatus: status.normalized) == .blocked else { continue }
-                for blocker in section.blockers {
-                    guard let target = workspace.issue(blocker.id), workspace.category(of: target) == .resolved,
-                          let targetStatus = target.section.status else { continue }
-                    findings.append(Finding(document, blocker.range,
-                                            "`\(section.id)` is blocked by `\(blocker.id)`, which is already `\(targetStatus.normalized)` "
-                                            + "(\(target.document.path):\(targetStatus.range.start.line)); unblock `\(section.id)` or reopen `\(blocker.id)`"))
+            for issue in document.issues where issue.category == .blocked {
+                for blocker in issue.blockers {
+                    guard let target = workspace.issue(blocker.id), target.category == .resolved,
+                          let targetStatus = target.status else { continue }
+                    findings.append(Finding(issue, blocker.range,
+                                            "`\(issue.id)` is blocked by `\(blocker.id)`, which is already `\(targetStatus.normalized)` "
+                                            + "(\(target.path):\(targetStatus.range.start.line)); unblock `\(issue.id)` or reopen `\(blocker.id)`"))
                 }
             }
         }

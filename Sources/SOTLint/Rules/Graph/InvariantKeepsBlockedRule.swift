@@ -58,55 +58,16 @@ struct InvariantKeepsBlockedRule: WorkspaceRule {
     func check(_ workspace: Workspace, context: WorkspaceContext) -> [Finding] {
         var findings: [Finding] = []
         for document in workspace.documents {
-            let profile = workspace.profile(for: document)
-            let phrases = (context.settings(for: document, in: workspace).strings("phrases") ?? ["keeps {id} blocked"])
-                .map { Self.squeezed($0.lowercased()) }
-            // The longest word of a phrase must occur in an item before the item is worth normalising.
-            let keywords: [[UInt8]] = phrases.map { phrase in
-                let words = phrase.replacingAll("{id}", with: " ").split(whereSeparator: { $0 == " " })
-                return Array((words.max { $0.count < $1.count } ?? "").utf8)
-            }
-            for section in document.sections {
-                guard let status = section.status, let category = profile.category(ofStatus: status.normalized),
-                      category != .resolved else { continue }
-                for field in section.fields("Acceptance") {
-                    for item in field.items where item.references.contains(where: { $0.id != section.id })
-                        && keywords.contains(where: { Self.containsIgnoringCase(item.plainText, $0) }) {
-                        let text = Self.squeezed(item.plainText.lowercased())
-                        for reference in item.references where reference.id != section.id {
-                            let declared = phrases.contains { text.contains($0.replacingAll("{id}", with: reference.id.lowercased())) }
-                            guard declared, let target = workspace.issue(reference.id),
-                                  workspace.category(of: target) != .blocked else { continue }
-                            let current = target.section.status.map { "its status is `\($0.normalized)`" } ?? "it has no status"
-                            findings.append(Finding(target.document, target.section.status?.range ?? target.section.idRange,
-                                                    "`\(reference.id)` must stay blocked: `\(section.id)` (\(document.path):\(item.range.start.line)) "
-                                                    + "keeps it blocked, but \(current)"))
-                        }
-                    }
+            for issue in document.issues {
+                for invariant in issue.invariants where invariant.kind == .keepsBlocked {
+                    guard let target = workspace.issue(invariant.target), target.category != .blocked else { continue }
+                    let current = target.status.map { "its status is `\($0.normalized)`" } ?? "it has no status"
+                    findings.append(Finding(target, target.status?.range ?? target.idRange,
+                                            "`\(target.id)` must stay blocked: `\(issue.id)` (\(issue.path):\(invariant.range.start.line)) "
+                                            + "keeps it blocked, but \(current)"))
                 }
             }
         }
         return findings
-    }
-
-    /// ASCII case-insensitive substring test on UTF-8, without building new strings.
-    static func containsIgnoringCase(_ text: String, _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first else { return true }
-        let bytes = Array(text.utf8)
-        guard bytes.count >= needle.count else { return false }
-        func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
-        for start in 0...(bytes.count - needle.count) where lower(bytes[start]) == first {
-            var matched = true
-            for offset in 1..<needle.count where lower(bytes[start + offset]) != needle[offset] {
-                matched = false
-                break
-            }
-            if matched { return true }
-        }
-        return false
-    }
-
-    static func squeezed(_ text: String) -> String {
-        text.filter { $0 != "`" }.split(whereSeparator: { $0 == " " || $0 == "\t" || $0.isNewline }).joined(separator: " ")
     }
 }

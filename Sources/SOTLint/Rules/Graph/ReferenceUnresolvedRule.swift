@@ -30,7 +30,7 @@ struct ReferenceUnresolvedRule: WorkspaceRule {
         var findings: [Finding] = []
         for document in workspace.documents {
             for reference in document.references where workspace.definitions[reference.id] == nil {
-                findings.append(Finding(document, reference.range, "`\(reference.id)` is not defined in any SOT document of the workspace"
+                findings.append(Finding(path: document.path, range: reference.range, message: "`\(reference.id)` is not defined in any SOT document of the workspace"
                                         + Suggestion.didYouMean(reference.id, among: known, maxDistance: 1)))
             }
         }

@@ -37,9 +37,9 @@ struct IssueIDDuplicateRule: WorkspaceRule {
         for id in workspace.issueIDs {
             guard let places = workspace.definitions[id], places.count > 1 else { continue }
             for place in places {
-                let others = places.filter { $0.document.path != place.document.path || $0.section.idRange != place.section.idRange }
-                    .map { "\($0.document.path):\($0.section.idRange.start.line)" }
-                findings.append(Finding(place.document, place.section.idRange,
+                let others = places.filter { $0.path != place.path || $0.idRange != place.idRange }
+                    .map { "\($0.path):\($0.idRange.start.line)" }
+                findings.append(Finding(place, place.idRange,
                                         "issue `\(id)` is defined more than once; also at \(others.joined(separator: ", "))"))
             }
         }
