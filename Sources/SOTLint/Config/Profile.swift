@@ -27,7 +27,11 @@ public struct Profile: Sendable {
     }
     /// Normalised status name -> definition, built once.
     private var statusIndex: [String: StatusDefinition] = [:]
-    public var fields: [String]
+    public var fields: [String] {
+        didSet { fieldIndex = Profile.index(fields) }
+    }
+    /// Lower-cased label -> canonical label, built once.
+    private var fieldIndex: [String: String] = [:]
     public var frontMatter: FrontMatterSchema
     public var disclaimer: String
     public var include: [String]
@@ -44,6 +48,7 @@ public struct Profile: Sendable {
         self.statuses = statuses
         self.statusIndex = Profile.index(statuses)
         self.fields = fields
+        self.fieldIndex = Profile.index(fields)
         self.frontMatter = frontMatter
         self.disclaimer = disclaimer
         self.include = include
@@ -82,7 +87,13 @@ public struct Profile: Sendable {
 
     /// The canonical spelling of a field label, matched case-insensitively.
     public func canonicalField(_ raw: String) -> String? {
-        let wanted = raw.lowercased().split(separator: " ").joined(separator: " ")
-        return fields.first { $0.lowercased() == wanted }
+        if let known = fieldIndex[raw.lowercased()] { return known }
+        return fieldIndex[raw.lowercased().split(separator: " ").joined(separator: " ")]
+    }
+
+    private static func index(_ fields: [String]) -> [String: String] {
+        var index: [String: String] = [:]
+        for field in fields where index[field.lowercased()] == nil { index[field.lowercased()] = field }
+        return index
     }
 }

@@ -1,9 +1,14 @@
 /// Phrases like "keeps {id} blocked" that turn an acceptance item into a declared invariant.
 /// Matching ignores case, backticks, bold markers and repeated spaces.
-struct InvariantPhrases {
+struct InvariantPhrases: Sendable {
     private let phrases: [String]
     /// The longest word of each phrase: an item without it needs no closer look.
     private let keywords: [[UInt8]]
+
+    /// The phrases of the `invariant-keeps-blocked` rule in `profile`.
+    init(profile: Profile) {
+        self.init(profile.settings(for: "invariant-keeps-blocked").strings("phrases") ?? [])
+    }
 
     init(_ phrases: [String]) {
         self.phrases = phrases.map { Self.squeezed($0.lowercased()) }

@@ -31,11 +31,10 @@ public struct WorkspaceDocument: Sendable {
     /// Every issue-ID mention of the document, in order.
     public let references: [IssueReference]
 
-    /// Summarises a parsed document; invariant phrases come from the profile.
-    public init(_ document: SOTDocument, profile: Profile) {
+    /// Summarises a parsed document. `phrases` are the profile's invariant phrases (see `InvariantPhrases`).
+    init(_ document: SOTDocument, profile: Profile, phrases: InvariantPhrases) {
         path = document.path
         references = document.references
-        let phrases = InvariantPhrases(profile.settings(for: "invariant-keeps-blocked").strings("phrases") ?? [])
         issues = document.sections.map { section in
             let category = section.status.flatMap { profile.category(ofStatus: $0.normalized) }
             var invariants: [DeclaredInvariant] = []

@@ -22,6 +22,7 @@ public enum Linter {
         let profile = project.profile
         let jobs = targets.map { ($0.displayPath, $0.absolutePath, true) } + context.map { ($0.display, $0.absolute, false) }
         let results = ParallelResults<Result<ParsedFile?, SOTLintError>>(count: jobs.count)
+        let phrases = InvariantPhrases(profile: profile)
         let enabledDocumentRules = RuleRegistry.documentRules.filter { profile.settings(for: type(of: $0).metadata.id).severity != nil }
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
             let (display, absolute, isTarget) = jobs[index]
@@ -52,7 +53,7 @@ public enum Linter {
             results.set(index, .success(ParsedFile(
                 path: display, isTarget: isTarget, diagnostics: diagnostics,
                 suppressions: isTarget ? Suppressions(document) : nil,
-                summary: document.isSOT ? WorkspaceDocument(document, profile: profile) : nil)))
+                summary: document.isSOT ? WorkspaceDocument(document, profile: profile, phrases: phrases) : nil)))
         }
         var files: [ParsedFile] = []
         for result in results.values {
