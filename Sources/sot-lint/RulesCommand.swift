@@ -8,7 +8,14 @@ struct RulesCommand: ParsableCommand {
 
     @OptionGroup var configOptions: ConfigOptions
 
+    @Flag(name: .long, help: "Print the whole rule reference (rationale, options, examples) as Markdown.")
+    var markdown = false
+
     func run() throws {
+        if markdown {
+            Output.write(RuleDocumentation.markdown())
+            return
+        }
         Output.write(RuleDocumentation.list(profile: try ProfileChoice.load(try configOptions.choice())))
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import SOTLint
 
@@ -51,5 +52,24 @@ final class RuleExamplesTests: XCTestCase {
             XCTAssertEqual(Set(settings.options.keys), Set(metadata.options.map(\.name)), metadata.id)
         }
         XCTAssertEqual(Set(profile.rules.keys), Set(RuleRegistry.ids))
+    }
+}
+
+final class RuleReferenceTests: XCTestCase {
+    func testDocsRulesMarkdownIsGeneratedFromTheMetadata() throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("docs/rules.md")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        XCTAssertEqual(text, RuleDocumentation.markdown(), "run `sot-lint rules --markdown > docs/rules.md`")
+    }
+
+    func testExplainShowsEveryRule() throws {
+        let profile = try ProfileLoader.defaultProfile()
+        for id in RuleRegistry.ids {
+            let text = try XCTUnwrap(RuleDocumentation.explain(id, profile: profile))
+            XCTAssertTrue(text.hasPrefix(id + " ("), id)
+            XCTAssertTrue(text.contains("Examples (↓ marks where a finding is reported):"), id)
+        }
+        XCTAssertNil(RuleDocumentation.explain("no-such-rule", profile: profile))
     }
 }
