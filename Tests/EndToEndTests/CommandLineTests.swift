@@ -201,3 +201,57 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(broken.stdout.contains("[reference-unresolved]"))
     }
 }
+
+/// Hostile input: nothing may crash, hang or print more than one line per problem.
+final class HostileInputTests: XCTestCase {
+    private var directory: URL!
+
+    override func setUpWithError() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("sot-lint-hostile-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try "# root\n".write(to: directory.appendingPathComponent(".sot-lint.yml"), atomically: true, encoding: .utf8)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    func testDeeplyNestedMarkdownAndYAMLDoNotCrash() throws {
+        let front = "---\nlifecycle_classification: sot\n---\n# T\n\n"
+        let files = [
+            "quote.md": front + String(repeating: ">", count: 100_000) + " x\n",
+            "list.md": front + (0..<5_000).map { String(repeating: "  ", count: $0) + "- a\n" }.joined(),
+            "emphasis.md": front + String(repeating: "*", count: 50_000) + "x" + String(repeating: "*", count: 50_000) + "\n",
+            "flow.md": "---\nlifecycle_classification: sot\ndeep: " + String(repeating: "[", count: 100_000) + "\n---\n# T\n",
+            "block.md": "---\nlifecycle_classification: sot\ndeep:\n" + (1..<3_000).map { String(repeating: " ", count: $0) + "k:\n" }.joined() + "---\n# T\n",
+        ]
+        // Several copies so that the files are parsed on worker threads with their smaller stacks.
+        for (name, text) in files {
+            for copy in 0..<4 { try text.write(to: directory.appendingPathComponent("\(copy)-\(name)"), atomically: true, encoding: .utf8) }
+        }
+        let run = try BinaryRunner.run(["--format", "json"], in: directory)
+        XCTAssertEqual(run.status, 1, run.stderr)
+        let yamlFindings = BinaryRunner.diagnostics(run.stdout).filter { $0["rule"] as? String == "frontmatter-invalid-yaml" }
+        XCTAssertEqual(yamlFindings.count, 8)
+        XCTAssertEqual(yamlFindings.compactMap { $0["message"] as? String }.filter { $0.contains("nested deeper than") }.count, 8)
+    }
+
+    func testFIFOAndDevicesAreRefusedNotRead() throws {
+        let fifo = directory.appendingPathComponent("pipe.md").path
+        XCTAssertEqual(mkfifo(fifo, 0o644), 0)
+        let run = try BinaryRunner.run(["pipe.md"], in: directory)
+        XCTAssertEqual(run.status, 2)
+        XCTAssertEqual(run.stderr, "sot-lint: pipe.md: cannot read: not a regular file\n")
+        let folder = try BinaryRunner.run(["."], in: directory)
+        XCTAssertEqual(folder.status, 0, "a FIFO in a folder is not a document: \(folder.stderr)")
+        let device = try BinaryRunner.run(["/dev/zero"], in: directory)
+        XCTAssertEqual(device.status, 2)
+        XCTAssertEqual(device.stderr, "sot-lint: /dev/zero: cannot read: not a regular file\n")
+    }
+
+    func testSymlinkLoopInAFolderTerminates() throws {
+        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("loop").path, withDestinationPath: ".")
+        let run = try BinaryRunner.run([], in: directory)
+        XCTAssertEqual(run.status, 0, run.stderr)
+    }
+}

@@ -20,6 +20,9 @@ indirect enum ConfigNode: Sendable, Equatable {
 
     /// Reads YAML text; the error message carries YAML's own line and column.
     static func parse(_ text: String) throws(ConfigNodeError) -> ConfigNode {
+        if let (message, line) = YAMLDepthGuard.problem(in: Array(text.utf8)[...]) {
+            throw ConfigNodeError(message: "line \(line): \(message)")
+        }
         do {
             guard let node = try Yams.compose(yaml: text, .basic, .default, .utf8) else { return .null }
             return convert(node)

@@ -28,6 +28,10 @@ public enum FrontMatterParser {
                 for index in start..<end { yamlBytes[index] = 0x20 }
             }
         }
+        if let (message, line) = YAMLDepthGuard.problem(in: yamlBytes[...]) {
+            return .invalid(FrontMatterError(message: message, position: SourcePosition(line: line + 1, column: 1)),
+                            openLine: 1, closeLine: closeLine)
+        }
         let yaml = String(decoding: yamlBytes, as: UTF8.self)
         let node: Node?
         do {

@@ -3,6 +3,10 @@ import CCmark
 /// The only caller of cmark. Parses a Markdown body with source positions and converts the C tree
 /// into `MarkdownBlock` values once; the C tree is freed before returning.
 public enum MarkdownParser {
+    /// Blocks and inlines nested deeper than this are not converted: no SOT document needs them, and
+    /// converting them recursively could exhaust a worker thread's stack.
+    public static let maximumDepth = 64
+
     /// Parses the part of `source` that starts at line `firstLine` (after any front matter).
     public static func parse(_ source: SourceText, fromLine firstLine: Int) -> MarkdownBlock {
         let bodyStart = firstLine <= source.lineCount ? source.contentStart(ofLine: firstLine) : source.bytes.count
@@ -19,14 +23,14 @@ public enum MarkdownParser {
         guard let root else { return emptyDocument }
         defer { cmark_node_free(root) }
         let converter = Converter(source: source, lineOffset: lineOffset)
-        return converter.block(root) ?? emptyDocument
+        return converter.block(root, depth: 0) ?? emptyDocument
     }
 
     private struct Converter {
         let source: SourceText
         let lineOffset: Int
 
-        func block(_ node: OpaquePointer) -> MarkdownBlock? {
+        func block(_ node: OpaquePointer, depth: Int) -> MarkdownBlock? {
             let kind: MarkdownBlock.Kind
             var text = ""
             switch cmark_node_get_type(node) {
@@ -53,10 +57,10 @@ public enum MarkdownParser {
             default: return nil
             }
             var children: [MarkdownBlock] = []
-            if kind != .paragraph, !isHeading(kind) {
+            if kind != .paragraph, !isHeading(kind), depth < MarkdownParser.maximumDepth {
                 var child = cmark_node_first_child(node)
                 while let current = child {
-                    if let converted = block(current) { children.append(converted) }
+                    if let converted = block(current, depth: depth + 1) { children.append(converted) }
                     child = cmark_node_next(current)
                 }
             }
@@ -92,18 +96,19 @@ public enum MarkdownParser {
         /// Concatenated text of inline children: text and code literals, breaks as spaces.
         private func inlineText(_ node: OpaquePointer) -> String {
             var result = ""
-            appendInlineText(node, into: &result)
+            appendInlineText(node, into: &result, depth: 0)
             return result
         }
 
-        private func appendInlineText(_ node: OpaquePointer, into result: inout String) {
+        private func appendInlineText(_ node: OpaquePointer, into result: inout String, depth: Int) {
+            guard depth < MarkdownParser.maximumDepth else { return }
             var child = cmark_node_first_child(node)
             while let current = child {
                 switch cmark_node_get_type(current) {
                 case CMARK_NODE_TEXT, CMARK_NODE_CODE: result += literal(current)
                 case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: result += " "
                 case CMARK_NODE_HTML_INLINE: break
-                default: appendInlineText(current, into: &result)
+                default: appendInlineText(current, into: &result, depth: depth + 1)
                 }
                 child = cmark_node_next(current)
             }

@@ -67,12 +67,16 @@ public enum FilePath {
 
     /// The whole file, or an error that names the path and the system's reason.
     public static func read(_ path: String) throws(SOTLintError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY)
+        // Non-blocking, so that opening a FIFO cannot hang; anything but a regular file is refused.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK)
         guard descriptor >= 0 else { throw .unreadableFile(path: path, reason: errnoText()) }
         defer { close(descriptor) }
         var info = stat()
-        if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-            throw .unreadableFile(path: path, reason: "is a directory")
+        guard fstat(descriptor, &info) == 0 else { throw .unreadableFile(path: path, reason: errnoText()) }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw .unreadableFile(path: path, reason: "is a directory")
+        default: throw .unreadableFile(path: path, reason: "not a regular file")
         }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(max(Int(info.st_size), 0))

@@ -41,13 +41,20 @@ struct FrontMatterRequiredKeyRule: DocumentRule {
                             + "add `lifecycle_classification: \(context.profile.sotClassification)` so the document is linted")]
         }
         var findings: [Finding] = []
+        var missing: [String] = []
         for key in context.profile.frontMatter.required {
-            let matching = entries.filter { $0.key == key }
-            if matching.isEmpty {
-                findings.append(Finding(document, opening, "front matter has no `\(key)`; add `\(key): …`"))
-            } else if let entry = matching.first, (entry.value ?? "").trimmingSpaces.isEmpty {
+            guard let entry = entries.first(where: { $0.key == key }) else {
+                missing.append(key)
+                continue
+            }
+            if (entry.value ?? "").trimmingSpaces.isEmpty, !entry.lines.isEmpty, entry.lines.count == 1 {
                 findings.append(Finding(document, entry.keyRange, "front matter key `\(key)` has no value"))
             }
+        }
+        if !missing.isEmpty {
+            let list = missing.map { "`\($0)`" }.joined(separator: ", ")
+            findings.insert(Finding(document, opening, "front matter lacks \(list); add "
+                                    + (missing.count == 1 ? "it" : "them")), at: 0)
         }
         return findings
     }
