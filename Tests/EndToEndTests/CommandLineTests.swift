@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import SOTLint
 
 /// The command-line contract: formats, options, exit codes and one-line errors.
 final class CommandLineTests: XCTestCase {
@@ -22,30 +23,7 @@ final class CommandLineTests: XCTestCase {
     }
 
     private func document(status: String = "open", extra: String = "") -> String {
-        """
-        ---
-        title: Plan
-        status: active
-        lifecycle_classification: sot
-        owner: jp
-        created: 2026-01-05
-        last_reviewed: 2026-06-01
-        core_promotion_status: not-promoted
-        route: cto
-        ---
-        # Plan
-
-        Local planning SOT only. Not a Core Protocol. Not active Core authority.
-
-        ## CTO-WORK-001 - First
-
-        Status: \(status).
-
-        Acceptance:
-
-        - Works.
-        \(extra)
-        """
+        ExampleText.companion(title: "Plan", "## CTO-WORK-001 - First\n\nStatus: \(status).\n\nAcceptance:\n\n- Works.\n\(extra)")
     }
 
     func testTextLineFormatAndExitOne() throws {

@@ -4,30 +4,7 @@ import XCTest
 /// The engine end to end in-process: workspaces, discovery, suppressions.
 final class LinterTests: XCTestCase {
     private func plan(_ id: String, status: String = "open", body: String = "", title: String = "Plan") -> String {
-        """
-        ---
-        title: \(title)
-        status: active
-        lifecycle_classification: sot
-        owner: jp
-        created: 2026-01-05
-        last_reviewed: 2026-06-01
-        core_promotion_status: not-promoted
-        route: cto
-        ---
-        # \(title)
-
-        Local planning SOT only. Not a Core Protocol. Not active Core authority.
-
-        ## \(id) - Issue
-
-        Status: \(status).
-
-        Acceptance:
-
-        - Works.
-        \(body)
-        """
+        ExampleText.companion(title: title, "## \(id) - Issue\n\nStatus: \(status).\n\nAcceptance:\n\n- Works.\n\(body)")
     }
 
     func testGitignoredDocumentsAreNeitherLintedNorInTheWorkspace() throws {
