@@ -20,6 +20,8 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
     case auto, always, never
 }
 
+extension OutputFormat: ExpressibleByArgument {}
+
 struct LintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
@@ -28,8 +30,8 @@ struct LintCommand: ParsableCommand {
     @Argument(help: "Files and folders to lint (default: the current folder).")
     var paths: [String] = []
 
-    @Option(name: .long, help: "Output format: text or json.")
-    var format: String = "text"
+    @Option(name: .long, help: "Output format.")
+    var format: OutputFormat = .text
 
     @OptionGroup var configOptions: ConfigOptions
 
@@ -43,16 +45,13 @@ struct LintCommand: ParsableCommand {
     var color: ColorChoice = .auto
 
     func run() throws {
-        guard let outputFormat = OutputFormat(rawValue: format) else {
-            throw ValidationError("unknown format `\(format)`; use one of: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
         if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings needs a number of 0 or more") }
         let request = LintRequest(paths: paths, config: try configOptions.choice(), today: try Environment.today())
         var report = try Linter.lint(request)
         if quiet {
             report = LintReport(diagnostics: report.diagnostics.filter { $0.severity == .error }, fileCount: report.fileCount)
         }
-        switch outputFormat {
+        switch format {
         case .text:
             let reporter = TextReporter(color: Output.useColor(color.rawValue))
             Output.write(reporter.render(report))
