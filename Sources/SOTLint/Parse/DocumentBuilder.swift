@@ -56,24 +56,12 @@ public struct DocumentBuilder {
             }
         }
         let sections = sectionBlocks.map { section(heading: $0.heading, headingID: $0.id, blocks: $0.blocks) }
-        let looksLikeSOT = !isSOT && (!sections.isEmpty || mentionsClassificationKey())
+        let looksLikeSOT = !isSOT && (!sections.isEmpty || ByteSearch.contains(source.bytes, Array("lifecycle_classification".utf8)))
         return SOTDocument(
             source: source, frontMatter: frontMatter, isSOT: isSOT, looksLikeSOT: looksLikeSOT,
             encodingProblem: EncodingCheck.firstProblem(in: source.bytes), headings: headings,
             preamble: preamble, sections: sections, looseReferences: looseReferences,
             directives: DirectiveScanner.directives(in: root, source: source))
-    }
-
-    private func mentionsClassificationKey() -> Bool {
-        let needle = Array("lifecycle_classification".utf8)
-        let bytes = source.bytes
-        guard bytes.count >= needle.count else { return false }
-        var index = 0
-        while index <= bytes.count - needle.count {
-            if bytes[index] == needle[0], bytes[index..<(index + needle.count)].elementsEqual(needle) { return true }
-            index += 1
-        }
-        return false
     }
 
     /// Byte range of a heading's text: ATX markers and closing hashes removed.

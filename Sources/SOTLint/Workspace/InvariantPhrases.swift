@@ -21,7 +21,7 @@ struct InvariantPhrases: Sendable {
     /// IDs the item declares the phrase about, other than the declaring issue itself.
     func declaredTargets(in item: FieldItem, excluding own: String) -> [String] {
         guard item.references.contains(where: { $0.id != own }),
-              keywords.contains(where: { Self.containsIgnoringCase(item.text, $0) }) else { return [] }
+              keywords.contains(where: { ByteSearch.contains(Array(item.text.utf8), $0, ignoringASCIICase: true) }) else { return [] }
         let text = Self.squeezed(item.text.lowercased())
         var targets: [String] = []
         for reference in item.references where reference.id != own && !targets.contains(reference.id) {
@@ -31,23 +31,6 @@ struct InvariantPhrases: Sendable {
             }
         }
         return targets
-    }
-
-    /// ASCII case-insensitive substring test on UTF-8, without building new strings.
-    static func containsIgnoringCase(_ text: String, _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first else { return true }
-        let bytes = Array(text.utf8)
-        guard bytes.count >= needle.count else { return false }
-        func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
-        for start in 0...(bytes.count - needle.count) where lower(bytes[start]) == first {
-            var matched = true
-            for offset in 1..<needle.count where lower(bytes[start + offset]) != needle[offset] {
-                matched = false
-                break
-            }
-            if matched { return true }
-        }
-        return false
     }
 
     /// Backticks and bold markers are markup, not words: "Keeps **`X`** blocked" declares the same.

@@ -34,7 +34,7 @@ public enum Linter {
                 return
             }
             // A context file can only join the workspace if it names the classification key.
-            guard isTarget || Self.contains(bytes, "lifecycle_classification") else {
+            guard isTarget || ByteSearch.contains(bytes, Array("lifecycle_classification".utf8)) else {
                 results.set(index, .success(nil))
                 return
             }
@@ -104,18 +104,6 @@ public enum Linter {
     private static func reason(_ error: SOTLintError) -> String {
         if case .unreadableFile(_, let reason) = error { return reason }
         return error.description
-    }
-
-    static func contains(_ bytes: [UInt8], _ needle: String) -> Bool {
-        let pattern = Array(needle.utf8)
-        guard let first = pattern.first, bytes.count >= pattern.count else { return false }
-        var index = 0
-        let last = bytes.count - pattern.count
-        while index <= last {
-            if bytes[index] == first, bytes[index..<(index + pattern.count)].elementsEqual(pattern) { return true }
-            index += 1
-        }
-        return false
     }
 }
 

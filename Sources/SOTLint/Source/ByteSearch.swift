@@ -1,0 +1,23 @@
+/// Substring tests on UTF-8 bytes, without building strings.
+public enum ByteSearch {
+    /// True when `needle` occurs in `bytes`; with `ignoringASCIICase`, `needle` must be lower case.
+    public static func contains<Bytes: RandomAccessCollection>(_ bytes: Bytes, _ needle: [UInt8], ignoringASCIICase: Bool = false) -> Bool
+    where Bytes.Element == UInt8, Bytes.Index == Int {
+        guard let first = needle.first else { return true }
+        guard bytes.count >= needle.count else { return false }
+        @inline(__always) func fold(_ byte: UInt8) -> UInt8 {
+            ignoringASCIICase && byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+        }
+        var start = bytes.startIndex
+        let last = bytes.endIndex - needle.count
+        while start <= last {
+            if fold(bytes[start]) == first {
+                var offset = 1
+                while offset < needle.count, fold(bytes[start + offset]) == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            start += 1
+        }
+        return false
+    }
+}
