@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // SHA-256 for secret fingerprints on Linux.
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -21,7 +23,11 @@ let package = Package(
         ),
         .target(
             name: "SOTLint",
-            dependencies: ["CCmark", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "CCmark",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             path: "Sources/SOTLint"
         ),
         .executableTarget(

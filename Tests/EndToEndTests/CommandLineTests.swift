@@ -150,7 +150,7 @@ final class CommandLineTests: XCTestCase {
         let rules = try BinaryRunner.run(["rules"], in: directory)
         XCTAssertEqual(rules.status, 0)
         XCTAssertTrue(rules.stdout.contains("status-unknown"))
-        XCTAssertEqual(rules.stdout.split(separator: "\n").count, 29)
+        XCTAssertEqual(rules.stdout.split(separator: "\n").count, 31)
         let explain = try BinaryRunner.run(["explain", "review-stale"], in: directory)
         XCTAssertEqual(explain.status, 0)
         XCTAssertTrue(explain.stdout.contains("max_age_days (default 180, here 180)"), explain.stdout)

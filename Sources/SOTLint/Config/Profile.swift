@@ -37,6 +37,10 @@ public struct Profile: Sendable {
     public var include: [String]
     public var exclude: [String]
     public var rules: [String: RuleSettings]
+    /// Globs of files not scanned for secrets.
+    public var secretExclude: [String] = []
+    /// Secret findings allowed by fingerprint.
+    public var secretAllowances: [SecretAllowance] = []
     /// The file the profile was read from besides the defaults, if any.
     public var configPath: String?
 

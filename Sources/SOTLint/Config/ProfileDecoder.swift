@@ -15,7 +15,7 @@ struct ProfileDecoder {
         } catch {
             throw fail("`id_pattern` is not a valid regular expression: \(error.message)")
         }
-        return Profile(
+        var profile = Profile(
             sotClassification: try string("sot_classification", in: node),
             idMatcher: matcher,
             statuses: try statuses(),
@@ -26,6 +26,33 @@ struct ProfileDecoder {
             exclude: try strings("exclude", in: node),
             rules: try rules(),
             configPath: nil)
+        if let secrets = node["secrets"] {
+            profile.secretExclude = try strings("exclude", in: secrets, context: "secrets.")
+            profile.secretAllowances = try allowances(secrets)
+        }
+        return profile
+    }
+
+    private func allowances(_ secrets: ConfigNode) throws(SOTLintError) -> [SecretAllowance] {
+        switch secrets["allow"] {
+        case nil, .null?:
+            return []
+        case .sequence(let items)?:
+            var result: [SecretAllowance] = []
+            for item in items {
+                guard case .scalar(let fingerprint)? = item["fingerprint"], fingerprint.count == 12,
+                      fingerprint.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {
+                    throw fail("each `secrets.allow` entry needs a `fingerprint` of 12 lower-case hex digits, as findings print it")
+                }
+                guard case .scalar(let reason)? = item["reason"], !reason.trimmingSpaces.isEmpty else {
+                    throw fail("`secrets.allow` entry \(fingerprint) needs a `reason`")
+                }
+                result.append(SecretAllowance(fingerprint: fingerprint, reason: reason))
+            }
+            return result
+        default:
+            throw fail("`secrets.allow` must be a list of {fingerprint, reason}")
+        }
     }
 
     private func string(_ key: String, in parent: ConfigNode, context: String = "") throws(SOTLintError) -> String {

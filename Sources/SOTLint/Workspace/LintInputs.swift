@@ -5,6 +5,10 @@ struct LintInputs {
         let displayPath: String
         let absolutePath: String
         let project: String
+        /// Markdown rules apply (a Markdown file in a folder, or any file named on the command line).
+        let markdown: Bool
+        /// The secret scan applies (not excluded by `secrets.exclude`).
+        let scanSecrets: Bool
     }
 
     struct Project {
@@ -14,13 +18,24 @@ struct LintInputs {
 
         func isIncluded(_ absolutePath: String) -> Bool {
             let relative = FilePath.relative(absolutePath, to: location.root)
-            return profile.include.contains { PathGlob($0).matches(relative) }
-                && !profile.exclude.contains { PathGlob($0).matches(relative) }
+            return profile.include.contains { PathGlob($0).matches(relative) } && !isExcluded(absolutePath)
+        }
+
+        func isExcluded(_ absolutePath: String) -> Bool {
+            let relative = FilePath.relative(absolutePath, to: location.root)
+            return profile.exclude.contains { PathGlob($0).matches(relative) }
+        }
+
+        func scansSecrets(_ absolutePath: String) -> Bool {
+            let relative = FilePath.relative(absolutePath, to: location.root)
+            return !profile.secretExclude.contains { PathGlob($0).matches(relative) }
         }
     }
 
     private(set) var targets: [Target] = []
     private(set) var projects: [String: Project] = [:]
+    /// Projects whose root folder itself was linted: only then can an unused allowance be told apart.
+    private(set) var wholeProjects: Set<String> = []
     let currentDirectory: String
 
     init(request: LintRequest) throws(SOTLintError) {
@@ -36,13 +51,16 @@ struct LintInputs {
             let project = try self.project(for: start, config: request.config)
             if kind == .file {
                 if seen.insert(absolute).inserted {
-                    targets.append(Target(displayPath: path, absolutePath: absolute, project: project.location.root))
+                    targets.append(Target(displayPath: path, absolutePath: absolute, project: project.location.root,
+                                          markdown: true, scanSecrets: project.scansSecrets(absolute)))
                 }
                 continue
             }
+            if absolute == project.location.root { wholeProjects.insert(absolute) }
             let files: [String]
             do {
-                files = try project.discovery.files(under: path, accept: Self.isMarkdown)
+                // Every file: Markdown files are linted, every text file is scanned for secrets.
+                files = try project.discovery.files(under: path, accept: { _ in true })
             } catch let error as DiscoveryError {
                 throw Self.error(error)
             } catch {
@@ -52,9 +70,12 @@ struct LintInputs {
                 let fileAbsolute = FilePath.absolute(file, base: currentDirectory)
                 // A file below a nested `.sot-lint.yml` belongs to that project, not to the folder's.
                 let owner = try self.project(for: FilePath.parent(fileAbsolute), config: request.config)
-                guard owner.isIncluded(fileAbsolute), seen.insert(fileAbsolute).inserted else { continue }
+                let markdown = Self.isMarkdown(file) && owner.isIncluded(fileAbsolute)
+                let scanSecrets = !owner.isExcluded(fileAbsolute) && owner.scansSecrets(fileAbsolute)
+                guard markdown || scanSecrets, seen.insert(fileAbsolute).inserted else { continue }
                 let display = request.paths.isEmpty && file.hasPrefix("./") ? String(file.dropFirst(2)) : file
-                targets.append(Target(displayPath: display, absolutePath: fileAbsolute, project: owner.location.root))
+                targets.append(Target(displayPath: display, absolutePath: fileAbsolute, project: owner.location.root,
+                                      markdown: markdown, scanSecrets: scanSecrets))
             }
         }
     }

@@ -7,7 +7,7 @@ final class ProfileLoaderTests: XCTestCase {
         let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("rules/default.yml")
         let text = try String(contentsOf: file, encoding: .utf8)
-        XCTAssertEqual(DefaultProfileText.yaml + "\n", text, "run scripts/generate-default-profile.sh")
+        XCTAssertEqual(DefaultProfileText.yaml + "\n", text, "run scripts/generate-embedded.sh")
     }
 
     func testDefaults() throws {

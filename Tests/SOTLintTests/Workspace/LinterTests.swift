@@ -15,7 +15,7 @@ final class LinterTests: XCTestCase {
         ])
         try FileManager.default.createDirectory(atPath: workspace.path + "/.git", withIntermediateDirectories: true)
         let report = try workspace.lint()
-        XCTAssertEqual(report.fileCount, 1)
+        XCTAssertEqual(report.fileCount, 3, "a.md, .gitignore and .sot-lint.yml (secret scan); not build/b.md")
         XCTAssertEqual(report.diagnostics.map(\.rule), ["reference-unresolved"])
     }
 
@@ -26,7 +26,7 @@ final class LinterTests: XCTestCase {
             ("sub/b.md", plan("CTO-WORK-001", title: "B")),
         ])
         let report = try workspace.lint()
-        XCTAssertEqual(report.fileCount, 2)
+        XCTAssertEqual(report.fileCount, 4, "two documents and two .sot-lint.yml files")
         XCTAssertEqual(report.diagnostics, [], "the same ID in two projects is no duplicate")
     }
 

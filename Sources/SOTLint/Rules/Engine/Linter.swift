@@ -1,59 +1,70 @@
 import Dispatch
 import Foundation
 
-/// Runs a lint: resolves inputs, parses every file once in parallel, builds each project's workspace
-/// once, runs the rules, applies severities and suppressions, and returns sorted diagnostics.
+/// Runs a lint: resolves inputs, reads and parses every file once in parallel, builds each project's
+/// workspace once, runs the rules, applies severities, suppressions and allowances, redacts, and returns
+/// sorted diagnostics.
 public enum Linter {
     public static func lint(_ request: LintRequest) throws(SOTLintError) -> LintReport {
         let inputs = try LintInputs(request: request)
         var diagnostics: [Diagnostic] = []
+        var secrets: [[UInt8]] = []
         let byProject = Dictionary(grouping: inputs.targets, by: \.project)
         for root in byProject.keys.sorted() {
             guard let project = inputs.projects[root], let targets = byProject[root] else { continue }
             let context = try inputs.contextFiles(of: root)
-            diagnostics += try lintProject(project, targets: targets, context: context, today: request.today)
+            let run = ProjectRun(project: project, today: request.today, wholeProject: inputs.wholeProjects.contains(root),
+                                 currentDirectory: inputs.currentDirectory)
+            let result = try run.lint(targets: targets, context: context)
+            diagnostics += result.diagnostics
+            secrets += result.secrets
         }
-        return LintReport(diagnostics: diagnostics.sorted(), fileCount: inputs.targets.count)
+        // The one redaction point: nothing reaches a reporter without passing here.
+        let redacted = SecretRedactor(secrets: secrets).redact(diagnostics)
+        return LintReport(diagnostics: redacted.sorted(), fileCount: inputs.targets.count)
+    }
+}
+
+/// The lint of one project: its files, its profile, its workspace.
+private struct ProjectRun {
+    let project: LintInputs.Project
+    let today: CalendarDate
+    let wholeProject: Bool
+    let currentDirectory: String
+
+    private var profile: Profile { project.profile }
+
+    struct Job: Sendable {
+        let display: String
+        let absolute: String
+        let isTarget: Bool
+        let markdown: Bool
+        let scanSecrets: Bool
     }
 
-    private static func lintProject(_ project: LintInputs.Project, targets: [LintInputs.Target],
-                                    context: [(display: String, absolute: String)],
-                                    today: CalendarDate) throws(SOTLintError) -> [Diagnostic] {
-        let profile = project.profile
-        let jobs = targets.map { ($0.displayPath, $0.absolutePath, true) } + context.map { ($0.display, $0.absolute, false) }
+    /// What survives a file's worker: diagnostics and summaries, never the document's text.
+    struct ParsedFile: Sendable {
+        let path: String
+        let isTarget: Bool
+        var diagnostics: [Diagnostic] = []
+        /// Secret findings and allowance problems: exempt from inline suppressions.
+        var secretDiagnostics: [Diagnostic] = []
+        var suppressions: Suppressions?
+        var summary: WorkspaceDocument?
+        var secrets: [[UInt8]] = []
+        var usedFingerprints: Set<String> = []
+    }
+
+    func lint(targets: [LintInputs.Target], context: [(display: String, absolute: String)])
+    throws(SOTLintError) -> (diagnostics: [Diagnostic], secrets: [[UInt8]]) {
+        let catalog = try SecretCatalog.builtIn.get()
+        let jobs = targets.map { Job(display: $0.displayPath, absolute: $0.absolutePath, isTarget: true,
+                                     markdown: $0.markdown, scanSecrets: $0.scanSecrets) }
+            + context.map { Job(display: $0.display, absolute: $0.absolute, isTarget: false, markdown: true, scanSecrets: false) }
         let results = ParallelResults<Result<ParsedFile?, SOTLintError>>(count: jobs.count)
-        let phrases = InvariantPhrases(profile: profile)
-        let enabledDocumentRules = RuleRegistry.documentRules.filter { profile.settings(for: type(of: $0).metadata.id).severity != nil }
+        let worker = FileWorker(profile: profile, today: today, catalog: catalog)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-            let (display, absolute, isTarget) = jobs[index]
-            let bytes: [UInt8]
-            do throws(SOTLintError) {
-                bytes = try FilePath.read(absolute)
-            } catch {
-                results.set(index, .failure(SOTLintError.unreadableFile(path: display, reason: Self.reason(error))))
-                return
-            }
-            // A context file can only join the workspace if it names the classification key.
-            guard isTarget || ByteSearch.contains(bytes, Array("lifecycle_classification".utf8)) else {
-                results.set(index, .success(nil))
-                return
-            }
-            let document = DocumentBuilder.build(SourceText(path: display, bytes: bytes), profile: profile)
-            var diagnostics: [Diagnostic] = []
-            if isTarget {
-                for rule in enabledDocumentRules {
-                    let id = type(of: rule).metadata.id
-                    let settings = profile.settings(for: id)
-                    guard let severity = settings.severity else { continue }
-                    let findings = rule.check(document, context: DocumentContext(profile: profile, settings: settings, today: today))
-                    diagnostics += findings.map { Diagnostic(path: $0.path, range: $0.range, severity: severity, rule: id, message: $0.message) }
-                }
-            }
-            // Only the summary outlives this closure: the document's text and tree are freed here.
-            results.set(index, .success(ParsedFile(
-                path: display, isTarget: isTarget, diagnostics: diagnostics,
-                suppressions: isTarget ? Suppressions(document) : nil,
-                summary: document.isSOT ? WorkspaceDocument(document, profile: profile, phrases: phrases) : nil)))
+            results.set(index, worker.process(jobs[index]))
         }
         var files: [ParsedFile] = []
         for result in results.values {
@@ -63,6 +74,20 @@ public enum Linter {
             default: continue
             }
         }
+        var diagnostics = workspaceDiagnostics(files)
+        var secrets: [[UInt8]] = []
+        var usedFingerprints = Set<String>()
+        for file in files {
+            secrets += file.secrets
+            usedFingerprints.formUnion(file.usedFingerprints)
+            diagnostics += file.secretDiagnostics
+        }
+        diagnostics += try unusedAllowances(used: usedFingerprints)
+        return (diagnostics, secrets)
+    }
+
+    /// Document diagnostics plus workspace-rule findings on targets, after inline suppressions.
+    private func workspaceDiagnostics(_ files: [ParsedFile]) -> [Diagnostic] {
         let workspace = Workspace(documents: files.compactMap(\.summary))
         var byPath: [String: [Diagnostic]] = [:]
         for file in files where file.isTarget { byPath[file.path] = file.diagnostics }
@@ -81,7 +106,11 @@ public enum Linter {
         var diagnostics: [Diagnostic] = []
         for file in files where file.isTarget {
             let own = byPath[file.path] ?? []
-            let (kept, unused) = (file.suppressions ?? Suppressions()).apply(own, path: file.path, knownRules: known)
+            guard let suppressions = file.suppressions else {
+                diagnostics += own
+                continue
+            }
+            let (kept, unused) = suppressions.apply(own, path: file.path, knownRules: known)
             diagnostics += kept
             if let unusedSeverity {
                 diagnostics += unused.map {
@@ -93,17 +122,100 @@ public enum Linter {
         return diagnostics
     }
 
-    private struct ParsedFile: Sendable {
-        let path: String
-        let isTarget: Bool
-        let diagnostics: [Diagnostic]
-        let suppressions: Suppressions?
-        let summary: WorkspaceDocument?
+    /// `secrets.allow` fingerprints that matched nothing, reported on the configuration file — only
+    /// when the whole project was linted, since a partial run cannot know.
+    private func unusedAllowances(used: Set<String>) throws(SOTLintError) -> [Diagnostic] {
+        let id = SecretAllowUnusedRule.metadata.id
+        guard wholeProject, let severity = profile.settings(for: id).severity, let configPath = profile.configPath,
+              profile.secretAllowances.contains(where: { !used.contains($0.fingerprint) }) else { return [] }
+        let absolute = FilePath.absolute(configPath, base: currentDirectory)
+        let source = SourceText(path: configPath, bytes: try FilePath.read(absolute))
+        return profile.secretAllowances.filter { !used.contains($0.fingerprint) }.map { allowance in
+            let needle = Array(allowance.fingerprint.utf8)
+            var offset = 0
+            while offset + needle.count <= source.bytes.count, !source.bytes[offset..<(offset + needle.count)].elementsEqual(needle) {
+                offset += 1
+            }
+            let found = offset + needle.count <= source.bytes.count
+            let range = found ? source.range(offset..<(offset + needle.count)) : SourceRange(line: 1, column: 1, endLine: 1, endColumn: 1)
+            return Diagnostic(path: configPath, range: range, severity: severity, rule: id,
+                              message: "`secrets.allow` fingerprint \(allowance.fingerprint) matches no finding in the project; remove it")
+        }
+    }
+}
+
+/// Reads, parses and checks one file on a worker thread.
+private struct FileWorker: Sendable {
+    let profile: Profile
+    let today: CalendarDate
+    let catalog: SecretCatalog
+    let phrases: InvariantPhrases
+    let documentRules: [any DocumentRule]
+
+    init(profile: Profile, today: CalendarDate, catalog: SecretCatalog) {
+        self.profile = profile
+        self.today = today
+        self.catalog = catalog
+        phrases = InvariantPhrases(profile: profile)
+        documentRules = RuleRegistry.documentRules.filter { profile.settings(for: type(of: $0).metadata.id).severity != nil }
     }
 
-    private static func reason(_ error: SOTLintError) -> String {
-        if case .unreadableFile(_, let reason) = error { return reason }
-        return error.description
+    func process(_ job: ProjectRun.Job) -> Result<ProjectRun.ParsedFile?, SOTLintError> {
+        let bytes: [UInt8]
+        do throws(SOTLintError) {
+            bytes = try FilePath.read(job.absolute)
+        } catch {
+            if case .unreadableFile(_, let reason) = error { return .failure(.unreadableFile(path: job.display, reason: reason)) }
+            return .failure(error)
+        }
+        // A context file can only join the workspace if it names the classification key.
+        guard job.isTarget || ByteSearch.contains(bytes, Array("lifecycle_classification".utf8)) else { return .success(nil) }
+        let source = SourceText(path: job.display, bytes: bytes)
+        var file = ProjectRun.ParsedFile(path: job.display, isTarget: job.isTarget)
+        if job.markdown {
+            let document = DocumentBuilder.build(source, profile: profile)
+            if job.isTarget {
+                for rule in documentRules {
+                    let id = type(of: rule).metadata.id
+                    let settings = profile.settings(for: id)
+                    guard let severity = settings.severity else { continue }
+                    let findings = rule.check(document, context: DocumentContext(profile: profile, settings: settings, today: today))
+                    file.diagnostics += findings.map {
+                        Diagnostic(path: $0.path, range: $0.range, severity: severity, rule: id, message: $0.message)
+                    }
+                }
+                file.suppressions = Suppressions(document)
+            }
+            // Only the summary outlives this worker: the document's text and tree are freed here.
+            if document.isSOT { file.summary = WorkspaceDocument(document, profile: profile, phrases: phrases) }
+        }
+        if job.isTarget, job.scanSecrets, job.markdown || !Self.isBinary(bytes) {
+            scanSecrets(source, markdown: job.markdown, into: &file)
+        }
+        return .success(file)
+    }
+
+    private func scanSecrets(_ source: SourceText, markdown: Bool, into file: inout ProjectRun.ParsedFile) {
+        let leak = SecretLeakRule.metadata.id
+        let unused = SecretAllowUnusedRule.metadata.id
+        let result = SecretFinder(catalog: catalog, allowances: profile.secretAllowances).scan(source, markdown: markdown)
+        file.secrets = result.secrets
+        file.usedFingerprints = result.usedFingerprints
+        if let severity = profile.settings(for: leak).severity {
+            file.secretDiagnostics += result.findings.map {
+                Diagnostic(path: $0.path, range: $0.range, severity: severity, rule: leak, message: $0.message)
+            }
+        }
+        if let severity = profile.settings(for: unused).severity {
+            file.secretDiagnostics += result.unusedDirectives.map {
+                Diagnostic(path: $0.path, range: $0.range, severity: severity, rule: unused, message: $0.message)
+            }
+        }
+    }
+
+    /// Git's rule: a NUL byte in the first 8,000 bytes makes a file binary.
+    static func isBinary(_ bytes: [UInt8]) -> Bool {
+        bytes.prefix(8_000).contains(0)
     }
 }
 

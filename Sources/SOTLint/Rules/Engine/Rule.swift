@@ -4,6 +4,7 @@ public enum RuleCategory: String, Sendable, CaseIterable {
     case frontMatter = "front-matter"
     case structure
     case graph
+    case secrets
 }
 
 /// A problem a rule found, before severity and suppressions are applied.

@@ -30,6 +30,8 @@ public enum RuleRegistry {
         BlockedByCycleRule.self,
         InvariantKeepsBlockedRule.self,
         SuppressionUnusedRule.self,
+        SecretLeakRule.self,
+        SecretAllowUnusedRule.self,
     ]
 
     public static let ids: [String] = all.map { $0.metadata.id }

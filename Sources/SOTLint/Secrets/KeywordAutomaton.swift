@@ -1,0 +1,82 @@
+/// Aho–Corasick automaton over ASCII-case-folded bytes: one pass over a file finds every occurrence of
+/// every detector keyword. The transition table is dense (states × 256), so the inner loop is one load
+/// per byte.
+public struct KeywordAutomaton: Sendable {
+    /// Keywords as given (lower case).
+    public let keywords: [[UInt8]]
+    private let transitions: [Int32]
+    /// For each state, the keyword indices that end there (through output links).
+    private let outputs: [[Int32]]
+
+    public init(keywords: [String]) {
+        let patterns = keywords.map { Array($0.lowercased().utf8) }
+        self.keywords = patterns
+        var goto: [[Int32]] = [[Int32](repeating: -1, count: 256)]
+        var output: [[Int32]] = [[]]
+        for (index, pattern) in patterns.enumerated() where !pattern.isEmpty {
+            var state = 0
+            for byte in pattern {
+                let next = goto[state][Int(byte)]
+                if next >= 0 {
+                    state = Int(next)
+                } else {
+                    goto.append([Int32](repeating: -1, count: 256))
+                    output.append([])
+                    goto[state][Int(byte)] = Int32(goto.count - 1)
+                    state = goto.count - 1
+                }
+            }
+            output[state].append(Int32(index))
+        }
+        // Breadth-first: failure links, then a complete transition function.
+        var failure = [Int](repeating: 0, count: goto.count)
+        var queue: [Int] = []
+        for byte in 0..<256 {
+            let next = goto[0][byte]
+            if next >= 0 {
+                failure[Int(next)] = 0
+                queue.append(Int(next))
+            } else {
+                goto[0][byte] = 0
+            }
+        }
+        var head = 0
+        while head < queue.count {
+            let state = queue[head]
+            head += 1
+            output[state] += output[failure[state]]
+            for byte in 0..<256 {
+                let next = goto[state][byte]
+                if next >= 0 {
+                    failure[Int(next)] = Int(goto[failure[state]][byte])
+                    queue.append(Int(next))
+                } else {
+                    goto[state][byte] = goto[failure[state]][byte]
+                }
+            }
+        }
+        // Upper-case ASCII letters follow the transitions of their lower-case forms.
+        for state in 0..<goto.count {
+            for byte in 0x41...0x5A { goto[state][byte] = goto[state][byte | 0x20] }
+        }
+        transitions = goto.flatMap { $0 }
+        outputs = output
+    }
+
+    /// Every hit as (offset of the keyword's first byte, keyword index), in order of the keyword's end.
+    public func hits(in bytes: UnsafeBufferPointer<UInt8>) -> [(offset: Int, keyword: Int)] {
+        var found: [(offset: Int, keyword: Int)] = []
+        transitions.withUnsafeBufferPointer { table in
+            var state = 0
+            for index in 0..<bytes.count {
+                state = Int(table[state &* 256 &+ Int(bytes[index])])
+                if !outputs[state].isEmpty {
+                    for keyword in outputs[state] {
+                        found.append((index + 1 - keywords[Int(keyword)].count, Int(keyword)))
+                    }
+                }
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,84 @@
+/// A finding allowed by fingerprint in `.sot-lint.yml` (`secrets.allow`), with its reason.
+public struct SecretAllowance: Sendable, Equatable {
+    public let fingerprint: String
+    public let reason: String
+
+    public init(fingerprint: String, reason: String) {
+        self.fingerprint = fingerprint
+        self.reason = reason
+    }
+}
+
+/// What the secret scan of one file produced: findings (already redacted by construction), allow
+/// directives that did nothing, config fingerprints that were used, and the secrets themselves for the
+/// run's redactor (kept in memory only).
+struct SecretScanResult: Sendable {
+    var findings: [Finding] = []
+    var unusedDirectives: [Finding] = []
+    var usedFingerprints: Set<String> = []
+    var secrets: [[UInt8]] = []
+}
+
+/// Scans one file and applies its allow directives and the project's allowed fingerprints.
+struct SecretFinder {
+    let catalog: SecretCatalog
+    let allowances: [SecretAllowance]
+
+    func scan(_ source: SourceText, markdown: Bool) -> SecretScanResult {
+        var result = SecretScanResult()
+        let matches = SecretScanner(catalog: catalog).scan(source.bytes, markdown: markdown)
+        let directives = directiveOffsets(source).map { offset in
+            SecretAllowDirective.parse(source, offset: offset, line: source.line(ofByte: offset))
+        }
+        var usedDirectives = Set<Int>()
+        for match in matches {
+            let detector = catalog.detectors[match.detector]
+            let secret = source.bytes[match.range]
+            result.secrets.append(Array(secret))
+            let fingerprint = SecretFingerprint.of(detector: detector.id, secret: secret)
+            let line = source.line(ofByte: match.range.lowerBound)
+            if let index = directives.firstIndex(where: { $0.line == line - 1 && $0.detector == detector.id && !$0.reason.isEmpty }) {
+                usedDirectives.insert(index)
+                continue
+            }
+            if allowances.contains(where: { $0.fingerprint == fingerprint }) {
+                result.usedFingerprints.insert(fingerprint)
+                continue
+            }
+            result.findings.append(Finding(path: source.path, range: source.range(match.range),
+                                           message: "\(detector.description) (\(detector.id), fingerprint \(fingerprint)); "
+                                           + "revoke it and remove it from history"))
+        }
+        for (index, directive) in directives.enumerated() where !usedDirectives.contains(index) {
+            let range = source.range(directive.range)
+            let message: String
+            if directive.reason.isEmpty {
+                message = "`\(SecretAllowDirective.marker) \(directive.detector)` needs a reason after the detector id; it allows nothing without one"
+            } else if catalog.detector(id: directive.detector) == nil {
+                message = "`\(SecretAllowDirective.marker)` names detector `\(directive.detector)`, which does not exist"
+                    + Suggestion.didYouMean(directive.detector, among: catalog.detectors.map(\.id))
+            } else {
+                message = "`\(SecretAllowDirective.marker) \(directive.detector)` allows nothing: the next line has no such secret; remove it"
+            }
+            result.unusedDirectives.append(Finding(path: source.path, range: range, message: message))
+        }
+        return result
+    }
+
+    private func directiveOffsets(_ source: SourceText) -> [Int] {
+        let marker = Array(SecretAllowDirective.marker.utf8)
+        guard ByteSearch.contains(source.bytes, marker) else { return [] }
+        var offsets: [Int] = []
+        var index = 0
+        let bytes = source.bytes
+        while index + marker.count <= bytes.count {
+            if bytes[index] == marker[0], bytes[index..<(index + marker.count)].elementsEqual(marker) {
+                offsets.append(index)
+                index += marker.count
+            } else {
+                index += 1
+            }
+        }
+        return offsets
+    }
+}

@@ -1,0 +1,30 @@
+/// One entry of the secret catalog (rules/secrets.yml): how to find one kind of secret.
+public struct SecretDetector: Sendable {
+    /// Where the pattern is run around a keyword hit.
+    public enum Span: String, Sendable {
+        /// The hit's line, at most 2,048 bytes either side of the hit.
+        case line
+        /// 512 bytes before the hit to 20,000 after it, across lines (private key blocks).
+        case block
+        /// Each line inside a fenced code block of a Markdown file; needs no keyword.
+        case fence
+    }
+
+    public let id: String
+    public let description: String
+    public let keywords: [String]
+    public let regex: POSIXRegex
+    /// Which group of the pattern is the secret (0: the whole match).
+    public let group: Int
+    /// Minimum Shannon entropy (bits per byte) of the secret.
+    public let entropy: Double
+    public let span: Span
+    /// Reject a match touching a letter or digit on either side.
+    public let boundary: Bool
+    /// Generic detectors also skip environment-variable names, git SHAs, UUIDs, digests and paths.
+    public let generic: Bool
+    /// Lower-case substrings that mark a match of this detector as a placeholder.
+    public let allow: [String]
+    public let positives: [String]
+    public let negatives: [String]
+}

@@ -1,0 +1,120 @@
+/// A secret found in a file, before allowances: which detector, where (bytes), and the secret's bytes.
+struct SecretMatch: Sendable {
+    let detector: Int
+    /// Byte range of the secret in the file.
+    let range: Range<Int>
+}
+
+/// One pass of every keyword over the bytes, then each detector's bounded pattern only around its
+/// keyword hits, then entropy and placeholder filters.
+struct SecretScanner {
+    let catalog: SecretCatalog
+
+    static let lineReach = 2_048
+    static let blockBefore = 512
+    static let blockAfter = 20_000
+
+    func scan(_ bytes: [UInt8], markdown: Bool) -> [SecretMatch] {
+        bytes.withUnsafeBufferPointer { buffer in
+            let windows = self.windows(in: buffer, markdown: markdown)
+            var found: [SecretMatch] = []
+            for (index, detectorWindows) in windows.enumerated() {
+                let detector = catalog.detectors[index]
+                var seen = Set<Int>()
+                for window in detectorWindows {
+                    detector.regex.forEachMatch(in: buffer, range: window) { groups in
+                        if let whole = groups[0], let secret = groups[detector.group], !secret.isEmpty,
+                           accept(whole: whole, secret: secret, detector: detector, in: buffer),
+                           seen.insert(secret.lowerBound).inserted {
+                            found.append(SecretMatch(detector: index, range: secret))
+                        }
+                        return true
+                    }
+                }
+            }
+            return found.sorted { ($0.range.lowerBound, $0.detector) < ($1.range.lowerBound, $1.detector) }
+        }
+    }
+
+    /// For each detector, the byte ranges its pattern runs over: windows around its keyword hits, merged
+    /// where they touch, so the pattern's work is linear in the file whatever the number of hits.
+    func windows(in buffer: UnsafeBufferPointer<UInt8>, markdown: Bool) -> [[Range<Int>]] {
+        var windows: [[Range<Int>]] = Array(repeating: [], count: catalog.detectors.count)
+        for hit in catalog.automaton.hits(in: buffer) {
+            for detector in catalog.detectorsByKeyword[hit.keyword] {
+                let window = self.window(around: hit.offset, span: catalog.detectors[detector].span, in: buffer)
+                // Hits arrive in order of their end, so a new window touches the last one or lies after it.
+                if let last = windows[detector].last, window.lowerBound <= last.upperBound {
+                    windows[detector][windows[detector].count - 1] =
+                        min(last.lowerBound, window.lowerBound)..<max(last.upperBound, window.upperBound)
+                } else {
+                    windows[detector].append(window)
+                }
+            }
+        }
+        if markdown, !catalog.fenceDetectors.isEmpty {
+            let fenced = FencedLines.ranges(in: buffer)
+            for detector in catalog.fenceDetectors { windows[detector] = fenced }
+        }
+        return windows
+    }
+
+    private func window(around offset: Int, span: SecretDetector.Span, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        switch span {
+        case .block:
+            return max(0, offset - Self.blockBefore)..<min(bytes.count, offset + Self.blockAfter)
+        case .line, .fence:
+            let lowest = max(0, offset - Self.lineReach)
+            let highest = min(bytes.count, offset + Self.lineReach)
+            var start = offset
+            while start > lowest, bytes[start - 1] != 0x0A, bytes[start - 1] != 0x0D { start -= 1 }
+            var end = offset
+            while end < highest, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+            return start..<end
+        }
+    }
+
+    private func accept(whole: Range<Int>, secret: Range<Int>, detector: SecretDetector,
+                        in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if detector.boundary {
+            if whole.lowerBound > 0, Self.isAlphanumeric(bytes[whole.lowerBound - 1]) { return false }
+            if whole.upperBound < bytes.count, Self.isAlphanumeric(bytes[whole.upperBound]) { return false }
+        }
+        let slice = ArraySlice(bytes[secret])
+        if Entropy.bitsPerByte(slice) < detector.entropy { return false }
+        return !PlaceholderFilter.isPlaceholder(slice, detector: detector)
+    }
+
+    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+    }
+}
+
+/// The content lines of fenced code blocks (``` or ~~~), found line by line without a Markdown parse.
+enum FencedLines {
+    static func ranges(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var fence: (byte: UInt8, length: Int)?
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+            var content = start
+            while content < end, content - start < 4, bytes[content] == 0x20 { content += 1 }
+            var run = content
+            if content < end, bytes[content] == 0x60 || bytes[content] == 0x7E {
+                while run < end, bytes[run] == bytes[content] { run += 1 }
+            }
+            let length = run - content
+            if let open = fence {
+                if length >= open.length, bytes[content] == open.byte { fence = nil } else if end > start { ranges.append(start..<end) }
+            } else if length >= 3 {
+                fence = (bytes[content], length)
+            }
+            start = end
+            if start < bytes.count, bytes[start] == 0x0D { start += 1 }
+            if start < bytes.count, bytes[start] == 0x0A { start += 1 }
+        }
+        return ranges
+    }
+}

@@ -1,0 +1,151 @@
+import XCTest
+@testable import SOTLint
+
+/// The scanning engine on a small catalog of its own, so these tests do not depend on rules/secrets.yml.
+final class SecretEngineTests: XCTestCase {
+    static let token = "ghp_R4nd0mV4lu3sAr3H3r3xQ9zLmN2pK7wY1tB8"
+
+    private func catalog() throws -> SecretCatalog {
+        try SecretCatalog(yaml: """
+        version: 1
+        detectors:
+          - id: github-pat-classic
+            description: GitHub personal access token (classic)
+            keywords: [ghp_]
+            pattern: 'ghp_[A-Za-z0-9]{36}'
+            entropy: 3.5
+          - id: private-key
+            description: Private key block
+            keywords: ['-----begin']
+            pattern: '-----BEGIN[ A-Z]{0,20} PRIVATE KEY-----[^-]{20,8000}-----END[ A-Z]{0,20} PRIVATE KEY-----'
+            span: block
+          - id: url-password
+            description: Password in a URL
+            keywords: ['://']
+            pattern: '[a-z][a-z0-9+.-]{0,20}://[^:/@ ]{1,64}:([^:/@ ]{1,128})@'
+            group: 1
+            entropy: 2.5
+            boundary: false
+            generic: true
+          - id: fence-entropy
+            description: High-entropy string in a code block
+            pattern: '[A-Za-z0-9+/=_-]{24,200}'
+            span: fence
+            entropy: 4.3
+            generic: true
+        """, origin: "test catalog")
+    }
+
+    private func scan(_ text: String, markdown: Bool = true) throws -> [(String, String)] {
+        let catalog = try catalog()
+        let bytes = Array(text.utf8)
+        return SecretScanner(catalog: catalog).scan(bytes, markdown: markdown).map {
+            (catalog.detectors[$0.detector].id, String(decoding: bytes[$0.range], as: UTF8.self))
+        }
+    }
+
+    func testKeywordAutomatonFindsOverlappingKeywordsIgnoringCase() {
+        let automaton = KeywordAutomaton(keywords: ["he", "she", "hers", "ghp_"])
+        let bytes = Array("uSHErs GHP_x".utf8)
+        let hits = bytes.withUnsafeBufferPointer { automaton.hits(in: $0) }.map { "\($0.offset):\($0.keyword)" }
+        XCTAssertEqual(hits, ["1:1", "2:0", "2:2", "7:3"])
+    }
+
+    func testEntropy() {
+        XCTAssertEqual(Entropy.bitsPerByte(Array("aabb".utf8)), 1.0, accuracy: 1e-9)
+        XCTAssertEqual(Entropy.bitsPerByte(Array("abcd".utf8)), 2.0, accuracy: 1e-9)
+        XCTAssertEqual(Entropy.bitsPerByte([UInt8]()), 0)
+    }
+
+    func testFingerprintIsSHA256OfDetectorAndSecret() {
+        XCTAssertEqual(SecretFingerprint.of(detector: "github-pat-classic", secret: Array(Self.token.utf8)), "68984f519fbc", "computed independently with python3 hashlib")
+    }
+
+    func testFindsTokensWithExactRanges() throws {
+        let found = try scan("export GITHUB_TOKEN=\(Self.token)\n")
+        XCTAssertEqual(found.map(\.0), ["github-pat-classic"])
+        XCTAssertEqual(found.map(\.1), [Self.token])
+    }
+
+    func testBoundaryAndPlaceholders() throws {
+        XCTAssertTrue(try scan("x\(Self.token)").isEmpty, "glued to a letter")
+        XCTAssertTrue(try scan("ghp_EXAMPLEabcdefghijklmnopqrstuvwxyz012345").isEmpty)
+        XCTAssertTrue(try scan("ghp_" + String(repeating: "x", count: 36)).isEmpty)
+        XCTAssertTrue(try scan("postgres://app:${DB_PASSWORD}@db/app").isEmpty)
+        XCTAssertTrue(try scan("postgres://app:<password>@db/app").isEmpty)
+        XCTAssertTrue(try scan("postgres://app:$PASSWORD@db/app").isEmpty)
+        XCTAssertEqual(try scan("postgres://app:Zx8qL2vR9tY4@db.internal:5432/app").map(\.1), ["Zx8qL2vR9tY4"])
+    }
+
+    func testPlaceholderFilterForGenericDetectors() throws {
+        let generic = try catalog().detectors[2]
+        for value in ["API_TOKEN", "da39a3ee5e6b4b0d3255bfef95601890afd80709", "123e4567-e89b-12d3-a456-426614174000",
+                      "sha256:" + String(repeating: "ab", count: 32), "/etc/secret", "{{ token }}", "%TOKEN%", "********", "two words"] {
+            XCTAssertTrue(PlaceholderFilter.isPlaceholder(ArraySlice(Array(value.utf8)), detector: generic), value)
+        }
+        XCTAssertFalse(PlaceholderFilter.isPlaceholder(ArraySlice(Array("Zx8qL2vR9tY4".utf8)), detector: generic))
+    }
+
+    func testPrivateKeyBlockAcrossLines() throws {
+        let body = (0..<6).map { _ in "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7" }.joined(separator: "\n")
+        let text = "key:\n-----BEGIN RSA PRIVATE KEY-----\n\(body)\n-----END RSA PRIVATE KEY-----\n"
+        XCTAssertEqual(try scan(text).map(\.0), ["private-key"])
+    }
+
+    func testFencedCodeOnlyInMarkdown() throws {
+        let text = "Prose aB3dE5gH7jK9mN1pQ3sT5vX7zC9 stays.\n\n```sh\ncurl -H 'X-Key: aB3dE5gH7jK9mN1pQ3sT5vX7zC9bD2f'\n```\n"
+        XCTAssertEqual(try scan(text).map(\.1), ["aB3dE5gH7jK9mN1pQ3sT5vX7zC9bD2f"])
+        XCTAssertTrue(try scan(text, markdown: false).isEmpty)
+    }
+
+    func testAdversarialLineIsScannedOnceNotOncePerHit() throws {
+        let catalog = try catalog()
+        // Keywords every few bytes: hits share one window, so the pattern's work stays linear.
+        var line = [UInt8]()
+        while line.count < 1_000_000 { line += Array("ghp_ab:// -----begin ".utf8) }
+        let (hits, windowBytes) = line.withUnsafeBufferPointer { buffer -> (Int, [Int]) in
+            let windows = SecretScanner(catalog: catalog).windows(in: buffer, markdown: true)
+            return (catalog.automaton.hits(in: buffer).count, windows.map { $0.reduce(0) { $0 + $1.count } })
+        }
+        XCTAssertGreaterThan(hits, 140_000)
+        for (detector, bytes) in windowBytes.enumerated() {
+            XCTAssertLessThanOrEqual(bytes, line.count, "detector \(detector) scans each byte at most once")
+        }
+        XCTAssertTrue(SecretScanner(catalog: catalog).scan(line, markdown: true).isEmpty)
+    }
+
+    func testFinderAppliesDirectivesAndFingerprints() throws {
+        let catalog = try catalog()
+        let text = """
+        <!-- sot-lint-allow-secret github-pat-classic revoked key kept for the parser test -->
+        a: \(Self.token)
+        # sot-lint-allow-secret github-pat-classic
+        b: \(Self.token)
+        c: postgres://app:Zx8qL2vR9tY4@db.internal/app
+        // sot-lint-allow-secret github-pat-clasic typo in the id
+        d: nothing
+        """
+        let fingerprint = SecretFingerprint.of(detector: "url-password", secret: Array("Zx8qL2vR9tY4".utf8))
+        let finder = SecretFinder(catalog: catalog, allowances: [SecretAllowance(fingerprint: fingerprint, reason: "local only")])
+        let result = finder.scan(SourceText(path: "f.txt", text: text), markdown: false)
+        XCTAssertEqual(result.findings.map(\.range.start), [SourcePosition(line: 4, column: 4)])
+        XCTAssertEqual(result.findings.first?.message,
+                       "GitHub personal access token (classic) (github-pat-classic, fingerprint 68984f519fbc); revoke it and remove it from history")
+        XCTAssertEqual(result.usedFingerprints, [fingerprint])
+        XCTAssertEqual(result.unusedDirectives.map(\.range.start.line), [3, 6])
+        XCTAssertTrue(result.unusedDirectives[0].message.contains("needs a reason"))
+        XCTAssertTrue(result.unusedDirectives[1].message.contains("did you mean `github-pat-classic`?"))
+        XCTAssertEqual(result.secrets.count, 3)
+    }
+
+    func testRedactorWithholdsMessagesQuotingASecret() {
+        let redactor = SecretRedactor(secrets: [Array(Self.token.utf8)])
+        let range = SourceRange(line: 1, column: 1, endLine: 1, endColumn: 2)
+        let quoting = Diagnostic(path: "a.md", range: range, severity: .error, rule: "status-unknown",
+                                 message: "status `\(Self.token.prefix(12))` is not in the vocabulary")
+        let clean = Diagnostic(path: "a.md", range: range, severity: .error, rule: "status-unknown", message: "status `blokced`")
+        let result = redactor.redact([quoting, clean])
+        XCTAssertEqual(result[0].message, "[status-unknown] message withheld: it would quote a detected secret")
+        XCTAssertEqual(result[1], clean)
+    }
+}
