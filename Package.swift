@@ -35,6 +35,11 @@ let package = Package(
             dependencies: ["SOTLint", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Sources/sot-lint"
         ),
+        .executableTarget(
+            name: "sot-lint-bench",
+            dependencies: ["SOTLint"],
+            path: "Benchmarks/SecretScan"
+        ),
         .testTarget(
             name: "SOTLintTests",
             dependencies: ["SOTLint"],

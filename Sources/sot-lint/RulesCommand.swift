@@ -11,9 +11,16 @@ struct RulesCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the whole rule reference (rationale, options, examples) as Markdown.")
     var markdown = false
 
+    @Flag(name: .long, help: "Print the secret detector catalog as Markdown.")
+    var secretsMarkdown = false
+
     func run() throws {
         if markdown {
             Output.write(RuleDocumentation.markdown())
+            return
+        }
+        if secretsMarkdown {
+            Output.write(RuleDocumentation.secretsMarkdown())
             return
         }
         Output.write(RuleDocumentation.list(profile: try ProfileChoice.load(try configOptions.choice())))

@@ -44,8 +44,7 @@ enum PlaceholderFilter {
         // UUIDs: 8-4-4-4-12 hex.
         if bytes.count == 36, [8, 13, 18, 23].allSatisfy({ bytes[$0] == 0x2D }),
            bytes.enumerated().allSatisfy({ [8, 13, 18, 23].contains($0.offset) || isHex($0.element | 0x20) }) { return true }
-        // Image digests.
-        if bytes.count == 64, bytes.allSatisfy(isHex) { return true }
+        // Image digests written whole.
         if bytes.starts(with: Array("sha256:".utf8)) { return true }
         // Paths and prose.
         if bytes.first == 0x2F || bytes.starts(with: [0x2E, 0x2F]) || bytes.starts(with: [0x7E, 0x2F]) { return true }

@@ -12,21 +12,27 @@ public struct SecretAllowance: Sendable, Equatable {
 /// What the secret scan of one file produced: findings (already redacted by construction), allow
 /// directives that did nothing, config fingerprints that were used, and the secrets themselves for the
 /// run's redactor (kept in memory only).
-struct SecretScanResult: Sendable {
-    var findings: [Finding] = []
-    var unusedDirectives: [Finding] = []
-    var usedFingerprints: Set<String> = []
+public struct SecretScanResult: Sendable {
+    public internal(set) var findings: [Finding] = []
+    public internal(set) var unusedDirectives: [Finding] = []
+    public internal(set) var usedFingerprints: Set<String> = []
+    /// The secrets themselves, for the run's redactor only; never printed.
     var secrets: [[UInt8]] = []
 }
 
 /// Scans one file and applies its allow directives and the project's allowed fingerprints.
-struct SecretFinder {
+public struct SecretFinder: Sendable {
     let catalog: SecretCatalog
     let allowances: [SecretAllowance]
 
-    func scan(_ source: SourceText, markdown: Bool) -> SecretScanResult {
+    public init(catalog: SecretCatalog, allowances: [SecretAllowance]) {
+        self.catalog = catalog
+        self.allowances = allowances
+    }
+
+    public func scan(_ source: SourceText, markdown: Bool) -> SecretScanResult {
         var result = SecretScanResult()
-        let matches = SecretScanner(catalog: catalog).scan(source.bytes, markdown: markdown)
+        let matches = distinct(SecretScanner(catalog: catalog).scan(source.bytes, markdown: markdown))
         let directives = directiveOffsets(source).map { offset in
             SecretAllowDirective.parse(source, offset: offset, line: source.line(ofByte: offset))
         }
@@ -63,6 +69,22 @@ struct SecretFinder {
             result.unusedDirectives.append(Finding(path: source.path, range: range, message: message))
         }
         return result
+    }
+
+    /// One finding per secret: where detectors overlap, a provider format wins over a generic detector,
+    /// and otherwise the detector listed first.
+    private func distinct(_ matches: [SecretMatch]) -> [SecretMatch] {
+        var kept: [SecretMatch] = []
+        for match in matches {
+            guard let index = kept.firstIndex(where: { $0.range.overlaps(match.range) }) else {
+                kept.append(match)
+                continue
+            }
+            let current = catalog.detectors[kept[index].detector]
+            let candidate = catalog.detectors[match.detector]
+            if current.generic, !candidate.generic { kept[index] = match }
+        }
+        return kept
     }
 
     private func directiveOffsets(_ source: SourceText) -> [Int] {

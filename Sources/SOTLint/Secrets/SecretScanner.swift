@@ -40,9 +40,18 @@ struct SecretScanner {
     /// where they touch, so the pattern's work is linear in the file whatever the number of hits.
     func windows(in buffer: UnsafeBufferPointer<UInt8>, markdown: Bool) -> [[Range<Int>]] {
         var windows: [[Range<Int>]] = Array(repeating: [], count: catalog.detectors.count)
+        // The line of the latest hit: hits on one line (however many) find its ends once.
+        var line: Range<Int>?
         for hit in catalog.automaton.hits(in: buffer) {
+            let current: Range<Int>
+            if let known = line, known.lowerBound <= hit.offset, hit.offset <= known.upperBound {
+                current = known
+            } else {
+                current = lineBounds(of: hit.offset, in: buffer)
+                line = current
+            }
             for detector in catalog.detectorsByKeyword[hit.keyword] {
-                let window = self.window(around: hit.offset, span: catalog.detectors[detector].span, in: buffer)
+                let window = self.window(around: hit.offset, span: catalog.detectors[detector].span, line: current, in: buffer)
                 // Hits arrive in order of their end, so a new window touches the last one or lies after it.
                 if let last = windows[detector].last, window.lowerBound <= last.upperBound {
                     windows[detector][windows[detector].count - 1] =
@@ -59,23 +68,31 @@ struct SecretScanner {
         return windows
     }
 
-    private func window(around offset: Int, span: SecretDetector.Span, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+    private func window(around offset: Int, span: SecretDetector.Span, line: Range<Int>,
+                        in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
         switch span {
         case .block:
             return max(0, offset - Self.blockBefore)..<min(bytes.count, offset + Self.blockAfter)
         case .line, .fence:
-            let lowest = max(0, offset - Self.lineReach)
-            let highest = min(bytes.count, offset + Self.lineReach)
-            var start = offset
-            while start > lowest, bytes[start - 1] != 0x0A, bytes[start - 1] != 0x0D { start -= 1 }
-            var end = offset
-            while end < highest, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
-            return start..<end
+            return max(line.lowerBound, offset - Self.lineReach)..<min(line.upperBound, offset + Self.lineReach)
         }
+    }
+
+    /// The line containing `offset`, without its line break.
+    private func lineBounds(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        var start = offset
+        while start > 0, bytes[start - 1] != 0x0A, bytes[start - 1] != 0x0D { start -= 1 }
+        var end = offset
+        while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+        return start..<end
     }
 
     private func accept(whole: Range<Int>, secret: Range<Int>, detector: SecretDetector,
                         in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // An image digest (`@sha256:<64 hex>`) is an identifier, not a secret.
+        if detector.generic, secret.lowerBound >= 7, bytes[(secret.lowerBound - 7)..<secret.lowerBound].elementsEqual("sha256:".utf8) {
+            return false
+        }
         if detector.boundary {
             if whole.lowerBound > 0, Self.isAlphanumeric(bytes[whole.lowerBound - 1]) { return false }
             if whole.upperBound < bytes.count, Self.isAlphanumeric(bytes[whole.upperBound]) { return false }

@@ -73,3 +73,12 @@ final class RuleReferenceTests: XCTestCase {
         XCTAssertNil(RuleDocumentation.explain("no-such-rule", profile: profile))
     }
 }
+
+final class SecretReferenceTests: XCTestCase {
+    func testDocsSecretsMarkdownIsGeneratedFromTheCatalog() throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("docs/secrets.md")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        XCTAssertEqual(text, RuleDocumentation.secretsMarkdown(), "run `sot-lint rules --secrets-markdown > docs/secrets.md`")
+    }
+}

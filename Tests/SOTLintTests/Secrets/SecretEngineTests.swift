@@ -61,6 +61,10 @@ final class SecretEngineTests: XCTestCase {
         XCTAssertEqual(SecretFingerprint.of(detector: "github-pat-classic", secret: Array(Self.token.utf8)), "68984f519fbc", "computed independently with python3 hashlib")
     }
 
+    func testFindsASecretAtTheVeryStartOfTheFile() throws {
+        XCTAssertEqual(try scan("\(Self.token) is the first thing here").map(\.1), [Self.token])
+    }
+
     func testFindsTokensWithExactRanges() throws {
         let found = try scan("export GITHUB_TOKEN=\(Self.token)\n")
         XCTAssertEqual(found.map(\.0), ["github-pat-classic"])

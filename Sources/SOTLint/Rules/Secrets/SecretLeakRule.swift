@@ -7,7 +7,8 @@ struct SecretLeakRule: Rule {
         rationale: """
         Every text file that is linted, or found in a linted folder, is scanned — SOT documents, other \
         Markdown, configuration and code — front matter, code blocks, HTML comments and link targets \
-        included; binary files are skipped. Detectors (see `sot-lint secrets` for the catalog) know provider \
+        included; binary files are skipped. Detectors (`sot-lint explain secret-leak` lists them; \
+        docs/secrets.md describes them) know provider \
         token formats, private key blocks, credentials in URLs, sensitive assignments and high-entropy \
         strings in code spans and fences; placeholders (`EXAMPLE`, `xxxx`, `<token>`, `${TOKEN}`, `$VAR`, \
         `{{ token }}`, `REDACTED`) are not secrets. A finding names the detector and a fingerprint (the \

@@ -1,0 +1,76 @@
+// sot-lint-bench: throughput of the secret scan alone (no Markdown parse), on files already in memory.
+// Usage: sot-lint-bench FILE_OR_DIR ... ; prints bytes, files, findings, seconds and MB/s for one thread
+// and for all cores. Used by Benchmarks/secrets.sh.
+import Dispatch
+import Foundation
+import SOTLint
+
+func files(under path: String) -> [String] {
+    guard FilePath.kind(path) == .directory else { return [path] }
+    return (try? FileDiscovery(ignoreRoot: path).files(under: path) { _ in true }) ?? []
+}
+
+if CommandLine.arguments.dropFirst().first == "--adversarial" {
+    // Each detector's first keyword repeated with base64-like filler to 1 MB: the time to scan it.
+    guard case .success(let catalog) = SecretCatalog.builtIn else { fatalError("the built-in catalog does not load") }
+    let finder = SecretFinder(catalog: catalog, allowances: [])
+    let filler = Array("aZ0+/9xQ=_-".utf8)
+    var slowest: [(String, Double)] = []
+    for detector in catalog.detectors {
+        var line = [UInt8]()
+        var step = 0
+        while line.count < 1_000_000 {
+            line += Array((detector.keywords.first ?? "`").utf8)
+            line += filler.prefix(1 + step % filler.count)
+            step += 1
+        }
+        let start = DispatchTime.now().uptimeNanoseconds
+        _ = finder.scan(SourceText(path: "adversarial.txt", bytes: line), markdown: true)
+        slowest.append((detector.id, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+    }
+    for (id, seconds) in slowest.sorted(by: { $0.1 > $1.1 }).prefix(15) {
+        print(String(format: "%8.3f s  %@", seconds, id as NSString))
+    }
+    print(String(format: "total %.3f s for %d detectors", slowest.reduce(0) { $0 + $1.1 }, slowest.count))
+    exit(0)
+}
+
+let paths = CommandLine.arguments.dropFirst().flatMap(files)
+let contents: [SourceText] = paths.compactMap { path in
+    (try? FilePath.read(path)).map { SourceText(path: path, bytes: $0) }
+}
+let bytes = contents.reduce(0) { $0 + $1.bytes.count }
+guard case .success(let catalog) = SecretCatalog.builtIn else { fatalError("the built-in catalog does not load") }
+let finder = SecretFinder(catalog: catalog, allowances: [])
+
+func measure(parallel: Bool) -> (seconds: Double, findings: Int) {
+    let start = DispatchTime.now().uptimeNanoseconds
+    let counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: contents.count)
+    defer { counts.deallocate() }
+    let count = contents.count
+    if parallel {
+        nonisolated(unsafe) let slots = counts
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            slots[index] = finder.scan(contents[index], markdown: contents[index].path.hasSuffix(".md")).findings.count
+        }
+    } else {
+        for index in 0..<count {
+            counts[index] = finder.scan(contents[index], markdown: contents[index].path.hasSuffix(".md")).findings.count
+        }
+    }
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    return (seconds, counts.reduce(0, +))
+}
+
+print("files \(contents.count) bytes \(bytes) detectors \(catalog.detectors.count)")
+for (label, parallel) in [("1 thread", false), ("all cores", true)] {
+    var best = Double.infinity
+    var findings = 0
+    for _ in 0..<3 {
+        let run = measure(parallel: parallel)
+        best = min(best, run.seconds)
+        findings = run.findings
+    }
+    let rate = Double(bytes) / 1e6 / best
+    print(String(format: "%-9@ %8.3f s %8.1f MB/s findings %d", label as NSString, best, rate, findings))
+}

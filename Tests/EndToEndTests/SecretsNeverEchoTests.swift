@@ -1,0 +1,47 @@
+import Foundation
+import XCTest
+@testable import SOTLint
+
+/// A folder full of secrets, linted in every output format: no secret, nor any 8-character slice of one,
+/// may appear in anything sot-lint prints.
+final class SecretsNeverEchoTests: XCTestCase {
+    func testNoSecretOrSliceOfOneIsPrinted() throws {
+        let catalog = try SecretCatalog.builtIn.get()
+        let scanner = SecretScanner(catalog: catalog)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sot-lint-secrets-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "# root\n".write(to: directory.appendingPathComponent(".sot-lint.yml"), atomically: true, encoding: .utf8)
+        var secrets: [[UInt8]] = []
+        for (index, detector) in catalog.detectors.enumerated() {
+            for (number, positive) in detector.positives.enumerated() {
+                let bytes = Array(positive.utf8)
+                secrets += scanner.scan(bytes, markdown: true).filter { $0.detector == index }.map { Array(bytes[$0.range]) }
+                // Markdown documents (one of them an SOT document quoting the secret as a status) and other text files.
+                let name = "\(detector.id)-\(number)" + [".md", ".env", ".yml", ".txt"][number % 4]
+                try Data(bytes).write(to: directory.appendingPathComponent(name))
+            }
+            if let first = detector.positives.first, let secret = secrets.last, !first.contains("\n") {
+                let status = ExampleText.sot("## CTO-WORK-001 - Leak\n\nStatus: \(String(decoding: secret, as: UTF8.self))\n\nAcceptance:\n\n- \(first)\n")
+                try status.write(to: directory.appendingPathComponent("sot-\(detector.id).md"), atomically: true, encoding: .utf8)
+            }
+        }
+        XCTAssertGreaterThanOrEqual(secrets.count, catalog.detectors.count * 2)
+        for arguments in [["--format", "text"], ["--format", "json"], ["--format", "text", "--color", "always"], ["--quiet"]] {
+            let run = try BinaryRunner.run(arguments, in: directory)
+            XCTAssertEqual(run.status, 1, run.stderr)
+            let output = Array((run.stdout + run.stderr).utf8)
+            XCTAssertTrue(output.count > 1000)
+            // Every 8-byte window of the output, once; then each slice of each secret is one lookup.
+            var windows = Set<[UInt8]>()
+            for start in 0...(output.count - 8) { windows.insert(Array(output[start..<(start + 8)])) }
+            for secret in secrets where secret.count >= 8 {
+                for start in 0...(secret.count - 8) {
+                    let slice = Array(secret[start..<(start + 8)])
+                    XCTAssertFalse(windows.contains(slice),
+                                   "\(arguments): output contains a slice of a secret: \(String(decoding: slice, as: UTF8.self))")
+                }
+            }
+        }
+    }
+}
