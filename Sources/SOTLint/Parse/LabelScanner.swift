@@ -53,6 +53,10 @@ enum LabelScanner {
 /// Code spans of a paragraph's raw bytes, by CommonMark's backtick-run rule.
 enum CodeSpanScanner {
     static func spans(_ bytes: [UInt8], in range: Range<Int>) -> [Range<Int>] {
+        bytes.withUnsafeBufferPointer { spans($0, in: range) }
+    }
+
+    static func spans(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> [Range<Int>] {
         var spans: [Range<Int>] = []
         var index = range.lowerBound
         while index < range.upperBound {

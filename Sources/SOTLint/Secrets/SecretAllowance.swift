@@ -32,8 +32,9 @@ public struct SecretFinder: Sendable {
 
     public func scan(_ source: SourceText, markdown: Bool) -> SecretScanResult {
         var result = SecretScanResult()
-        let matches = distinct(SecretScanner(catalog: catalog).scan(source.bytes, markdown: markdown))
-        let directives = directiveOffsets(source).map { offset in
+        let scan = SecretScanner(catalog: catalog).scanWithDirectives(source.bytes, markdown: markdown)
+        let matches = distinct(scan.matches)
+        let directives = scan.directives.map { offset in
             SecretAllowDirective.parse(source, offset: offset, line: source.line(ofByte: offset))
         }
         var usedDirectives = Set<Int>()
@@ -85,22 +86,5 @@ public struct SecretFinder: Sendable {
             if current.generic, !candidate.generic { kept[index] = match }
         }
         return kept
-    }
-
-    private func directiveOffsets(_ source: SourceText) -> [Int] {
-        let marker = Array(SecretAllowDirective.marker.utf8)
-        guard ByteSearch.contains(source.bytes, marker) else { return [] }
-        var offsets: [Int] = []
-        var index = 0
-        let bytes = source.bytes
-        while index + marker.count <= bytes.count {
-            if bytes[index] == marker[0], bytes[index..<(index + marker.count)].elementsEqual(marker) {
-                offsets.append(index)
-                index += marker.count
-            } else {
-                index += 1
-            }
-        }
-        return offsets
     }
 }

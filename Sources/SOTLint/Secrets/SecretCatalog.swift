@@ -6,6 +6,9 @@ public struct SecretCatalog: Sendable {
     let detectorsByKeyword: [[Int]]
     /// Detectors run on every fenced code line of Markdown files.
     let fenceDetectors: [Int]
+    /// Keywords the scanner itself needs, found in the same pass: the allow directive and fence markers.
+    let allowMarkerKeyword: Int
+    let fenceKeywords: Set<Int>
 
     /// The catalog of rules/secrets.yml, compiled in. Loaded on first use.
     public static let builtIn: Result<SecretCatalog, SOTLintError> = {
@@ -47,6 +50,10 @@ public struct SecretCatalog: Sendable {
                 }
             }
         }
+        allowMarkerKeyword = keywords.count
+        fenceKeywords = [keywords.count + 1, keywords.count + 2]
+        keywords += [SecretAllowDirective.marker, "```", "~~~"]
+        byKeyword += [[], [], []]
         automaton = KeywordAutomaton(keywords: keywords)
         detectorsByKeyword = byKeyword
         fenceDetectors = detectors.indices.filter { detectors[$0].span == .fence }
@@ -88,7 +95,7 @@ private struct SecretDetectorDecoder {
         let group = try number("group", id, default: 0)
         guard group >= 0, group <= regex.groupCount else { throw fail(id, "`group` \(group) is not a group of the pattern") }
         let spanText = try text("span", id) ?? "line"
-        guard let span = SecretDetector.Span(rawValue: spanText) else { throw fail(id, "`span` must be line, block or fence") }
+        guard let span = SecretDetector.Span(rawValue: spanText) else { throw fail(id, "`span` must be line, block, fence or codespan") }
         let keywords = try list("keywords", id).map { $0.lowercased() }
         if span != .fence, keywords.isEmpty { throw fail(id, "needs at least one keyword") }
         guard let entropy = Double(try text("entropy", id) ?? "0"), entropy >= 0 else { throw fail(id, "`entropy` must be a number") }

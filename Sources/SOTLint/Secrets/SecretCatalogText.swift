@@ -1814,12 +1814,12 @@ detectors:
   - id: markdown-code-span-high-entropy
     description: 'High-entropy string in a Markdown code span'
     keywords: ['`']
-    pattern: '`([A-Za-z0-9+/=_-]{20,200})`'
-    group: 1
+    pattern: '[A-Za-z0-9+/=_-]{20,200}'
+    group: 0
     ignore_case: false
     entropy: 4.3
-    span: line
-    boundary: false
+    span: codespan
+    boundary: true
     generic: true
     allow: []
     positives:

@@ -8,6 +8,9 @@ public struct SecretDetector: Sendable {
         case block
         /// Each line inside a fenced code block of a Markdown file; needs no keyword.
         case fence
+        /// The content of each code span (`…`) on the hit's line; a content whose entropy is far below
+        /// the detector's floor is skipped without running the pattern.
+        case codespan
     }
 
     public let id: String

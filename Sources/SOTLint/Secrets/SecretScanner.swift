@@ -15,13 +15,19 @@ struct SecretScanner {
     static let blockAfter = 20_000
 
     func scan(_ bytes: [UInt8], markdown: Bool) -> [SecretMatch] {
+        scanWithDirectives(bytes, markdown: markdown).matches
+    }
+
+    /// The matches, and the offsets of `sot-lint-allow-secret` markers found in the same pass.
+    func scanWithDirectives(_ bytes: [UInt8], markdown: Bool) -> (matches: [SecretMatch], directives: [Int]) {
         bytes.withUnsafeBufferPointer { buffer in
-            let windows = self.windows(in: buffer, markdown: markdown)
+            let (windows, directives) = self.windowsAndDirectives(in: buffer, markdown: markdown)
             var found: [SecretMatch] = []
-            for (index, detectorWindows) in windows.enumerated() {
+            for (index, detectorWindows) in windows.enumerated() where !detectorWindows.isEmpty {
                 let detector = catalog.detectors[index]
                 var seen = Set<Int>()
                 for window in detectorWindows {
+                    if detector.span == .codespan, Entropy.bitsPerByte(buffer[window]) < detector.entropy - 0.5 { continue }
                     detector.regex.forEachMatch(in: buffer, range: window) { groups in
                         if let whole = groups[0], let secret = groups[detector.group], !secret.isEmpty,
                            accept(whole: whole, secret: secret, detector: detector, in: buffer),
@@ -32,17 +38,32 @@ struct SecretScanner {
                     }
                 }
             }
-            return found.sorted { ($0.range.lowerBound, $0.detector) < ($1.range.lowerBound, $1.detector) }
+            return (found.sorted { ($0.range.lowerBound, $0.detector) < ($1.range.lowerBound, $1.detector) }, directives)
         }
     }
 
     /// For each detector, the byte ranges its pattern runs over: windows around its keyword hits, merged
     /// where they touch, so the pattern's work is linear in the file whatever the number of hits.
     func windows(in buffer: UnsafeBufferPointer<UInt8>, markdown: Bool) -> [[Range<Int>]] {
+        windowsAndDirectives(in: buffer, markdown: markdown).windows
+    }
+
+    private func windowsAndDirectives(in buffer: UnsafeBufferPointer<UInt8>, markdown: Bool)
+    -> (windows: [[Range<Int>]], directives: [Int]) {
         var windows: [[Range<Int>]] = Array(repeating: [], count: catalog.detectors.count)
+        var directives: [Int] = []
+        var hasFence = false
         // The line of the latest hit: hits on one line (however many) find its ends once.
         var line: Range<Int>?
         for hit in catalog.automaton.hits(in: buffer) {
+            if hit.keyword == catalog.allowMarkerKeyword {
+                directives.append(hit.offset)
+                continue
+            }
+            if catalog.fenceKeywords.contains(hit.keyword) {
+                hasFence = true
+                continue
+            }
             let current: Range<Int>
             if let known = line, known.lowerBound <= hit.offset, hit.offset <= known.upperBound {
                 current = known
@@ -51,6 +72,13 @@ struct SecretScanner {
                 line = current
             }
             for detector in catalog.detectorsByKeyword[hit.keyword] {
+                if catalog.detectors[detector].span == .codespan {
+                    // Each line's code spans once, however many backticks it has.
+                    if windows[detector].last.map({ current.contains($0.lowerBound) }) != true {
+                        windows[detector] += codeSpanContents(current, in: buffer)
+                    }
+                    continue
+                }
                 let window = self.window(around: hit.offset, span: catalog.detectors[detector].span, line: current, in: buffer)
                 // Hits arrive in order of their end, so a new window touches the last one or lies after it.
                 if let last = windows[detector].last, window.lowerBound <= last.upperBound {
@@ -61,11 +89,11 @@ struct SecretScanner {
                 }
             }
         }
-        if markdown, !catalog.fenceDetectors.isEmpty {
+        if markdown, hasFence, !catalog.fenceDetectors.isEmpty {
             let fenced = FencedLines.ranges(in: buffer)
             for detector in catalog.fenceDetectors { windows[detector] = fenced }
         }
-        return windows
+        return (windows, directives)
     }
 
     private func window(around offset: Int, span: SecretDetector.Span, line: Range<Int>,
@@ -73,8 +101,20 @@ struct SecretScanner {
         switch span {
         case .block:
             return max(0, offset - Self.blockBefore)..<min(bytes.count, offset + Self.blockAfter)
-        case .line, .fence:
+        case .line, .fence, .codespan:
             return max(line.lowerBound, offset - Self.lineReach)..<min(line.upperBound, offset + Self.lineReach)
+        }
+    }
+
+    /// The contents (without the backticks) of the code spans on a line, at most 4,096 bytes of it.
+    private func codeSpanContents(_ line: Range<Int>, in buffer: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        let clamped = line.lowerBound..<min(line.upperBound, line.lowerBound + 2 * Self.lineReach)
+        return CodeSpanScanner.spans(buffer, in: clamped).compactMap { span in
+            var start = span.lowerBound
+            var end = span.upperBound
+            while start < end, buffer[start] == 0x60 { start += 1 }
+            while end > start, buffer[end - 1] == 0x60 { end -= 1 }
+            return start < end ? start..<end : nil
         }
     }
 
