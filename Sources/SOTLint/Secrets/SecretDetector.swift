@@ -1,5 +1,6 @@
-/// One entry of the secret catalog (rules/secrets.yml): how to find one kind of secret.
-public struct SecretDetector: Sendable {
+/// One entry of the secret catalog (rules/secrets.yml): how to find one kind of secret. A class, so that
+/// the scanner's inner loops share it instead of copying a dozen fields per file.
+public final class SecretDetector: Sendable {
     /// Where the pattern is run around a keyword hit.
     public enum Span: String, Sendable {
         /// The hit's line, at most 2,048 bytes either side of the hit.
@@ -30,4 +31,20 @@ public struct SecretDetector: Sendable {
     public let allow: [String]
     public let positives: [String]
     public let negatives: [String]
+
+    public init(id: String, description: String, keywords: [String], regex: POSIXRegex, group: Int, entropy: Double,
+                span: Span, boundary: Bool, generic: Bool, allow: [String], positives: [String], negatives: [String]) {
+        self.id = id
+        self.description = description
+        self.keywords = keywords
+        self.regex = regex
+        self.group = group
+        self.entropy = entropy
+        self.span = span
+        self.boundary = boundary
+        self.generic = generic
+        self.allow = allow
+        self.positives = positives
+        self.negatives = negatives
+    }
 }

@@ -29,7 +29,7 @@ struct SecretScanner {
                 for window in detectorWindows {
                     if detector.span == .codespan, Entropy.bitsPerByte(buffer[window]) < detector.entropy - 0.5 { continue }
                     detector.regex.forEachMatch(in: buffer, range: window) { groups in
-                        if let whole = groups[0], let secret = groups[detector.group], !secret.isEmpty,
+                        if detector.group < groups.count, let whole = groups[0], let secret = groups[detector.group], !secret.isEmpty,
                            accept(whole: whole, secret: secret, detector: detector, in: buffer),
                            seen.insert(secret.lowerBound).inserted {
                             found.append(SecretMatch(detector: index, range: secret))

@@ -5,7 +5,9 @@ import Glibc
 
 /// A POSIX extended regular expression over UTF-8 bytes (fast on Linux, unlike Swift `Regex`).
 /// glibc serialises `regexec` on one compiled pattern, so each search borrows its own compiled copy
-/// from a pool; concurrent searches never wait for each other.
+/// from a pool; concurrent searches never wait for each other. A pattern may be compiled lazily, on
+/// its first search: glibc expands bounded repetitions, and some secret patterns take 10–20 MB
+/// compiled, which a run that never needs them should not pay.
 public final class POSIXRegex: @unchecked Sendable {
     public struct CompileError: Error, Sendable {
         public let message: String
@@ -13,17 +15,28 @@ public final class POSIXRegex: @unchecked Sendable {
 
     public let pattern: String
     public let ignoreCase: Bool
-    /// Number of parenthesised groups in the pattern.
-    public let groupCount: Int
     private let lock = NSLock()
     private var pool: [UnsafeMutablePointer<regex_t>] = []
 
+    /// Compiles now, so that a bad pattern fails here.
     public init(_ pattern: String, ignoreCase: Bool = false) throws(CompileError) {
         self.pattern = pattern
         self.ignoreCase = ignoreCase
-        let compiled = try Self.compile(pattern, ignoreCase: ignoreCase)
-        groupCount = Int(compiled.pointee.re_nsub)
-        pool.append(compiled)
+        pool.append(try Self.compile(pattern, ignoreCase: ignoreCase))
+    }
+
+    /// Compiles on the first search; for patterns already known to compile (the built-in catalog,
+    /// which a test compiles whole).
+    public init(lazy pattern: String, ignoreCase: Bool = false) {
+        self.pattern = pattern
+        self.ignoreCase = ignoreCase
+    }
+
+    /// Number of parenthesised groups in the pattern (compiles it if need be; 0 if it does not compile).
+    public var groupCount: Int {
+        guard let compiled = borrow() else { return 0 }
+        defer { giveBack(compiled) }
+        return Int(compiled.pointee.re_nsub)
     }
 
     deinit {
@@ -49,22 +62,9 @@ public final class POSIXRegex: @unchecked Sendable {
     /// group (nil when a group did not take part). `body` returns false to stop.
     public func forEachMatch(in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>,
                              _ body: ([Range<Int>?]) -> Bool) {
-        guard !range.isEmpty, let base = bytes.baseAddress else { return }
-        let compiled: UnsafeMutablePointer<regex_t>
-        lock.lock()
-        if let taken = pool.popLast() {
-            lock.unlock()
-            compiled = taken
-        } else {
-            lock.unlock()
-            guard let fresh = try? Self.compile(pattern, ignoreCase: ignoreCase) else { return }
-            compiled = fresh
-        }
-        defer {
-            lock.lock()
-            pool.append(compiled)
-            lock.unlock()
-        }
+        guard !range.isEmpty, let base = bytes.baseAddress, let compiled = borrow() else { return }
+        defer { giveBack(compiled) }
+        let groupCount = Int(compiled.pointee.re_nsub)
         base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { chars in
             var whole = [regmatch_t](repeating: regmatch_t(), count: 1)
             var groups = [regmatch_t](repeating: regmatch_t(), count: groupCount + 1)
@@ -88,6 +88,19 @@ public final class POSIXRegex: @unchecked Sendable {
                 from = match.isEmpty ? match.upperBound + 1 : match.upperBound
             }
         }
+    }
+
+    private func borrow() -> UnsafeMutablePointer<regex_t>? {
+        lock.lock()
+        let taken = pool.popLast()
+        lock.unlock()
+        return taken ?? (try? Self.compile(pattern, ignoreCase: ignoreCase))
+    }
+
+    private func giveBack(_ compiled: UnsafeMutablePointer<regex_t>) {
+        lock.lock()
+        pool.append(compiled)
+        lock.unlock()
     }
 
     /// `forEachMatch` over an array.

@@ -8,6 +8,12 @@ final class SecretCatalogTests: XCTestCase {
         try SecretCatalog.builtIn.get()
     }
 
+    func testEveryPatternCompilesAndNamesAnExistingGroup() throws {
+        // The built-in catalog compiles lazily; here every pattern is compiled and checked up front.
+        let checked = try SecretCatalog(yaml: SecretCatalogText.yaml, origin: "rules/secrets.yml", compileNow: true)
+        XCTAssertEqual(checked.detectors.count, try builtIn().detectors.count)
+    }
+
     func testCatalogCoversTheRequiredProviders() throws {
         let catalog = try builtIn()
         XCTAssertGreaterThanOrEqual(catalog.detectors.count, 60)

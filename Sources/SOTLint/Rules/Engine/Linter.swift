@@ -12,7 +12,8 @@ public enum Linter {
         let byProject = Dictionary(grouping: inputs.targets, by: \.project)
         for root in byProject.keys.sorted() {
             guard let project = inputs.projects[root], let targets = byProject[root] else { continue }
-            let context = try inputs.contextFiles(of: root)
+            // The workspace only matters to Markdown targets; a run on other files scans them for secrets alone.
+            let context = targets.contains(where: \.markdown) ? try inputs.contextFiles(of: root) : []
             let run = ProjectRun(project: project, today: request.today, wholeProject: inputs.wholeProjects.contains(root),
                                  currentDirectory: inputs.currentDirectory)
             let result = try run.lint(targets: targets, context: context)
