@@ -1,0 +1,93 @@
+import XCTest
+@testable import SOTLint
+
+/// The secret scan inside a whole lint: every place in a file, every kind of file, allowances.
+final class SecretLintTests: XCTestCase {
+    static let token = "ghp_R4nd0mV4lu3sAr3H3r3xQ9zLmN2pK7wY1tB8"
+
+    func testSecretsAreFoundEverywhereInADocument() throws {
+        let token = Self.token
+        let text = """
+        ---
+        title: Example
+        status: active
+        lifecycle_classification: sot
+        owner: jp
+        created: 2026-01-05
+        last_reviewed: 2026-06-01
+        core_promotion_status: not-promoted
+        route: cto
+        github_token: \(token)
+        ---
+        # Example
+
+        Local planning SOT only. Not a Core Protocol. Not active Core authority.
+
+        <!-- old: \(token) -->
+
+        See [the run](https://ci.acme.test/?t=\(token)) and [ref].
+
+        [ref]: https://acme.test/\(token)
+
+        ```sh
+        gh auth login --with-token <<< \(token)
+        ```
+        """
+        let workspace = try TemporaryWorkspace(files: [("plan.md", text)])
+        let secrets = try workspace.lint().diagnostics.filter { $0.rule == "secret-leak" }
+        XCTAssertEqual(secrets.map(\.range.start), [
+            SourcePosition(line: 10, column: 15), SourcePosition(line: 16, column: 11), SourcePosition(line: 18, column: 39),
+            SourcePosition(line: 20, column: 26), SourcePosition(line: 23, column: 32),
+        ])
+        XCTAssertEqual(secrets.first?.range.end, SourcePosition(line: 10, column: 55))
+        XCTAssertTrue(secrets.allSatisfy { $0.message.hasPrefix("GitHub personal access token (classic) (github-pat-classic, fingerprint ") })
+        XCTAssertFalse(secrets.contains { $0.message.contains(token.prefix(8)) })
+    }
+
+    func testEveryTextFileIsScannedAndBinaryFilesAreSkipped() throws {
+        let workspace = try TemporaryWorkspace(files: [
+            ("deploy/.env", "GITHUB_TOKEN=\(Self.token)\n"),
+            ("src/app.py", "TOKEN = \"\(Self.token)\"\n"),
+        ])
+        try workspace.write("logo.png", bytes: [0x89, 0x50, 0x4E, 0x47, 0x00, 0x00] + Array(Self.token.utf8))
+        let report = try workspace.lint()
+        XCTAssertEqual(report.diagnostics.map(\.path).map { String($0.dropFirst(workspace.path.count + 1)) },
+                       ["deploy/.env", "src/app.py"])
+        XCTAssertEqual(report.fileCount, 4, ".sot-lint.yml, .env, app.py and the binary logo")
+    }
+
+    func testConfigAllowancesAndTheirUnusedReport() throws {
+        let fingerprint = SecretFingerprint.of(detector: "github-pat-classic", secret: Array(Self.token.utf8))
+        let config = """
+        secrets:
+          allow:
+            - {fingerprint: \(fingerprint), reason: "revoked; kept in the parser fixture"}
+            - {fingerprint: 000000000000, reason: "long gone"}
+        """
+        let workspace = try TemporaryWorkspace(files: [("a.env", "GITHUB_TOKEN=\(Self.token)\n"), ("b.md", "# B\n")], config: config)
+        let whole = try workspace.lint()
+        XCTAssertEqual(whole.diagnostics.map(\.rule), ["secret-allow-unused"])
+        XCTAssertEqual(whole.diagnostics.first?.path, workspace.path + "/.sot-lint.yml")
+        XCTAssertEqual(whole.diagnostics.first?.range.start, SourcePosition(line: 4, column: 21))
+        XCTAssertEqual(try workspace.lint(["b.md"]).diagnostics, [], "a partial run cannot tell an unused allowance")
+    }
+
+    func testAllowanceNeedsAReasonInConfig() {
+        XCTAssertThrowsError(try ProfileLoader.load(configText: "secrets:\n  allow:\n    - {fingerprint: 0123456789ab}\n", configPath: "c.yml")) {
+            XCTAssertTrue("\($0)".contains("needs a `reason`"), "\($0)")
+        }
+        XCTAssertThrowsError(try ProfileLoader.load(configText: "secrets:\n  allow:\n    - {fingerprint: xyz, reason: r}\n", configPath: "c.yml"))
+    }
+
+    func testSecretExclude() throws {
+        let workspace = try TemporaryWorkspace(files: [("fixtures/a.env", "GITHUB_TOKEN=\(Self.token)\n")],
+                                               config: "secrets:\n  exclude: [\"fixtures/**\"]\n")
+        XCTAssertEqual(try workspace.lint().diagnostics, [])
+    }
+
+    func testDisableDirectivesDoNotSilenceSecrets() throws {
+        let text = "# Notes\n\n<!-- sot-lint-disable secret-leak -->\n\nToken \(Self.token) here.\n"
+        let workspace = try TemporaryWorkspace(files: [("notes.md", text)])
+        XCTAssertEqual(try workspace.lint().diagnostics.map(\.rule), ["suppression-unused", "secret-leak"])
+    }
+}
