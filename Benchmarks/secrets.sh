@@ -56,11 +56,12 @@ echo "10 MB file:"; "$BENCH" "$WORK/big/big.txt"
 
 wall() { local s=$EPOCHREALTIME; "$@" >/dev/null 2>&1 || true; local e=$EPOCHREALTIME; python3 -c "print(f'{$e-$s:.3f}')"; }
 echo "== whole CLI on the 10 MB file =="
-echo "sot-lint: $(wall "$LINT" --format json "$WORK/big/big.txt") s"
+echo "sot-lint: $(wall "$LINT" --format json "$WORK/big") s"
 if command -v detect-secrets >/dev/null 2>&1; then
     echo "== detect-secrets =="
-    echo "10 MB file: $(wall detect-secrets scan --all-files "$WORK/big/big.txt") s"
-    echo "corpus:     $(wall detect-secrets scan --all-files "$WORK/corpus") s"
+    # detect-secrets is run from inside each folder: given a path outside its working tree it fails quickly.
+    echo "10 MB file: $(cd "$WORK/big" && wall detect-secrets scan --all-files big.txt) s"
+    echo "corpus:     $(cd "$WORK/corpus" && wall detect-secrets scan --all-files .) s"
 else
     echo "detect-secrets: not installed (pip install detect-secrets)"
 fi
@@ -74,14 +75,21 @@ for kind in ("positives", "negatives"):
     os.makedirs(os.path.join(out, kind), exist_ok=True)
     for d in detectors:
         for i, text in enumerate(d.get(kind, [])):
-            open(os.path.join(out, kind, f"{d['id']}-{i}.txt"), "w").write(text + "\n")
+            # .md, so that the fenced-code and code-span detectors apply as they do in documents.
+            open(os.path.join(out, kind, f"{d['id']}~{i}.md"), "w").write(text + "\n")
 PY
 printf '# root\n' > "$WORK/examples/.sot-lint.yml"
-count_lint() { "$LINT" --format json "$1" 2>/dev/null | python3 -c "import sys, json; d = json.load(sys.stdin)['diagnostics']; print(len({x['path'] for x in d if x['rule'] == 'secret-leak'}))"; }
-count_ds() { detect-secrets scan --all-files "$1" 2>/dev/null | python3 -c "import sys, json; print(len(json.load(sys.stdin)['results']))"; }
+# Files with a finding of any detector, and (after the slash) files with a finding of their own detector.
+count_lint() { "$LINT" --format json "$1" 2>/dev/null | python3 -c "
+import sys, json, os
+d = [x for x in json.load(sys.stdin)['diagnostics'] if x['rule'] == 'secret-leak']
+own = {x['path'] for x in d if '(' + os.path.basename(x['path']).split('~')[0] + ',' in x['message']}
+print(f\"{len({x['path'] for x in d})} (own detector: {len(own)})\")"; }
+count_ds() { (cd "$1" && detect-secrets scan --all-files . 2>/dev/null) | python3 -c "import sys, json; print(len(json.load(sys.stdin)['results']))"; }
 pos=$(ls "$WORK/examples/positives" | wc -l); neg=$(ls "$WORK/examples/negatives" | wc -l)
 echo "examples: $pos positives, $neg negatives (one file each)"
-echo "sot-lint:       recall $(count_lint "$WORK/examples/positives")/$pos files, false positives $(count_lint "$WORK/examples/negatives")/$neg files"
+echo "sot-lint:       recall $(count_lint "$WORK/examples/positives") of $pos files; flagged negatives $(count_lint "$WORK/examples/negatives") of $neg files"
+echo "  (a negative is a near miss for its own detector; another detector, e.g. a generic assignment, may rightly flag it)"
 if command -v detect-secrets >/dev/null 2>&1; then
     echo "detect-secrets: recall $(count_ds "$WORK/examples/positives")/$pos files, false positives $(count_ds "$WORK/examples/negatives")/$neg files"
 fi

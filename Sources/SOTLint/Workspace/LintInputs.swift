@@ -5,7 +5,7 @@ struct LintInputs {
         let displayPath: String
         let absolutePath: String
         let project: String
-        /// Markdown rules apply (a Markdown file in a folder, or any file named on the command line).
+        /// Markdown rules apply (a `.md`/`.markdown` file, or one that matches `include`).
         let markdown: Bool
         /// The secret scan applies (not excluded by `secrets.exclude`).
         let scanSecrets: Bool
@@ -51,8 +51,10 @@ struct LintInputs {
             let project = try self.project(for: start, config: request.config)
             if kind == .file {
                 if seen.insert(absolute).inserted {
+                    // Named files are linted whatever `exclude` says; other text files get the secret scan only.
+                    let markdown = Self.isMarkdown(path) || project.isIncluded(absolute)
                     targets.append(Target(displayPath: path, absolutePath: absolute, project: project.location.root,
-                                          markdown: true, scanSecrets: project.scansSecrets(absolute)))
+                                          markdown: markdown, scanSecrets: project.scansSecrets(absolute)))
                 }
                 continue
             }
