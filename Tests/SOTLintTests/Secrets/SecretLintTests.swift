@@ -56,6 +56,13 @@ final class SecretLintTests: XCTestCase {
         XCTAssertEqual(report.fileCount, 4, ".sot-lint.yml, .env, app.py and the binary logo")
     }
 
+    func testANamedTextFileGetsTheSecretScanOnlyNeverSOTRules() throws {
+        let text = "# harness notes: lifecycle_classification\n\n## CTO-WORK-001 - Not a document\n\nTOKEN=\(Self.token)\n"
+        let workspace = try TemporaryWorkspace(files: [("notes.txt", text), ("plan.md", text)])
+        XCTAssertEqual(try workspace.lint(["notes.txt"]).diagnostics.map(\.rule), ["secret-leak"])
+        XCTAssertEqual(Set(try workspace.lint(["plan.md"]).diagnostics.map(\.rule)), ["frontmatter-missing", "secret-leak"])
+    }
+
     func testConfigAllowancesAndTheirUnusedReport() throws {
         let fingerprint = SecretFingerprint.of(detector: "github-pat-classic", secret: Array(Self.token.utf8))
         let config = """
