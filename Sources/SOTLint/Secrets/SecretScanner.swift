@@ -11,6 +11,8 @@ struct SecretScanner {
     let catalog: SecretCatalog
 
     static let lineReach = 2_048
+    /// Code-span contents shorter than this are not scanned (the catalog's code-span detector wants 20+).
+    static let shortestCodeSpanSecret = 16
     static let blockBefore = 512
     static let blockAfter = 20_000
 
@@ -27,7 +29,11 @@ struct SecretScanner {
                 let detector = catalog.detectors[index]
                 var seen = Set<Int>()
                 for window in detectorWindows {
-                    if detector.span == .codespan, Entropy.bitsPerByte(buffer[window]) < detector.entropy - 0.5 { continue }
+                    // Most code spans are short identifiers: too short for any secret, or far below the entropy floor.
+                    if detector.span == .codespan,
+                       window.count < Self.shortestCodeSpanSecret || Entropy.bitsPerByte(buffer[window]) < detector.entropy - 0.5 {
+                        continue
+                    }
                     detector.regex.forEachMatch(in: buffer, range: window) { groups in
                         if detector.group < groups.count, let whole = groups[0], let secret = groups[detector.group], !secret.isEmpty,
                            accept(whole: whole, secret: secret, detector: detector, in: buffer),

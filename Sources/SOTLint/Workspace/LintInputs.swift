@@ -15,20 +15,32 @@ struct LintInputs {
         let location: ProjectRoot.Location
         let profile: Profile
         let discovery: FileDiscovery
+        private let include: [PathGlob]
+        private let exclude: [PathGlob]
+        private let secretExclude: [PathGlob]
+
+        init(location: ProjectRoot.Location, profile: Profile, discovery: FileDiscovery) {
+            self.location = location
+            self.profile = profile
+            self.discovery = discovery
+            include = profile.include.map(PathGlob.init)
+            exclude = profile.exclude.map(PathGlob.init)
+            secretExclude = profile.secretExclude.map(PathGlob.init)
+        }
 
         func isIncluded(_ absolutePath: String) -> Bool {
             let relative = FilePath.relative(absolutePath, to: location.root)
-            return profile.include.contains { PathGlob($0).matches(relative) } && !isExcluded(absolutePath)
+            return include.contains { $0.matches(relative) } && !isExcluded(absolutePath)
         }
 
         func isExcluded(_ absolutePath: String) -> Bool {
             let relative = FilePath.relative(absolutePath, to: location.root)
-            return profile.exclude.contains { PathGlob($0).matches(relative) }
+            return exclude.contains { $0.matches(relative) }
         }
 
         func scansSecrets(_ absolutePath: String) -> Bool {
             let relative = FilePath.relative(absolutePath, to: location.root)
-            return !profile.secretExclude.contains { PathGlob($0).matches(relative) }
+            return !secretExclude.contains { $0.matches(relative) }
         }
     }
 

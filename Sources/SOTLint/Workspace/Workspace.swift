@@ -4,6 +4,8 @@ public struct Workspace: Sendable {
     public let documents: [WorkspaceDocument]
     /// Issue ID -> every place it is defined, in path and line order.
     public let definitions: [String: [IssueEntry]]
+    /// Every ID defined in the workspace, sorted.
+    public let issueIDs: [String]
 
     public init(documents: [WorkspaceDocument]) {
         let sorted = documents.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
@@ -13,6 +15,7 @@ public struct Workspace: Sendable {
             for issue in document.issues { definitions[issue.id, default: []].append(issue) }
         }
         self.definitions = definitions
+        issueIDs = definitions.keys.sorted()
     }
 
     /// The first definition of `id`.
@@ -20,6 +23,4 @@ public struct Workspace: Sendable {
         definitions[id]?.first
     }
 
-    /// Every ID defined in the workspace, sorted.
-    public var issueIDs: [String] { definitions.keys.sorted() }
 }

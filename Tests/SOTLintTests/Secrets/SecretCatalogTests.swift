@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import SOTLint
 
@@ -6,6 +7,12 @@ import XCTest
 final class SecretCatalogTests: XCTestCase {
     private func builtIn() throws -> SecretCatalog {
         try SecretCatalog.builtIn.get()
+    }
+
+    func testCompiledCatalogEqualsRulesSecretsYML() throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("rules/secrets.yml")
+        XCTAssertEqual(SecretCatalogText.yaml + "\n", try String(contentsOf: file, encoding: .utf8), "run scripts/generate-embedded.sh")
     }
 
     func testEveryPatternCompilesAndNamesAnExistingGroup() throws {

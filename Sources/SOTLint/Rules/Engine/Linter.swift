@@ -12,8 +12,10 @@ public enum Linter {
         let byProject = Dictionary(grouping: inputs.targets, by: \.project)
         for root in byProject.keys.sorted() {
             guard let project = inputs.projects[root], let targets = byProject[root] else { continue }
-            // The workspace only matters to Markdown targets; a run on other files scans them for secrets alone.
-            let context = targets.contains(where: \.markdown) ? try inputs.contextFiles(of: root) : []
+            // The workspace only matters to Markdown targets; a run on other files scans them for secrets alone,
+            // and when the project's root folder was linted every document is a target already.
+            let needsContext = targets.contains(where: \.markdown) && !inputs.wholeProjects.contains(root)
+            let context = needsContext ? try inputs.contextFiles(of: root) : []
             let run = ProjectRun(project: project, today: request.today, wholeProject: inputs.wholeProjects.contains(root),
                                  currentDirectory: inputs.currentDirectory)
             let result = try run.lint(targets: targets, context: context)
@@ -92,15 +94,21 @@ private struct ProjectRun {
         let workspace = Workspace(documents: files.compactMap(\.summary))
         var byPath: [String: [Diagnostic]] = [:]
         for file in files where file.isTarget { byPath[file.path] = file.diagnostics }
-        for rule in RuleRegistry.workspaceRules {
+        // Workspace rules are independent of each other: run them side by side.
+        let rules = RuleRegistry.workspaceRules.filter { profile.settings(for: type(of: $0).metadata.id).severity != nil }
+        let results = ParallelResults<[Diagnostic]>(count: rules.count)
+        DispatchQueue.concurrentPerform(iterations: rules.count) { index in
+            let rule = rules[index]
             let id = type(of: rule).metadata.id
             let settings = profile.settings(for: id)
-            guard let severity = settings.severity else { continue }
-            for finding in rule.check(workspace, context: WorkspaceContext(profile: profile, settings: settings, today: today))
-            where byPath[finding.path] != nil {
-                byPath[finding.path, default: []].append(
-                    Diagnostic(path: finding.path, range: finding.range, severity: severity, rule: id, message: finding.message))
-            }
+            guard let severity = settings.severity else { return }
+            let findings = rule.check(workspace, context: WorkspaceContext(profile: profile, settings: settings, today: today))
+            results.set(index, findings.map {
+                Diagnostic(path: $0.path, range: $0.range, severity: severity, rule: id, message: $0.message)
+            })
+        }
+        for diagnostic in results.values.compactMap({ $0 }).joined() where byPath[diagnostic.path] != nil {
+            byPath[diagnostic.path, default: []].append(diagnostic)
         }
         let known = Set(RuleRegistry.ids)
         let unusedSeverity = profile.settings(for: SuppressionUnusedRule.metadata.id).severity
