@@ -4,9 +4,7 @@ import XCTest
 
 final class ProfileLoaderTests: XCTestCase {
     func testCompiledDefaultProfileEqualsRulesDefaultYML() throws {
-        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("rules/default.yml")
-        let text = try String(contentsOf: file, encoding: .utf8)
+        let text = try RepositoryFile.text("rules/default.yml")
         XCTAssertEqual(DefaultProfileText.yaml + "\n", text, "run scripts/generate-embedded.sh")
     }
 

@@ -57,9 +57,7 @@ final class RuleExamplesTests: XCTestCase {
 
 final class RuleReferenceTests: XCTestCase {
     func testDocsRulesMarkdownIsGeneratedFromTheMetadata() throws {
-        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("docs/rules.md")
-        let text = try String(contentsOf: file, encoding: .utf8)
+        let text = try RepositoryFile.text("docs/rules.md")
         XCTAssertEqual(text, RuleDocumentation.markdown(), "run `sot-lint rules --markdown > docs/rules.md`")
     }
 
@@ -76,9 +74,7 @@ final class RuleReferenceTests: XCTestCase {
 
 final class SecretReferenceTests: XCTestCase {
     func testDocsSecretsMarkdownIsGeneratedFromTheCatalog() throws {
-        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("docs/secrets.md")
-        let text = try String(contentsOf: file, encoding: .utf8)
+        let text = try RepositoryFile.text("docs/secrets.md")
         XCTAssertEqual(text, RuleDocumentation.secretsMarkdown(), "run `sot-lint rules --secrets-markdown > docs/secrets.md`")
     }
 }

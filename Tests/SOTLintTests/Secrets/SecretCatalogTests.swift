@@ -10,9 +10,8 @@ final class SecretCatalogTests: XCTestCase {
     }
 
     func testCompiledCatalogEqualsRulesSecretsYML() throws {
-        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("rules/secrets.yml")
-        XCTAssertEqual(SecretCatalogText.yaml + "\n", try String(contentsOf: file, encoding: .utf8), "run scripts/generate-embedded.sh")
+        let file = "rules/secrets.yml"
+        XCTAssertEqual(SecretCatalogText.yaml + "\n", try RepositoryFile.text(file), "run scripts/generate-embedded.sh")
     }
 
     func testEveryPatternCompilesAndNamesAnExistingGroup() throws {

@@ -7,22 +7,7 @@ final class SecretLintTests: XCTestCase {
 
     func testSecretsAreFoundEverywhereInADocument() throws {
         let token = Self.token
-        let text = """
-        ---
-        title: Example
-        status: active
-        lifecycle_classification: sot
-        owner: jp
-        created: 2026-01-05
-        last_reviewed: 2026-06-01
-        core_promotion_status: not-promoted
-        route: cto
-        github_token: \(token)
-        ---
-        # Example
-
-        Local planning SOT only. Not a Core Protocol. Not active Core authority.
-
+        let text = ExampleText.header.replacingAll("route: cto", with: "route: cto\ngithub_token: \(token)") + """
         <!-- old: \(token) -->
 
         See [the run](https://ci.acme.test/?t=\(token)) and [ref].
