@@ -21,7 +21,8 @@ public struct MarkdownBlock: Sendable {
     public var startOffset: Int
     /// Byte offset just after the block's last character.
     public var endOffset: Int
-    /// Plain text of a heading or paragraph (inline markup removed), the literal of code and HTML.
+    /// Plain text of a heading or a top-level or block-quote paragraph (inline markup removed), the
+    /// literal of code and HTML; empty for paragraphs inside lists, which are read from the source.
     public var text: String
     public var children: [MarkdownBlock]
 

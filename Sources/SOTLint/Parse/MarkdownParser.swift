@@ -23,14 +23,16 @@ public enum MarkdownParser {
         guard let root else { return emptyDocument }
         defer { cmark_node_free(root) }
         let converter = Converter(source: source, lineOffset: lineOffset)
-        return converter.block(root, depth: 0) ?? emptyDocument
+        return converter.block(root, depth: 0, wantsText: true) ?? emptyDocument
     }
 
     private struct Converter {
         let source: SourceText
         let lineOffset: Int
 
-        func block(_ node: OpaquePointer, depth: Int) -> MarkdownBlock? {
+        /// `wantsText`: the plain text of a paragraph is read only where the model uses it (top level and
+        /// block quotes: the preamble); list items are read from the source bytes instead.
+        func block(_ node: OpaquePointer, depth: Int, wantsText: Bool) -> MarkdownBlock? {
             let kind: MarkdownBlock.Kind
             var text = ""
             switch cmark_node_get_type(node) {
@@ -49,7 +51,7 @@ public enum MarkdownParser {
                 text = literal(node)
             case CMARK_NODE_PARAGRAPH:
                 kind = .paragraph
-                text = inlineText(node)
+                if wantsText { text = inlineText(node) }
             case CMARK_NODE_HEADING:
                 kind = .heading(level: Int(cmark_node_get_heading_level(node)))
                 text = inlineText(node)
@@ -60,7 +62,8 @@ public enum MarkdownParser {
             if kind != .paragraph, !isHeading(kind), depth < MarkdownParser.maximumDepth {
                 var child = cmark_node_first_child(node)
                 while let current = child {
-                    if let converted = block(current, depth: depth + 1) { children.append(converted) }
+                    let childWantsText = kind == .document || kind == .blockQuote
+                    if let converted = block(current, depth: depth + 1, wantsText: childWantsText) { children.append(converted) }
                     child = cmark_node_next(current)
                 }
             }

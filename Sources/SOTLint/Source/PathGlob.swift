@@ -18,13 +18,17 @@ public struct PathGlob: Sendable {
 
     public func matches(_ relativePath: String) -> Bool {
         let parts = relativePath.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
-        var memo: [Int: Bool] = [:]
+        // The usual `**/*.md`: only the last component needs a look.
+        if components.count == 2, components[0] == "**", let name = parts.last {
+            return fnmatch(components[1], name, 0) == 0
+        }
+        var memo = [Int8](repeating: -1, count: (components.count + 1) * (parts.count + 1))
         return match(0, 0, parts, &memo)
     }
 
-    private func match(_ p: Int, _ s: Int, _ parts: [String], _ memo: inout [Int: Bool]) -> Bool {
+    private func match(_ p: Int, _ s: Int, _ parts: [String], _ memo: inout [Int8]) -> Bool {
         let key = p * (parts.count + 1) + s
-        if let known = memo[key] { return known }
+        if memo[key] >= 0 { return memo[key] == 1 }
         let result: Bool
         if p == components.count {
             result = s == parts.count
@@ -33,7 +37,7 @@ public struct PathGlob: Sendable {
         } else {
             result = s < parts.count && fnmatch(components[p], parts[s], 0) == 0 && match(p + 1, s + 1, parts, &memo)
         }
-        memo[key] = result
+        memo[key] = result ? 1 : 0
         return result
     }
 }

@@ -74,14 +74,18 @@ struct LintInputs {
             let files: [String]
             do {
                 // Every file: Markdown files are linted, every text file is scanned for secrets.
-                files = try project.discovery.files(under: path, accept: { _ in true })
+                files = try project.discovery.files(under: absolute, accept: { _ in true })
             } catch let error as DiscoveryError {
                 throw Self.error(error)
             } catch {
                 throw .unreadableFile(path: path, reason: "\(error)")
             }
-            for file in files {
-                let fileAbsolute = FilePath.absolute(file, base: currentDirectory)
+            // The walker returns normalised absolute paths below `absolute`; the display path is the
+            // user's spelling of the folder followed by the same suffix.
+            let prefixLength = absolute == "/" ? 1 : absolute.utf8.count + 1
+            for fileAbsolute in files {
+                let suffix = String(fileAbsolute.utf8.dropFirst(prefixLength)) ?? fileAbsolute
+                let file = FilePath.join(path, suffix)
                 // A file below a nested `.sot-lint.yml` belongs to that project, not to the folder's.
                 let owner = try self.project(for: FilePath.parent(fileAbsolute), config: request.config)
                 let markdown = Self.isMarkdown(file) && owner.isIncluded(fileAbsolute)
