@@ -87,6 +87,18 @@ public struct KeywordAutomaton: Sendable {
         outputs = output
     }
 
+    /// The hits that start in `range` of `bytes` (a keyword may run past its end), with file offsets.
+    public func hits(in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> [(offset: Int, keyword: Int)] {
+        guard range != 0..<bytes.count else { return hits(in: bytes) }
+        let longest = keywords.map(\.count).max() ?? 1
+        let end = min(bytes.count, range.upperBound + longest - 1)
+        let piece = UnsafeBufferPointer(rebasing: bytes[range.lowerBound..<end])
+        return hits(in: piece).compactMap { hit in
+            let offset = hit.offset + range.lowerBound
+            return offset < range.upperBound ? (offset, hit.keyword) : nil
+        }
+    }
+
     /// Every hit as (offset of the keyword's first byte, keyword index), in order of the keyword's end.
     public func hits(in bytes: UnsafeBufferPointer<UInt8>) -> [(offset: Int, keyword: Int)] {
         var found: [(offset: Int, keyword: Int)] = []

@@ -9,8 +9,8 @@ public final class SecretDetector: Sendable {
         case block
         /// Each line inside a fenced code block of a Markdown file; needs no keyword.
         case fence
-        /// The content of each code span (`…`) on the hit's line; a content whose entropy is far below
-        /// the detector's floor is skipped without running the pattern.
+        /// The content of each code span (`…`) on the hit's line, in Markdown files only; a content whose
+        /// entropy is far below the detector's floor is skipped without running the pattern.
         case codespan
     }
 

@@ -5,8 +5,12 @@ struct SecretMatch: Sendable {
     let range: Range<Int>
 }
 
+import Dispatch
+import Foundation
+
 /// One pass of every keyword over the bytes, then each detector's bounded pattern only around its
-/// keyword hits, then entropy and placeholder filters.
+/// keyword hits, then entropy and placeholder filters. A large file is cut at line breaks into one
+/// piece per core, scanned side by side.
 struct SecretScanner {
     let catalog: SecretCatalog
 
@@ -15,6 +19,8 @@ struct SecretScanner {
     static let shortestCodeSpanSecret = 16
     static let blockBefore = 512
     static let blockAfter = 20_000
+    /// Files at least this large are scanned in pieces, one per core.
+    static let parallelThreshold = 1 << 20
 
     func scan(_ bytes: [UInt8], markdown: Bool) -> [SecretMatch] {
         scanWithDirectives(bytes, markdown: markdown).matches
@@ -23,7 +29,57 @@ struct SecretScanner {
     /// The matches, and the offsets of `sot-lint-allow-secret` markers found in the same pass.
     func scanWithDirectives(_ bytes: [UInt8], markdown: Bool) -> (matches: [SecretMatch], directives: [Int]) {
         bytes.withUnsafeBufferPointer { buffer in
-            let (windows, directives) = self.windowsAndDirectives(in: buffer, markdown: markdown)
+            let pieces = Self.pieces(of: buffer)
+            guard pieces.count > 1 else {
+                return scanPiece(buffer, range: 0..<buffer.count, markdown: markdown, fences: .ifMarked)
+            }
+            nonisolated(unsafe) let shared = buffer
+            let results = ParallelResults<(matches: [SecretMatch], directives: [Int])>(count: pieces.count)
+            DispatchQueue.concurrentPerform(iterations: pieces.count) { index in
+                // Fenced code depends on the whole file: the first piece takes all fenced lines.
+                results.set(index, scanPiece(shared, range: pieces[index], markdown: markdown,
+                                             fences: index == 0 ? .always : .never))
+            }
+            var matches: [SecretMatch] = []
+            var directives: [Int] = []
+            for result in results.values.compactMap({ $0 }) {
+                matches += result.matches
+                directives += result.directives
+            }
+            // Windows of neighbouring pieces may overlap: one match per detector and start.
+            matches.sort { ($0.range.lowerBound, $0.detector) < ($1.range.lowerBound, $1.detector) }
+            var distinct: [SecretMatch] = []
+            for match in matches where distinct.last.map({ $0.detector != match.detector || $0.range.lowerBound != match.range.lowerBound }) ?? true {
+                distinct.append(match)
+            }
+            return (distinct, directives.sorted())
+        }
+    }
+
+    /// One piece per core for a large file, cut after line breaks; the whole file otherwise.
+    static func pieces(of buffer: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        let count = buffer.count
+        guard count >= parallelThreshold else { return [0..<count] }
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        guard cores > 1 else { return [0..<count] }
+        var pieces: [Range<Int>] = []
+        var start = 0
+        for piece in 1..<cores {
+            var cut = max(start, count * piece / cores)
+            while cut < count, buffer[cut] != 0x0A { cut += 1 }
+            cut = min(count, cut + 1)
+            if cut > start { pieces.append(start..<cut) }
+            start = cut
+        }
+        if start < count { pieces.append(start..<count) }
+        return pieces
+    }
+
+    enum FenceMode { case ifMarked, always, never }
+
+    private func scanPiece(_ buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>, markdown: Bool, fences: FenceMode)
+    -> (matches: [SecretMatch], directives: [Int]) {
+            let (windows, directives) = self.windowsAndDirectives(in: buffer, range: range, markdown: markdown, fences: fences)
             var found: [SecretMatch] = []
             for (index, detectorWindows) in windows.enumerated() where !detectorWindows.isEmpty {
                 let detector = catalog.detectors[index]
@@ -45,23 +101,22 @@ struct SecretScanner {
                 }
             }
             return (found.sorted { ($0.range.lowerBound, $0.detector) < ($1.range.lowerBound, $1.detector) }, directives)
-        }
     }
 
     /// For each detector, the byte ranges its pattern runs over: windows around its keyword hits, merged
     /// where they touch, so the pattern's work is linear in the file whatever the number of hits.
     func windows(in buffer: UnsafeBufferPointer<UInt8>, markdown: Bool) -> [[Range<Int>]] {
-        windowsAndDirectives(in: buffer, markdown: markdown).windows
+        windowsAndDirectives(in: buffer, range: 0..<buffer.count, markdown: markdown, fences: .ifMarked).windows
     }
 
-    private func windowsAndDirectives(in buffer: UnsafeBufferPointer<UInt8>, markdown: Bool)
-    -> (windows: [[Range<Int>]], directives: [Int]) {
+    private func windowsAndDirectives(in buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>, markdown: Bool,
+                                      fences: FenceMode) -> (windows: [[Range<Int>]], directives: [Int]) {
         var windows: [[Range<Int>]] = Array(repeating: [], count: catalog.detectors.count)
         var directives: [Int] = []
         var hasFence = false
         // The line of the latest hit: hits on one line (however many) find its ends once.
         var line: Range<Int>?
-        for hit in catalog.automaton.hits(in: buffer) {
+        for hit in catalog.automaton.hits(in: buffer, range: range) {
             if hit.keyword == catalog.allowMarkerKeyword {
                 directives.append(hit.offset)
                 continue
@@ -79,6 +134,8 @@ struct SecretScanner {
             }
             for detector in catalog.detectorsByKeyword[hit.keyword] {
                 if catalog.detectors[detector].span == .codespan {
+                    // Code spans are Markdown; in other files a backtick means something else.
+                    guard markdown else { continue }
                     // Each line's code spans once, however many backticks it has.
                     if windows[detector].last.map({ current.contains($0.lowerBound) }) != true {
                         windows[detector] += codeSpanContents(current, in: buffer)
@@ -95,7 +152,7 @@ struct SecretScanner {
                 }
             }
         }
-        if markdown, hasFence, !catalog.fenceDetectors.isEmpty {
+        if markdown, fences == .always || (fences == .ifMarked && hasFence), !catalog.fenceDetectors.isEmpty {
             let fenced = FencedLines.ranges(in: buffer)
             for detector in catalog.fenceDetectors { windows[detector] = fenced }
         }

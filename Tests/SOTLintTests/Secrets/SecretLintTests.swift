@@ -48,6 +48,32 @@ final class SecretLintTests: XCTestCase {
         XCTAssertEqual(Set(try workspace.lint(["plan.md"]).diagnostics.map(\.rule)), ["frontmatter-missing", "secret-leak"])
     }
 
+    func testCodeSpansAreAMarkdownThing() throws {
+        let line = "Set `X-Internal-Key` to `7UbeKKl7vKumiAQ9XF0VZUKwpJ9HZUmKx8OdEamX` for the smoke tests.\n"
+        let workspace = try TemporaryWorkspace(files: [("notes.md", line), ("run.sh", line)])
+        let report = try workspace.lint()
+        XCTAssertEqual(report.diagnostics.map { String($0.path.dropFirst(workspace.path.count + 1)) }, ["notes.md"])
+        XCTAssertTrue(report.diagnostics.first?.message.contains("markdown-code-span-high-entropy") ?? false)
+    }
+
+    func testALargeFileIsScannedInPiecesWithoutLosingOrDoublingFindings() throws {
+        // Over the parallel threshold, with tokens near every possible cut.
+        var text = ""
+        var expected = 0
+        while text.utf8.count < SecretScanner.parallelThreshold * 2 {
+            text += "plain line of prose without anything secret in it at all, padded out\n"
+            if text.utf8.count % 97 == 0 || text.utf8.count > SecretScanner.parallelThreshold * 2 - 200 {
+                text += "TOKEN=\(Self.token)\n"
+                expected += 1
+            }
+        }
+        let workspace = try TemporaryWorkspace(files: [("big.txt", text)])
+        let findings = try workspace.lint().diagnostics.filter { $0.rule == "secret-leak" }
+        XCTAssertGreaterThan(expected, 100)
+        XCTAssertEqual(findings.count, expected)
+        XCTAssertEqual(Set(findings.map(\.range.start.line)).count, expected)
+    }
+
     func testConfigAllowancesAndTheirUnusedReport() throws {
         let fingerprint = SecretFingerprint.of(detector: "github-pat-classic", secret: Array(Self.token.utf8))
         let config = """
