@@ -5,12 +5,14 @@ struct FrontMatterMissingRule: DocumentRule {
         summary: "A document with issue sections must start with YAML front matter.",
         rationale: """
         A Markdown file is an SOT document when its front matter says `lifecycle_classification: sot`. \
-        A file that has issue sections (`## CTO-WORK-001 - …`) or mentions `lifecycle_classification` but \
-        has no front matter would silently escape every SOT rule, so it is reported. Other Markdown files \
-        are never reported.
+        A file that has issue sections (`## CTO-WORK-001 - …`) but no front matter would silently escape \
+        every SOT rule, so it is reported; so is a front matter block that does not start on the first line. \
+        Other Markdown files, including those that merely mention `lifecycle_classification`, are never \
+        reported.
         """,
         examples: [
             .valid("Ordinary Markdown without issue sections.", "# Notes\n\nNothing to plan here.\n"),
+            .valid("Documentation that mentions the key.", "# Format\n\nSOT documents say `lifecycle_classification: sot`.\n"),
             .invalid("Front matter after a blank line is no front matter.", "↓\n---\nlifecycle_classification: sot\n---\n# Plan\n"),
             .invalid("Issue sections without front matter.", """
             ↓# Route Issues
@@ -31,8 +33,9 @@ struct FrontMatterMissingRule: DocumentRule {
             return [Finding(document, range, "front matter must start on the first line; remove the \(line - 1) "
                             + "blank line\(line == 2 ? "" : "s") before `---` on line \(line)")]
         }
-        let why = document.sections.isEmpty ? "mentions `lifecycle_classification`" : "has issue sections"
-        return [Finding(document, range, "this document \(why) but no front matter; start it with a `---` YAML block "
+        // Mentioning the key is not enough here: documentation about the format mentions it too.
+        guard !document.sections.isEmpty else { return [] }
+        return [Finding(document, range, "this document has issue sections but no front matter; start it with a `---` YAML block "
                         + "that says `lifecycle_classification: \(context.profile.sotClassification)`")]
     }
 }
