@@ -4,13 +4,15 @@ public enum SOTLintError: Error, Sendable, Equatable, CustomStringConvertible {
     case unreadableFile(path: String, reason: String)
     case invalidConfiguration(path: String, reason: String)
     case usage(String)
+    /// A git question that cannot be answered: not a repository, an unknown revision, a shallow clone.
+    case git(String)
 
     public var description: String {
         switch self {
         case .pathNotFound(let path): return "\(path): no such file or directory"
         case .unreadableFile(let path, let reason): return "\(path): cannot read: \(reason)"
         case .invalidConfiguration(let path, let reason): return "\(path): invalid configuration: \(reason)"
-        case .usage(let message): return message
+        case .usage(let message), .git(let message): return message
         }
     }
 }

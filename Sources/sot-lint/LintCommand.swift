@@ -35,6 +35,9 @@ struct LintCommand: ParsableCommand {
 
     @OptionGroup var configOptions: ConfigOptions
 
+    @Option(name: .long, help: ArgumentHelp("Also run the change rules against git revision REV.", valueName: "REV"))
+    var base: String?
+
     @Flag(name: .long, help: "Report errors only.")
     var quiet = false
 
@@ -46,7 +49,7 @@ struct LintCommand: ParsableCommand {
 
     func run() throws {
         if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings needs a number of 0 or more") }
-        let request = LintRequest(paths: paths, config: try configOptions.choice(), today: try Environment.today())
+        let request = LintRequest(paths: paths, config: try configOptions.choice(), today: try Environment.today(), base: base)
         var report = try Linter.lint(request)
         if quiet {
             report = LintReport(diagnostics: report.diagnostics.filter { $0.severity == .error }, fileCount: report.fileCount)

@@ -52,6 +52,18 @@ enum BinaryRunner {
                          stderr: String(decoding: errData, as: UTF8.self))
     }
 
+    /// Runs git in `directory`; returns its exit status.
+    static func git(_ arguments: [String], in directory: URL) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", directory.path] + arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
     /// The `diagnostics` array of a JSON report.
     static func diagnostics(_ json: String, file: StaticString = #filePath, line: UInt = #line) -> [[String: Any]] {
         guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any],

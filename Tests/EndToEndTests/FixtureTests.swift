@@ -38,7 +38,7 @@ final class FixtureTests: XCTestCase {
             let expectedData = try Data(contentsOf: folder.appendingPathComponent("expected.json"))
             let expectedObject = try JSONSerialization.jsonObject(with: expectedData) as? [String: Any]
             let expected = (expectedObject?["diagnostics"] as? [[String: Any]] ?? []).map(Self.key)
-            let run = try BinaryRunner.run(["--format", "json"], in: folder)
+            let run = try Self.lint(folder)
             let actualDiagnostics = BinaryRunner.diagnostics(run.stdout)
             let actual = actualDiagnostics.map(Self.key)
             XCTAssertEqual(actual.sorted(), expected.sorted(), "fixture \(name): \(run.stdout)\(run.stderr)")
@@ -48,6 +48,30 @@ final class FixtureTests: XCTestCase {
                 XCTAssertTrue(actual.contains { $0.hasSuffix(" " + name) }, "fixture \(name) does not trigger its rule")
             }
         }
+    }
+
+    /// Lints a fixture. A change-rule fixture holds `base/` and `head/`: base is committed in a temporary
+    /// git repository, head becomes its working tree, and the run compares them with `--base HEAD`.
+    private static func lint(_ folder: URL) throws -> BinaryRun {
+        let base = folder.appendingPathComponent("base")
+        guard FileManager.default.fileExists(atPath: base.path) else {
+            return try BinaryRunner.run(["--format", "json"], in: folder)
+        }
+        let repository = FileManager.default.temporaryDirectory.appendingPathComponent("sot-lint-fixture-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: repository) }
+        try FileManager.default.copyItem(at: base, to: repository)
+        for arguments in [["init", "-q", "-b", "main"], ["add", "-A"],
+                          ["-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-q", "-m", "base"]] {
+            XCTAssertEqual(try BinaryRunner.git(arguments, in: repository), 0)
+        }
+        for name in try FileManager.default.contentsOfDirectory(atPath: repository.path) where name != ".git" {
+            try FileManager.default.removeItem(at: repository.appendingPathComponent(name))
+        }
+        let head = folder.appendingPathComponent("head")
+        for name in try FileManager.default.contentsOfDirectory(atPath: head.path) {
+            try FileManager.default.copyItem(at: head.appendingPathComponent(name), to: repository.appendingPathComponent(name))
+        }
+        return try BinaryRunner.run(["--format", "json", "--base", "HEAD"], in: repository)
     }
 
     /// "path line column rule", which sorts like the report does for these small fixtures.

@@ -50,6 +50,13 @@ disclaimer: "Local planning SOT only. Not a Core Protocol. Not active Core autho
 include: ["**/*.md", "**/*.markdown"]
 exclude: []
 
+# Status changes against a base revision (--base REV): for a status listed here, the statuses it may
+# move to. A status not listed may move to any status.
+transitions:
+  done: [superseded]
+  superseded: []
+  cancelled: []
+
 # Secret scanning: every text file that is linted or found in a linted folder (SOT or not).
 secrets:
   # Globs (relative to the project root) of files that are not scanned for secrets.
@@ -93,6 +100,12 @@ rules:
     severity: error
     # "{id}" stands for the issue ID; matching ignores case, backticks and repeated spaces.
     phrases: ["keeps {id} blocked"]
+  status-transition: error
+  issue-removed: error
+  invariant-status-unchanged:
+    severity: error
+    # "{id}" stands for the issue ID; matching ignores case, backticks and repeated spaces.
+    phrases: ["does not change {id} status", "does not change {id}'s status", "does not change the status of {id}"]
   suppression-unused: warning
   secret-leak: error
   secret-allow-unused: warning

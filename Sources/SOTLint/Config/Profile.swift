@@ -37,6 +37,8 @@ public struct Profile: Sendable {
     public var include: [String]
     public var exclude: [String]
     public var rules: [String: RuleSettings]
+    /// Normalised status -> the statuses it may move to; a status without an entry may move anywhere.
+    public var transitions: [String: [String]] = [:]
     /// Globs of files not scanned for secrets.
     public var secretExclude: [String] = []
     /// Secret findings allowed by fingerprint.

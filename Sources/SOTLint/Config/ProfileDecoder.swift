@@ -26,6 +26,18 @@ struct ProfileDecoder {
             exclude: try strings("exclude", in: node),
             rules: try rules(),
             configPath: nil)
+        if case .mapping(let pairs)? = node["transitions"] {
+            for (from, _) in pairs {
+                guard profile.status(named: from) != nil else {
+                    throw fail("`transitions` names `\(from)`, which is not in `statuses`")
+                }
+                let targets = try strings(from, in: node["transitions"] ?? .null, context: "transitions.")
+                if let unknown = targets.first(where: { profile.status(named: $0) == nil }) {
+                    throw fail("`transitions.\(from)` names `\(unknown)`, which is not in `statuses`")
+                }
+                profile.transitions[Profile.normalizedStatus(from)] = targets.map(Profile.normalizedStatus)
+            }
+        }
         if let secrets = node["secrets"] {
             profile.secretExclude = try strings("exclude", in: secrets, context: "secrets.")
             profile.secretAllowances = try allowances(secrets)

@@ -1,7 +1,7 @@
 /// Builds a `Profile` from the compiled-in default profile and an optional project configuration.
 public enum ProfileLoader {
     static let topLevelKeys = ["sot_classification", "id_pattern", "statuses", "fields", "front_matter",
-                               "disclaimer", "include", "exclude", "secrets", "rules"]
+                               "disclaimer", "include", "exclude", "transitions", "secrets", "rules"]
 
     /// The default profile alone.
     public static func defaultProfile() throws(SOTLintError) -> Profile {

@@ -5,9 +5,13 @@ struct InvariantPhrases: Sendable {
     /// The longest word of each phrase: an item without it needs no closer look.
     private let keywords: [[UInt8]]
 
-    /// The phrases of the `invariant-keeps-blocked` rule in `profile`.
-    init(profile: Profile) {
-        self.init(profile.settings(for: "invariant-keeps-blocked").strings("phrases") ?? [])
+    /// The phrases of every kind of declaration, from the rules' `phrases` options in `profile`.
+    static func all(in profile: Profile) -> [DeclaredInvariant.Kind: InvariantPhrases] {
+        var phrases: [DeclaredInvariant.Kind: InvariantPhrases] = [:]
+        for kind in DeclaredInvariant.Kind.allCases {
+            phrases[kind] = InvariantPhrases(profile.settings(for: kind.ruleID).strings("phrases") ?? [])
+        }
+        return phrases
     }
 
     init(_ phrases: [String]) {

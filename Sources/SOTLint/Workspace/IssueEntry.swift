@@ -1,8 +1,19 @@
 /// An acceptance item of an unresolved issue that declares something about another issue,
 /// like "Keeps `CTO-WORK-020` blocked until …".
 public struct DeclaredInvariant: Sendable {
-    public enum Kind: String, Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
+        /// "Keeps `X` blocked until …": X must be blocked while the declaring issue is unresolved.
         case keepsBlocked
+        /// "… does not change `X` status": one change may not move both statuses.
+        case statusUnchanged
+
+        /// The rule whose `phrases` option defines the declaration.
+        var ruleID: String {
+            switch self {
+            case .keepsBlocked: return "invariant-keeps-blocked"
+            case .statusUnchanged: return "invariant-status-unchanged"
+            }
+        }
     }
 
     public let kind: Kind
@@ -31,18 +42,19 @@ public struct WorkspaceDocument: Sendable {
     /// Every issue-ID mention of the document, in order.
     public let references: [IssueReference]
 
-    /// Summarises a parsed document. `phrases` are the profile's invariant phrases (see `InvariantPhrases`).
-    init(_ document: SOTDocument, profile: Profile, phrases: InvariantPhrases) {
+    /// Summarises a parsed document. `phrases` are the profile's invariant phrases per kind.
+    init(_ document: SOTDocument, profile: Profile, phrases: [DeclaredInvariant.Kind: InvariantPhrases]) {
         path = document.path
         references = document.references
         issues = document.sections.map { section in
             let category = section.status.flatMap { profile.category(ofStatus: $0.normalized) }
             var invariants: [DeclaredInvariant] = []
-            if category != .resolved {
-                for field in section.fields("Acceptance") {
-                    for item in field.items {
-                        for target in phrases.declaredTargets(in: item, excluding: section.id) {
-                            invariants.append(DeclaredInvariant(kind: .keepsBlocked, target: target, range: item.range))
+            for field in section.fields("Acceptance") {
+                for item in field.items {
+                    for kind in DeclaredInvariant.Kind.allCases {
+                        guard let kindPhrases = phrases[kind] else { continue }
+                        for target in kindPhrases.declaredTargets(in: item, excluding: section.id) {
+                            invariants.append(DeclaredInvariant(kind: kind, target: target, range: item.range))
                         }
                     }
                 }

@@ -17,8 +17,17 @@ final class RuleExamplesTests: XCTestCase {
         for rule in RuleRegistry.all {
             let id = rule.metadata.id
             for example in rule.metadata.examples {
-                let workspace = try TemporaryWorkspace(files: example.files.map { ($0.name, $0.cleanText) }, config: example.config)
-                let report = try workspace.lint(today: example.today)
+                let report: LintReport
+                if let baseFiles = example.baseFiles {
+                    // A change rule: the base files are committed, the example's files are the working tree.
+                    let workspace = try TemporaryWorkspace(files: baseFiles.map { ($0.name, $0.cleanText) }, config: example.config)
+                    try workspace.commitAll()
+                    try workspace.replaceFiles(with: example.files.map { ($0.name, $0.cleanText) })
+                    report = try workspace.lint(today: example.today, base: "HEAD")
+                } else {
+                    let workspace = try TemporaryWorkspace(files: example.files.map { ($0.name, $0.cleanText) }, config: example.config)
+                    report = try workspace.lint(today: example.today)
+                }
                 let found = report.diagnostics.filter { $0.rule == id }
                 for file in example.files {
                     let expected = file.markedPositions

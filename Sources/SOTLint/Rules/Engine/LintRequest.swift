@@ -14,11 +14,14 @@ public struct LintRequest: Sendable {
     public var paths: [String]
     public var config: ConfigChoice
     public var today: CalendarDate
+    /// `--base REV`: also run the change rules against the workspace at this git revision.
+    public var base: String?
 
-    public init(paths: [String], config: ConfigChoice = .discover, today: CalendarDate = .today()) {
+    public init(paths: [String], config: ConfigChoice = .discover, today: CalendarDate = .today(), base: String? = nil) {
         self.paths = paths
         self.config = config
         self.today = today
+        self.base = base
     }
 }
 

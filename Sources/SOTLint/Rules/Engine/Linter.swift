@@ -17,7 +17,7 @@ public enum Linter {
             let needsContext = targets.contains(where: \.markdown) && !inputs.wholeProjects.contains(root)
             let context = needsContext ? try inputs.contextFiles(of: root) : []
             let run = ProjectRun(project: project, today: request.today, wholeProject: inputs.wholeProjects.contains(root),
-                                 currentDirectory: inputs.currentDirectory)
+                                 currentDirectory: inputs.currentDirectory, base: request.base)
             let result = try run.lint(targets: targets, context: context)
             diagnostics += result.diagnostics
             secrets += result.secrets
@@ -34,6 +34,7 @@ private struct ProjectRun {
     let today: CalendarDate
     let wholeProject: Bool
     let currentDirectory: String
+    let base: String?
 
     private var profile: Profile { project.profile }
 
@@ -77,7 +78,8 @@ private struct ProjectRun {
             default: continue
             }
         }
-        var diagnostics = workspaceDiagnostics(files)
+        let changes = try changeDiagnostics(files, targets: targets)
+        var diagnostics = workspaceDiagnostics(files, extra: changes)
         var secrets: [[UInt8]] = []
         var usedFingerprints = Set<String>()
         for file in files {
@@ -89,11 +91,43 @@ private struct ProjectRun {
         return (diagnostics, secrets)
     }
 
+    /// Change-rule findings against the base revision, when there is one. Findings on a path that is no
+    /// longer there (a deleted document) are kept only when the whole project is linted.
+    private func changeDiagnostics(_ files: [ParsedFile], targets: [LintInputs.Target]) throws(SOTLintError) -> [Diagnostic] {
+        guard let base else { return [] }
+        let rules = RuleRegistry.changeRules.filter { profile.settings(for: type(of: $0).metadata.id).severity != nil }
+        guard !rules.isEmpty else { return [] }
+        var displayOf: [String: String] = [:]
+        for target in targets { displayOf[target.absolutePath] = target.displayPath }
+        let currentDirectory = self.currentDirectory
+        let baseWorkspace = try BaseWorkspace.load(project: project, revision: base, phrases: InvariantPhrases.all(in: profile)) {
+            displayOf[$0] ?? FilePath.relative($0, to: currentDirectory)
+        }
+        let head = Workspace(documents: files.compactMap(\.summary))
+        let present = Set(files.map(\.path))
+        let targetPaths = Set(targets.map(\.displayPath))
+        var diagnostics: [Diagnostic] = []
+        for rule in rules {
+            let id = type(of: rule).metadata.id
+            let settings = profile.settings(for: id)
+            guard let severity = settings.severity else { continue }
+            for finding in rule.check(base: baseWorkspace, head: head, context: WorkspaceContext(profile: profile, settings: settings, today: today))
+            where targetPaths.contains(finding.path) || (wholeProject && !present.contains(finding.path)) {
+                diagnostics.append(Diagnostic(path: finding.path, range: finding.range, severity: severity, rule: id, message: finding.message))
+            }
+        }
+        return diagnostics
+    }
+
     /// Document diagnostics plus workspace-rule findings on targets, after inline suppressions.
-    private func workspaceDiagnostics(_ files: [ParsedFile]) -> [Diagnostic] {
+    private func workspaceDiagnostics(_ files: [ParsedFile], extra: [Diagnostic]) -> [Diagnostic] {
         let workspace = Workspace(documents: files.compactMap(\.summary))
         var byPath: [String: [Diagnostic]] = [:]
         for file in files where file.isTarget { byPath[file.path] = file.diagnostics }
+        var elsewhere: [Diagnostic] = []
+        for diagnostic in extra {
+            if byPath[diagnostic.path] != nil { byPath[diagnostic.path, default: []].append(diagnostic) } else { elsewhere.append(diagnostic) }
+        }
         // Workspace rules are independent of each other: run them side by side.
         let rules = RuleRegistry.workspaceRules.filter { profile.settings(for: type(of: $0).metadata.id).severity != nil }
         let results = ParallelResults<[Diagnostic]>(count: rules.count)
@@ -112,7 +146,7 @@ private struct ProjectRun {
         }
         let known = Set(RuleRegistry.ids)
         let unusedSeverity = profile.settings(for: SuppressionUnusedRule.metadata.id).severity
-        var diagnostics: [Diagnostic] = []
+        var diagnostics: [Diagnostic] = elsewhere
         for file in files where file.isTarget {
             let own = byPath[file.path] ?? []
             guard let suppressions = file.suppressions else {
@@ -158,14 +192,14 @@ private struct FileWorker: Sendable {
     let profile: Profile
     let today: CalendarDate
     let catalog: SecretCatalog
-    let phrases: InvariantPhrases
+    let phrases: [DeclaredInvariant.Kind: InvariantPhrases]
     let documentRules: [any DocumentRule]
 
     init(profile: Profile, today: CalendarDate, catalog: SecretCatalog) {
         self.profile = profile
         self.today = today
         self.catalog = catalog
-        phrases = InvariantPhrases(profile: profile)
+        phrases = InvariantPhrases.all(in: profile)
         documentRules = RuleRegistry.documentRules.filter { profile.settings(for: type(of: $0).metadata.id).severity != nil }
     }
 

@@ -5,6 +5,7 @@ public enum RuleCategory: String, Sendable, CaseIterable {
     case structure
     case graph
     case secrets
+    case change
 }
 
 /// A problem a rule found, before severity and suppressions are applied.
@@ -42,6 +43,11 @@ public protocol DocumentRule: Rule {
 /// A rule that needs every SOT document of the project at once.
 public protocol WorkspaceRule: Rule {
     func check(_ workspace: Workspace, context: WorkspaceContext) -> [Finding]
+}
+
+/// A rule that compares the workspace at a base revision with the current one (`--base REV`).
+public protocol ChangeRule: Rule {
+    func check(base: Workspace, head: Workspace, context: WorkspaceContext) -> [Finding]
 }
 
 public struct DocumentContext: Sendable {

@@ -55,6 +55,27 @@ public struct RuleExample: Sendable {
     public let today: String
     /// A `.sot-lint.yml` for the example, if it needs one.
     public let config: String?
+    /// For change rules: the files at the base revision (the example runs with `--base` on a git
+    /// repository whose last commit holds these, and `files` in the working tree).
+    public let baseFiles: [ExampleFile]?
+
+    init(summary: String, files: [ExampleFile], triggers: Bool, today: String, config: String?,
+         baseFiles: [ExampleFile]? = nil) {
+        self.summary = summary
+        self.files = files
+        self.triggers = triggers
+        self.today = today
+        self.config = config
+        self.baseFiles = baseFiles
+    }
+
+    public static func valid(_ summary: String, base: [ExampleFile], head: [ExampleFile]) -> RuleExample {
+        RuleExample(summary: summary, files: head, triggers: false, today: defaultToday, config: nil, baseFiles: base)
+    }
+
+    public static func invalid(_ summary: String, base: [ExampleFile], head: [ExampleFile]) -> RuleExample {
+        RuleExample(summary: summary, files: head, triggers: true, today: defaultToday, config: nil, baseFiles: base)
+    }
 
     public static let defaultToday = "2026-06-15"
 

@@ -29,6 +29,9 @@ public enum RuleRegistry {
         BlockedOnResolvedRule.self,
         BlockedByCycleRule.self,
         InvariantKeepsBlockedRule.self,
+        StatusTransitionRule.self,
+        IssueRemovedRule.self,
+        InvariantStatusUnchangedRule.self,
         SuppressionUnusedRule.self,
         SecretLeakRule.self,
         SecretAllowUnusedRule.self,
@@ -42,4 +45,5 @@ public enum RuleRegistry {
 
     static let documentRules: [any DocumentRule] = all.compactMap { ($0 as? any DocumentRule.Type)?.init() }
     static let workspaceRules: [any WorkspaceRule] = all.compactMap { ($0 as? any WorkspaceRule.Type)?.init() }
+    static let changeRules: [any ChangeRule] = all.compactMap { ($0 as? any ChangeRule.Type)?.init() }
 }

@@ -58,7 +58,8 @@ struct InvariantKeepsBlockedRule: WorkspaceRule {
     func check(_ workspace: Workspace, context: WorkspaceContext) -> [Finding] {
         var findings: [Finding] = []
         for document in workspace.documents {
-            for issue in document.issues {
+            // Declarations bind only while the declaring issue is not resolved.
+            for issue in document.issues where issue.category != .resolved {
                 for invariant in issue.invariants where invariant.kind == .keepsBlocked {
                     guard let target = workspace.issue(invariant.target), target.category != .blocked else { continue }
                     let current = target.status.map { "its status is `\($0.normalized)`" } ?? "it has no status"

@@ -1,0 +1,88 @@
+import Foundation
+import XCTest
+@testable import SOTLint
+
+/// `--base REV` on real temporary repositories: errors, moves, the seed's 021/020 invariant.
+final class BaseRevisionTests: XCTestCase {
+    private var directory: URL!
+
+    override func setUpWithError() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("sot-lint-base-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try "# root\n".write(to: directory.appendingPathComponent(".sot-lint.yml"), atomically: true, encoding: .utf8)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    private func write(_ name: String, _ text: String) throws {
+        let url = directory.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    private func commit() throws {
+        if !FileManager.default.fileExists(atPath: directory.appendingPathComponent(".git").path) {
+            XCTAssertEqual(try BinaryRunner.git(["init", "-q", "-b", "main"], in: directory), 0)
+        }
+        XCTAssertEqual(try BinaryRunner.git(["add", "-A"], in: directory), 0)
+        XCTAssertEqual(try BinaryRunner.git(["-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-q", "-m", "c"],
+                                            in: directory), 0)
+    }
+
+    private func plan(_ body: String, title: String = "Plan") -> String {
+        ExampleText.companion(title: title, body)
+    }
+
+    func testNotAGitRepository() throws {
+        try write("plan.md", plan(""))
+        let run = try BinaryRunner.run(["--base", "HEAD", "plan.md"], in: directory)
+        XCTAssertEqual(run.status, 2)
+        XCTAssertEqual(run.stderr.filter { $0 == "\n" }.count, 1)
+        XCTAssertTrue(run.stderr.contains("not a git repository (--base needs one)"), run.stderr)
+    }
+
+    func testUnknownRevision() throws {
+        try write("plan.md", plan(""))
+        try commit()
+        let run = try BinaryRunner.run(["--base", "no-such-branch", "plan.md"], in: directory)
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.stderr.hasPrefix("sot-lint: no-such-branch: unknown revision in "), run.stderr)
+    }
+
+    func testShallowCloneWithoutTheRevision() throws {
+        try write("plan.md", plan(""))
+        try commit()
+        try write("plan.md", plan("Changed.\n"))
+        try commit()
+        let clone = directory.appendingPathComponent("clone")
+        XCTAssertEqual(try BinaryRunner.git(["clone", "-q", "--depth", "1", "file://" + directory.path, clone.path], in: directory), 0)
+        let run = try BinaryRunner.run(["--base", "HEAD~1", "plan.md"], in: clone)
+        XCTAssertEqual(run.status, 2)
+        XCTAssertEqual(run.stderr, "sot-lint: HEAD~1: not in this shallow clone; fetch it first (git fetch --unshallow, or fetch-depth: 0 in CI)\n")
+    }
+
+    func testMovingAnIssueToAnotherFileIsFine() throws {
+        try write("a.md", plan("## CTO-WORK-001 - First\n\nStatus: open.\n\nAcceptance:\n\n- Works.\n"))
+        try write("b.md", plan("", title: "B"))
+        try commit()
+        try write("a.md", plan(""))
+        try write("b.md", plan("## CTO-WORK-001 - First\n\nStatus: open.\n\nAcceptance:\n\n- Works.\n", title: "B"))
+        let run = try BinaryRunner.run(["--base", "HEAD"], in: directory)
+        XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
+        XCTAssertEqual(run.stdout, "")
+    }
+
+    func testTheBaseIsReadFromGitNotTheWorkingTree() throws {
+        try write("a.md", plan("## CTO-WORK-001 - First\n\nStatus: done.\n\nAcceptance:\n\n- Works.\n"))
+        try commit()
+        try write("a.md", plan("## CTO-WORK-001 - First\n\nStatus: open.\n\nAcceptance:\n\n- Works.\n"))
+        let single = try BinaryRunner.run(["--base", "HEAD", "a.md"], in: directory)
+        XCTAssertEqual(single.status, 1)
+        XCTAssertEqual(single.stdout, "a.md:17:9: error: `CTO-WORK-001` moved from `done` to `open`, but it may only become "
+                       + "`superseded` (`transitions` in the profile); open a new issue instead [status-transition]\n")
+        try commit()
+        XCTAssertEqual(try BinaryRunner.run(["--base", "HEAD", "a.md"], in: directory).status, 0, "nothing changed since HEAD")
+    }
+}
