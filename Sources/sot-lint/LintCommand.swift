@@ -38,6 +38,9 @@ struct LintCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Also run the change rules against git revision REV.", valueName: "REV"))
     var base: String?
 
+    @Flag(name: .long, help: "Lint what the next commit will contain: the index version of every staged file (base: HEAD).")
+    var staged = false
+
     @Flag(name: .long, help: "Report errors only.")
     var quiet = false
 
@@ -49,7 +52,9 @@ struct LintCommand: ParsableCommand {
 
     func run() throws {
         if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings needs a number of 0 or more") }
-        let request = LintRequest(paths: paths, config: try configOptions.choice(), today: try Environment.today(), base: base)
+        if staged, !paths.isEmpty { throw ValidationError("--staged lints the staged files; give no paths with it") }
+        var request = LintRequest(paths: paths, config: try configOptions.choice(), today: try Environment.today(), base: base)
+        request.staged = staged
         var report = try Linter.lint(request)
         if quiet {
             report = LintReport(diagnostics: report.diagnostics.filter { $0.severity == .error }, fileCount: report.fileCount)

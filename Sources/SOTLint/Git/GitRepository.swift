@@ -29,6 +29,31 @@ public struct GitRepository: Sendable {
         throw .git("\(revision): unknown revision in \(topLevel)")
     }
 
+    /// The commit HEAD names, or nil in a repository with no commits yet.
+    public func headCommit() throws(SOTLintError) -> String? {
+        let result = GitCommand.run(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], in: topLevel)
+        guard result.status == 0, let line = String(data: result.output, encoding: .utf8)?.split(separator: "\n").first else {
+            return nil
+        }
+        return String(line)
+    }
+
+    /// Every regular file of the index (stage 0): path relative to the top level, and blob id.
+    /// Submodules and symbolic links are not files to lint.
+    public func indexFiles() throws(SOTLintError) -> [(path: String, blob: String)] {
+        let result = GitCommand.run(["ls-files", "-s", "-z"], in: topLevel)
+        guard result.status == 0 else { throw .git("\(topLevel): cannot read the index") }
+        var files: [(path: String, blob: String)] = []
+        for record in result.output.split(separator: 0) {
+            // "<mode> <id> <stage>\t<path>"
+            guard let tab = record.firstIndex(of: 0x09) else { continue }
+            let header = record[record.startIndex..<tab].split(separator: 0x20)
+            guard header.count == 3, header[0].starts(with: "100".utf8), header[2].elementsEqual("0".utf8) else { continue }
+            files.append((String(decoding: record[(tab + 1)...], as: UTF8.self), String(decoding: header[1], as: UTF8.self)))
+        }
+        return files
+    }
+
     /// Every file of `commit`'s tree: path relative to the top level, and blob id.
     public func files(at commit: String) throws(SOTLintError) -> [(path: String, blob: String)] {
         let result = GitCommand.run(["ls-tree", "-r", "-z", "--full-tree", commit], in: topLevel)

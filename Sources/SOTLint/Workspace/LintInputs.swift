@@ -9,6 +9,15 @@ struct LintInputs {
         let markdown: Bool
         /// The secret scan applies (not excluded by `secrets.exclude`).
         let scanSecrets: Bool
+        /// The bytes to lint when they do not come from the working tree (`--staged`: the index).
+        var bytes: [UInt8]? = nil
+    }
+
+    /// A document of a project's workspace that is not itself linted.
+    struct ContextFile {
+        let display: String
+        let absolute: String
+        var bytes: [UInt8]? = nil
     }
 
     struct Project {
@@ -48,10 +57,21 @@ struct LintInputs {
     private(set) var projects: [String: Project] = [:]
     /// Projects whose root folder itself was linted: only then can an unused allowance be told apart.
     private(set) var wholeProjects: Set<String> = []
+    /// `--staged`: each project's workspace from the index, instead of a walk of the working tree.
+    private(set) var indexContext: [String: [ContextFile]]?
+    /// The base revision the change rules compare with (`--base`, or HEAD with `--staged`).
+    private(set) var base: String?
+    /// `--staged`: projects the commit touches, deletions included (a deletion alone has no target).
+    private(set) var stagedProjects: Set<String> = []
     let currentDirectory: String
 
     init(request: LintRequest) throws(SOTLintError) {
         currentDirectory = FilePath.currentDirectory()
+        base = request.base
+        if request.staged {
+            try collectStaged(request)
+            return
+        }
         var seen = Set<String>()
         let given = request.paths.isEmpty ? ["."] : request.paths
         for path in given {
@@ -100,7 +120,8 @@ struct LintInputs {
 
     /// Every Markdown file of a project that is not a target: the rest of its workspace. Files below a
     /// nested project root belong to that project and are left out.
-    func contextFiles(of root: String) throws(SOTLintError) -> [(display: String, absolute: String)] {
+    func contextFiles(of root: String) throws(SOTLintError) -> [ContextFile] {
+        if let indexContext { return indexContext[root] ?? [] }
         guard let project = projects[root] else { return [] }
         let targetPaths = Set(targets.map(\.absolutePath))
         let display = FilePath.relative(root, to: currentDirectory)
@@ -119,11 +140,63 @@ struct LintInputs {
             let owner = rootOfDirectory[directory] ?? ProjectRoot.find(from: directory).root
             rootOfDirectory[directory] = owner
             guard owner == root, !targetPaths.contains(absolute), project.isIncluded(absolute) else { return nil }
-            return (file.hasPrefix("./") ? String(file.dropFirst(2)) : file, absolute)
+            return ContextFile(display: file.hasPrefix("./") ? String(file.dropFirst(2)) : file, absolute: absolute)
         }
     }
 
     private var locations: [String: ProjectRoot.Location] = [:]
+
+    /// `--staged`: the targets are the files whose index version differs from HEAD (added, modified,
+    /// renamed), read from the index; each project's workspace is every Markdown file of the index.
+    private mutating func collectStaged(_ request: LintRequest) throws(SOTLintError) {
+        let repository = try GitRepository.find(from: currentDirectory, purpose: "--staged")
+        let head = try repository.headCommit()
+        if base == nil { base = head }
+        var headBlobs: [String: String] = [:]
+        if let head {
+            for file in try repository.files(at: head) { headBlobs[file.path] = file.blob }
+        }
+        let index = try repository.indexFiles()
+        let indexed = Set(index.map(\.path))
+        for path in headBlobs.keys where !indexed.contains(path) && Self.isMarkdown(path) {
+            let absolute = FilePath.join(repository.topLevel, path)
+            stagedProjects.insert(try self.project(for: Self.existingFolder(of: absolute), config: request.config).location.root)
+        }
+        var staged: [(path: String, absolute: String, blob: String, project: Project)] = []
+        var context: [(absolute: String, blob: String, project: Project)] = []
+        for entry in index {
+            let absolute = FilePath.join(repository.topLevel, entry.path)
+            let project = try self.project(for: Self.existingFolder(of: absolute), config: request.config)
+            if headBlobs[entry.path] != entry.blob {
+                staged.append((entry.path, absolute, entry.blob, project))
+                stagedProjects.insert(project.location.root)
+            } else if Self.isMarkdown(entry.path), project.isIncluded(absolute) {
+                context.append((absolute, entry.blob, project))
+            }
+        }
+        let contents = try repository.blobs(staged.map(\.blob) + context.map(\.blob))
+        indexContext = [:]
+        for file in context {
+            guard let bytes = contents[file.blob] else { continue }
+            indexContext?[file.project.location.root, default: []].append(
+                ContextFile(display: FilePath.relative(file.absolute, to: currentDirectory), absolute: file.absolute, bytes: bytes))
+        }
+        for file in staged {
+            guard let bytes = contents[file.blob] else { continue }
+            let markdown = Self.isMarkdown(file.path) && file.project.isIncluded(file.absolute)
+            let scanSecrets = !file.project.isExcluded(file.absolute) && file.project.scansSecrets(file.absolute)
+            guard markdown || scanSecrets else { continue }
+            targets.append(Target(displayPath: FilePath.relative(file.absolute, to: currentDirectory), absolutePath: file.absolute,
+                                  project: file.project.location.root, markdown: markdown, scanSecrets: scanSecrets, bytes: bytes))
+        }
+    }
+
+    /// The nearest folder of `path` that exists in the working tree (a staged file's folder may not).
+    private static func existingFolder(of path: String) -> String {
+        var folder = FilePath.parent(path)
+        while folder != "/", FilePath.kind(folder) != .directory { folder = FilePath.parent(folder) }
+        return folder
+    }
 
     private mutating func project(for directory: String, config: ConfigChoice) throws(SOTLintError) -> Project {
         let location = locations[directory] ?? ProjectRoot.find(from: directory)

@@ -16,6 +16,8 @@ public struct LintRequest: Sendable {
     public var today: CalendarDate
     /// `--base REV`: also run the change rules against the workspace at this git revision.
     public var base: String?
+    /// `--staged`: lint the index versions of the staged files (and compare with HEAD).
+    public var staged: Bool = false
 
     public init(paths: [String], config: ConfigChoice = .discover, today: CalendarDate = .today(), base: String? = nil) {
         self.paths = paths

@@ -10,14 +10,17 @@ public enum Linter {
         var diagnostics: [Diagnostic] = []
         var secrets: [[UInt8]] = []
         let byProject = Dictionary(grouping: inputs.targets, by: \.project)
-        for root in byProject.keys.sorted() {
-            guard let project = inputs.projects[root], let targets = byProject[root] else { continue }
+        for root in Set(byProject.keys).union(inputs.stagedProjects).sorted() {
+            guard let project = inputs.projects[root] else { continue }
+            let targets = byProject[root] ?? []
             // The workspace only matters to Markdown targets; a run on other files scans them for secrets alone,
             // and when the project's root folder was linted every document is a target already.
-            let needsContext = targets.contains(where: \.markdown) && !inputs.wholeProjects.contains(root)
+            let needsContext = (targets.contains(where: \.markdown) || inputs.stagedProjects.contains(root))
+                && !inputs.wholeProjects.contains(root)
             let context = needsContext ? try inputs.contextFiles(of: root) : []
             let run = ProjectRun(project: project, today: request.today, wholeProject: inputs.wholeProjects.contains(root),
-                                 currentDirectory: inputs.currentDirectory, base: request.base)
+                                 currentDirectory: inputs.currentDirectory, base: inputs.base,
+                                 reportsDeletions: inputs.wholeProjects.contains(root) || request.staged)
             let result = try run.lint(targets: targets, context: context)
             diagnostics += result.diagnostics
             secrets += result.secrets
@@ -35,6 +38,9 @@ private struct ProjectRun {
     let wholeProject: Bool
     let currentDirectory: String
     let base: String?
+    /// Findings on documents that no longer exist (issue-removed) are reported: the whole project or
+    /// the whole commit is being checked.
+    let reportsDeletions: Bool
 
     private var profile: Profile { project.profile }
 
@@ -44,6 +50,8 @@ private struct ProjectRun {
         let isTarget: Bool
         let markdown: Bool
         let scanSecrets: Bool
+        /// Bytes from somewhere else than the working tree (the index), if any.
+        let bytes: [UInt8]?
     }
 
     /// What survives a file's worker: diagnostics and summaries, never the document's text.
@@ -59,12 +67,13 @@ private struct ProjectRun {
         var usedFingerprints: Set<String> = []
     }
 
-    func lint(targets: [LintInputs.Target], context: [(display: String, absolute: String)])
+    func lint(targets: [LintInputs.Target], context: [LintInputs.ContextFile])
     throws(SOTLintError) -> (diagnostics: [Diagnostic], secrets: [[UInt8]]) {
         let catalog = try SecretCatalog.builtIn.get()
         let jobs = targets.map { Job(display: $0.displayPath, absolute: $0.absolutePath, isTarget: true,
-                                     markdown: $0.markdown, scanSecrets: $0.scanSecrets) }
-            + context.map { Job(display: $0.display, absolute: $0.absolute, isTarget: false, markdown: true, scanSecrets: false) }
+                                     markdown: $0.markdown, scanSecrets: $0.scanSecrets, bytes: $0.bytes) }
+            + context.map { Job(display: $0.display, absolute: $0.absolute, isTarget: false, markdown: true, scanSecrets: false,
+                                bytes: $0.bytes) }
         let results = ParallelResults<Result<ParsedFile?, SOTLintError>>(count: jobs.count)
         let worker = FileWorker(profile: profile, today: today, catalog: catalog)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
@@ -112,7 +121,7 @@ private struct ProjectRun {
             let settings = profile.settings(for: id)
             guard let severity = settings.severity else { continue }
             for finding in rule.check(base: baseWorkspace, head: head, context: WorkspaceContext(profile: profile, settings: settings, today: today))
-            where targetPaths.contains(finding.path) || (wholeProject && !present.contains(finding.path)) {
+            where targetPaths.contains(finding.path) || (reportsDeletions && !present.contains(finding.path)) {
                 diagnostics.append(Diagnostic(path: finding.path, range: finding.range, severity: severity, rule: id, message: finding.message))
             }
         }
@@ -206,7 +215,7 @@ private struct FileWorker: Sendable {
     func process(_ job: ProjectRun.Job) -> Result<ProjectRun.ParsedFile?, SOTLintError> {
         let bytes: [UInt8]
         do throws(SOTLintError) {
-            bytes = try FilePath.read(job.absolute)
+            if let preloaded = job.bytes { bytes = preloaded } else { bytes = try FilePath.read(job.absolute) }
         } catch {
             if case .unreadableFile(_, let reason) = error { return .failure(.unreadableFile(path: job.display, reason: reason)) }
             return .failure(error)
