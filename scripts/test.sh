@@ -3,5 +3,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/setup.sh
+# The end-to-end hook test runs the real pre-commit framework.
+command -v pre-commit >/dev/null 2>&1 || python3 -m pip install -q pre-commit
 swift build --build-tests
 swift test --skip-build

@@ -21,9 +21,9 @@ enum BinaryRunner {
     }
 
     static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:],
-                    stdin: Data? = nil) throws -> BinaryRun {
+                    stdin: Data? = nil, executable: String? = nil) throws -> BinaryRun {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable.map { URL(fileURLWithPath: $0) } ?? binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment

@@ -93,6 +93,11 @@ public enum FilePath {
         return bytes
     }
 
+    /// Deletes a file; true when it is gone.
+    public static func remove(_ path: String) -> Bool {
+        unlink(path) == 0
+    }
+
     static func errnoText() -> String {
         String(cString: strerror(errno))
     }

@@ -1,0 +1,104 @@
+import Foundation
+import XCTest
+
+/// `sot-lint hook install/uninstall`, and `.pre-commit-hooks.yaml` with the real pre-commit framework.
+final class HookTests: XCTestCase {
+    private var directory: URL!
+    private let token = "ghp_R4nd0mV4lu3sAr3H3r3xQ9zLmN2pK7wY1tB8"
+
+    override func setUpWithError() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("sot-lint-hooks-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        XCTAssertEqual(try BinaryRunner.git(["init", "-q", "-b", "main"], in: directory), 0)
+        try "# root\n".write(to: directory.appendingPathComponent(".sot-lint.yml"), atomically: true, encoding: .utf8)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    private func write(_ name: String, _ text: String) throws {
+        try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
+
+    private func commit(_ message: String) throws -> Int32 {
+        XCTAssertEqual(try BinaryRunner.git(["add", "-A"], in: directory), 0)
+        return try BinaryRunner.git(["-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-q", "-m", message], in: directory)
+    }
+
+    private var hooks: URL { directory.appendingPathComponent(".git/hooks") }
+
+    func testInstalledHooksRefuseSecretsAndPassCleanCommits() throws {
+        let install = try BinaryRunner.run(["hook", "install"], in: directory)
+        XCTAssertEqual(install.status, 0, install.stderr)
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: hooks.appendingPathComponent("pre-commit").path))
+        try write("deploy.env", "TOKEN=\(token)\n")
+        XCTAssertNotEqual(try commit("add deploy"), 0, "a staged secret is refused")
+        try write("deploy.env", "TOKEN=${TOKEN}\n")
+        XCTAssertNotEqual(try commit("uses \(token)"), 0, "a secret in the message is refused")
+        XCTAssertEqual(try commit("add deploy"), 0, "a clean commit passes")
+        try write("plan.md", "---\nlifecycle_classification: sot\n---\n# Plan\n")
+        XCTAssertNotEqual(try commit("add plan"), 0, "a planted SOT defect is refused")
+    }
+
+    func testForeignHooksAreNeverClobberedAndUninstallRemovesOnlyOurs() throws {
+        try FileManager.default.createDirectory(at: hooks, withIntermediateDirectories: true)
+        let foreign = "#!/bin/sh\necho mine\n"
+        try foreign.write(to: hooks.appendingPathComponent("pre-commit"), atomically: true, encoding: .utf8)
+        let refused = try BinaryRunner.run(["hook", "install"], in: directory)
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertTrue(refused.stderr.contains("was not installed by sot-lint; run `sot-lint hook install --force`"), refused.stderr)
+        XCTAssertEqual(try String(contentsOf: hooks.appendingPathComponent("pre-commit"), encoding: .utf8), foreign)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: hooks.appendingPathComponent("commit-msg").path), "nothing half-written")
+        let forced = try BinaryRunner.run(["hook", "install", "--force"], in: directory)
+        XCTAssertEqual(forced.status, 0, forced.stderr)
+        XCTAssertEqual(try String(contentsOf: hooks.appendingPathComponent("pre-commit.backup"), encoding: .utf8), foreign)
+        try foreign.write(to: hooks.appendingPathComponent("commit-msg"), atomically: true, encoding: .utf8)
+        let uninstall = try BinaryRunner.run(["hook", "uninstall"], in: directory)
+        XCTAssertEqual(uninstall.status, 0)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: hooks.appendingPathComponent("pre-commit").path))
+        XCTAssertEqual(try String(contentsOf: hooks.appendingPathComponent("commit-msg"), encoding: .utf8), foreign, "not ours: kept")
+    }
+
+    func testPreCommitFrameworkUsesTheManifest() throws {
+        // A repository that publishes this package's .pre-commit-hooks.yaml, as pre-commit clones it.
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("sot-lint-precommit-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: outside) }
+        let hookRepository = outside.appendingPathComponent("hook-source")
+        try FileManager.default.createDirectory(at: hookRepository, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: BinaryRunner.packageRoot.appendingPathComponent(".pre-commit-hooks.yaml"),
+                                         to: hookRepository.appendingPathComponent(".pre-commit-hooks.yaml"))
+        for arguments in [["init", "-q", "-b", "main"], ["add", "-A"],
+                          ["-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-q", "-m", "hooks"]] {
+            XCTAssertEqual(try BinaryRunner.git(arguments, in: hookRepository), 0)
+        }
+        try write(".pre-commit-config.yaml", """
+        repos:
+          - repo: \(hookRepository.path)
+            rev: main
+            hooks:
+              - id: sot-lint
+              - id: sot-lint-secrets
+        """)
+        let binaries = BinaryRunner.binary.deletingLastPathComponent().path
+        let environment = ["PATH": binaries + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"),
+                           "PRE_COMMIT_HOME": outside.appendingPathComponent("cache").path]
+        let install = try BinaryRunner.run(["-c", "pre-commit install"], in: directory, environment: environment, executable: "/bin/sh")
+        XCTAssertEqual(install.status, 0, "pre-commit must be installed (scripts/test.sh does it): \(install.stdout)\(install.stderr)")
+        XCTAssertEqual(try commitWith(environment, "config"), 0)
+        try write("notes.txt", "token \(token)\n")
+        XCTAssertNotEqual(try commitWith(environment, "secret"), 0, "pre-commit refuses a staged secret")
+        try write("notes.txt", "no secret here\n")
+        try write("plan.md", "---\nlifecycle_classification: sot\n---\n# Plan\n")
+        XCTAssertNotEqual(try commitWith(environment, "defect"), 0, "pre-commit refuses a planted SOT defect")
+        try write("plan.md", "# Plain notes\n\nNothing to plan.\n")
+        XCTAssertEqual(try commitWith(environment, "clean"), 0, "a clean commit passes")
+    }
+
+    private func commitWith(_ environment: [String: String], _ message: String) throws -> Int32 {
+        XCTAssertEqual(try BinaryRunner.git(["add", "-A"], in: directory), 0)
+        let run = try BinaryRunner.run(["-c", "git -c user.name=t -c user.email=t@example.invalid commit -q -m \(message)"],
+                                       in: directory, environment: environment, executable: "/bin/sh")
+        return run.status
+    }
+}
