@@ -99,6 +99,15 @@ final class StagedTests: XCTestCase {
         XCTAssertTrue(deleted.stdout.contains("b.md:1:1: error: issue `CTO-WORK-002`"), "a deleted document's issues: \(deleted.stdout)")
     }
 
+    func testARenameIsNoRemoval() throws {
+        try write("a.md", ExampleText.sot(issue("CTO-WORK-001", "open")))
+        try commit()
+        try git("mv", "a.md", "renamed plan.md")
+        let run = try staged()
+        XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
+        XCTAssertEqual(run.stdout, "")
+    }
+
     func testCompletingTwentyOneMayNotMoveTwenty() throws {
         let seed = BinaryRunner.packageRoot.appendingPathComponent("fixtures/seed")
         for name in try FileManager.default.contentsOfDirectory(atPath: seed.path) where name.hasSuffix(".md") {
