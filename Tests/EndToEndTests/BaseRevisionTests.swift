@@ -3,24 +3,7 @@ import XCTest
 @testable import SOTLint
 
 /// `--base REV` on real temporary repositories: errors, moves, the seed's 021/020 invariant.
-final class BaseRevisionTests: XCTestCase {
-    private var directory: URL!
-
-    override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("sot-lint-base-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try "# root\n".write(to: directory.appendingPathComponent(".sot-lint.yml"), atomically: true, encoding: .utf8)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: directory)
-    }
-
-    private func write(_ name: String, _ text: String) throws {
-        let url = directory.appendingPathComponent(name)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try text.write(to: url, atomically: true, encoding: .utf8)
-    }
+final class BaseRevisionTests: TemporaryDirectoryTestCase {
 
     private func commit() throws {
         if !FileManager.default.fileExists(atPath: directory.appendingPathComponent(".git").path) {

@@ -3,24 +3,7 @@ import XCTest
 @testable import SOTLint
 
 /// The command-line contract: formats, options, exit codes and one-line errors.
-final class CommandLineTests: XCTestCase {
-    private var directory: URL!
-
-    override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("sot-lint-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try "# root\n".write(to: directory.appendingPathComponent(".sot-lint.yml"), atomically: true, encoding: .utf8)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: directory)
-    }
-
-    private func write(_ name: String, _ text: String) throws {
-        let url = directory.appendingPathComponent(name)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try text.write(to: url, atomically: true, encoding: .utf8)
-    }
+final class CommandLineTests: TemporaryDirectoryTestCase {
 
     private func document(status: String = "open", extra: String = "") -> String {
         ExampleText.companion(title: "Plan", "## CTO-WORK-001 - First\n\nStatus: \(status).\n\nAcceptance:\n\n- Works.\n\(extra)")
@@ -182,19 +165,7 @@ final class CommandLineTests: XCTestCase {
 }
 
 /// Hostile input: nothing may crash, hang or print more than one line per problem.
-final class HostileInputTests: XCTestCase {
-    private var directory: URL!
-
-    override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("sot-lint-hostile-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try "# root\n".write(to: directory.appendingPathComponent(".sot-lint.yml"), atomically: true, encoding: .utf8)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: directory)
-    }
-
+final class HostileInputTests: TemporaryDirectoryTestCase {
     func testDeeplyNestedMarkdownAndYAMLDoNotCrash() throws {
         let front = "---\nlifecycle_classification: sot\n---\n# T\n\n"
         let files = [

@@ -2,23 +2,12 @@ import Foundation
 import XCTest
 
 /// `sot-lint hook install/uninstall`, and `.pre-commit-hooks.yaml` with the real pre-commit framework.
-final class HookTests: XCTestCase {
-    private var directory: URL!
+final class HookTests: TemporaryDirectoryTestCase {
     private let token = "ghp_R4nd0mV4lu3sAr3H3r3xQ9zLmN2pK7wY1tB8"
 
     override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("sot-lint-hooks-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try super.setUpWithError()
         XCTAssertEqual(try BinaryRunner.git(["init", "-q", "-b", "main"], in: directory), 0)
-        try "# root\n".write(to: directory.appendingPathComponent(".sot-lint.yml"), atomically: true, encoding: .utf8)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: directory)
-    }
-
-    private func write(_ name: String, _ text: String) throws {
-        try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
     }
 
     private func commit(_ message: String) throws -> Int32 {

@@ -3,25 +3,12 @@ import XCTest
 @testable import SOTLint
 
 /// `--staged` on real temporary repositories: what is linted is what the commit will contain.
-final class StagedTests: XCTestCase {
-    private var directory: URL!
+final class StagedTests: TemporaryDirectoryTestCase {
     private let token = "ghp_R4nd0mV4lu3sAr3H3r3xQ9zLmN2pK7wY1tB8"
 
     override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("sot-lint-staged-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try super.setUpWithError()
         XCTAssertEqual(try BinaryRunner.git(["init", "-q", "-b", "main"], in: directory), 0)
-        try write(".sot-lint.yml", "# root\n")
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: directory)
-    }
-
-    private func write(_ name: String, _ text: String) throws {
-        let url = directory.appendingPathComponent(name)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try text.write(to: url, atomically: true, encoding: .utf8)
     }
 
     private func git(_ arguments: String...) throws {
