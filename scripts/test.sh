@@ -5,5 +5,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/setup.sh
 # The end-to-end hook test runs the real pre-commit framework.
 command -v pre-commit >/dev/null 2>&1 || python3 -m pip install -q pre-commit
+# SARIF reports are validated against the 2.1.0 schema with python's jsonschema.
+python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install -q jsonschema
 swift build --build-tests
 swift test --skip-build

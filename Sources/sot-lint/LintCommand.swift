@@ -41,6 +41,9 @@ struct LintCommand: ParsableCommand {
     @Flag(name: .long, help: "Lint what the next commit will contain: the index version of every staged file (base: HEAD).")
     var staged = false
 
+    @Option(name: .long, help: ArgumentHelp("Write the report to FILE (atomically) instead of standard output.", valueName: "FILE"))
+    var output: String?
+
     @Flag(name: .long, help: "Report errors only.")
     var quiet = false
 
@@ -59,13 +62,21 @@ struct LintCommand: ParsableCommand {
         if quiet {
             report = LintReport(diagnostics: report.diagnostics.filter { $0.severity == .error }, fileCount: report.fileCount)
         }
+        let text: String
         switch format {
         case .text:
-            let reporter = TextReporter(color: Output.useColor(color.rawValue))
-            Output.write(reporter.render(report))
+            let reporter = TextReporter(color: output == nil && Output.useColor(color.rawValue))
+            text = reporter.render(report)
             if !quiet, !report.diagnostics.isEmpty { Output.error(reporter.summary(report)) }
-        case .json:
-            Output.write(JSONReporter().render(report))
+        case .json: text = JSONReporter().render(report)
+        case .sarif: text = SARIFReporter(version: SOTLintVersion.current).render(report)
+        case .github: text = GitHubReporter().render(report)
+        case .junit: text = JUnitReporter().render(report)
+        }
+        if let output {
+            try AtomicFile.write(Array(text.utf8), to: output, mode: 0o644)
+        } else {
+            Output.write(text)
         }
         let tooManyWarnings = maxWarnings.map { report.count(.warning) > $0 } ?? false
         if report.count(.error) > 0 || tooManyWarnings { throw ExitCode(1) }

@@ -21,10 +21,10 @@ enum BinaryRunner {
     }
 
     static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:],
-                    stdin: Data? = nil, executable: String? = nil) throws -> BinaryRun {
+                    stdin: Data? = nil, executable: String? = nil, prepend: [String] = []) throws -> BinaryRun {
         let process = Process()
         process.executableURL = executable.map { URL(fileURLWithPath: $0) } ?? binary
-        process.arguments = arguments
+        process.arguments = prepend + arguments
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment
         env["SOT_LINT_TODAY"] = "2026-06-15"

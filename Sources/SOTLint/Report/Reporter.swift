@@ -6,4 +6,7 @@ public protocol Reporter: Sendable {
 public enum OutputFormat: String, Sendable, CaseIterable {
     case text
     case json
+    case sarif
+    case github
+    case junit
 }
