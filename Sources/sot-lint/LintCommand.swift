@@ -41,6 +41,9 @@ struct LintCommand: ParsableCommand {
     @Flag(name: .long, help: "Lint what the next commit will contain: the index version of every staged file (base: HEAD).")
     var staged = false
 
+    @Option(name: .long, help: ArgumentHelp("Read one document from standard input (the path `-`) and lint it as if it were PATH.", valueName: "PATH"))
+    var stdinFilename: String?
+
     @Option(name: .long, help: ArgumentHelp("Write the report to FILE (atomically) instead of standard output.", valueName: "FILE"))
     var output: String?
 
@@ -56,8 +59,13 @@ struct LintCommand: ParsableCommand {
     func run() throws {
         if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings needs a number of 0 or more") }
         if staged, !paths.isEmpty { throw ValidationError("--staged lints the staged files; give no paths with it") }
-        var request = LintRequest(paths: paths, config: try configOptions.choice(), today: try Environment.today(), base: base)
+        if paths.contains("-") != (stdinFilename != nil) || (stdinFilename != nil && paths != ["-"]) {
+            throw ValidationError("read standard input with `--stdin-filename PATH -`: both, and no other path")
+        }
+        var request = LintRequest(paths: stdinFilename == nil ? paths : [], config: try configOptions.choice(),
+                                  today: try Environment.today(), base: base)
         request.staged = staged
+        if let stdinFilename { request.stdin = (stdinFilename, Output.readStandardInput()) }
         var report = try Linter.lint(request)
         if quiet {
             report = LintReport(diagnostics: report.diagnostics.filter { $0.severity == .error }, fileCount: report.fileCount)

@@ -72,6 +72,14 @@ struct LintInputs {
             try collectStaged(request)
             return
         }
+        if let stdin = request.stdin {
+            let absolute = FilePath.absolute(stdin.path, base: currentDirectory)
+            let project = try self.project(for: Self.existingFolder(of: absolute), config: request.config)
+            targets.append(Target(displayPath: stdin.path, absolutePath: absolute, project: project.location.root,
+                                  markdown: Self.isMarkdown(stdin.path) || project.isIncluded(absolute),
+                                  scanSecrets: project.scansSecrets(absolute), bytes: stdin.bytes))
+            return
+        }
         var seen = Set<String>()
         let given = request.paths.isEmpty ? ["."] : request.paths
         for path in given {

@@ -18,6 +18,9 @@ public struct LintRequest: Sendable {
     public var base: String?
     /// `--staged`: lint the index versions of the staged files (and compare with HEAD).
     public var staged: Bool = false
+    /// `--stdin-filename PATH -`: one document read from standard input, linted as if it were PATH
+    /// (its configuration, its project's workspace with this text in place of the file on disk).
+    public var stdin: (path: String, bytes: [UInt8])?
 
     public init(paths: [String], config: ConfigChoice = .discover, today: CalendarDate = .today(), base: String? = nil) {
         self.paths = paths
