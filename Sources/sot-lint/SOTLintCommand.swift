@@ -9,7 +9,7 @@ struct SOTLintCommand: ParsableCommand {
         --max-warnings), 2 for a usage, configuration or I/O error.
         """,
         version: SOTLintVersion.current,
-        subcommands: [LintCommand.self, RulesCommand.self, ExplainCommand.self, HookCommand.self],
+        subcommands: [LintCommand.self, RulesCommand.self, ExplainCommand.self, GraphCommand.self, HookCommand.self],
         defaultSubcommand: LintCommand.self)
 }
 

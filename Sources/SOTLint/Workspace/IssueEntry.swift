@@ -26,6 +26,7 @@ public struct DeclaredInvariant: Sendable {
 /// What the workspace keeps of one issue: enough for the graph rules, without the document's text.
 public struct IssueEntry: Sendable {
     public let id: String
+    public let title: String
     public let path: String
     public let idRange: SourceRange
     public let status: StatusLine?
@@ -59,7 +60,7 @@ public struct WorkspaceDocument: Sendable {
                     }
                 }
             }
-            return IssueEntry(id: section.id, path: document.path, idRange: section.idRange, status: section.status,
+            return IssueEntry(id: section.id, title: section.title, path: document.path, idRange: section.idRange, status: section.status,
                               category: category, blockers: section.blockers, invariants: invariants)
         }
     }

@@ -31,6 +31,30 @@ public enum Linter {
     }
 }
 
+extension Linter {
+    /// The workspace of each project the request's paths belong to (for `sot-lint graph`), in root order.
+    public static func workspaces(_ request: LintRequest) throws(SOTLintError) -> [Workspace] {
+        let inputs = try LintInputs(request: request)
+        var workspaces: [Workspace] = []
+        let byProject = Dictionary(grouping: inputs.targets, by: \.project)
+        for root in byProject.keys.sorted() {
+            guard let project = inputs.projects[root] else { continue }
+            let files = (byProject[root] ?? []).map { LintInputs.ContextFile(display: $0.displayPath, absolute: $0.absolutePath, bytes: $0.bytes) }
+                + (inputs.wholeProjects.contains(root) ? [] : try inputs.contextFiles(of: root))
+            let phrases = InvariantPhrases.all(in: project.profile)
+            var documents: [WorkspaceDocument] = []
+            for file in files where LintInputs.isMarkdown(file.display) {
+                let bytes: [UInt8]
+                if let preloaded = file.bytes { bytes = preloaded } else { bytes = try FilePath.read(file.absolute) }
+                let document = DocumentBuilder.build(SourceText(path: file.display, bytes: bytes), profile: project.profile)
+                if document.isSOT { documents.append(WorkspaceDocument(document, profile: project.profile, phrases: phrases)) }
+            }
+            workspaces.append(Workspace(documents: documents))
+        }
+        return workspaces
+    }
+}
+
 /// The lint of one project: its files, its profile, its workspace.
 private struct ProjectRun {
     let project: LintInputs.Project

@@ -1,0 +1,35 @@
+import Foundation
+import XCTest
+
+/// `sot-lint graph`: the documented seed graph, cycles, and every format.
+final class GraphTests: XCTestCase {
+    private func graph(_ arguments: [String]) throws -> BinaryRun {
+        try BinaryRunner.run(["graph"] + arguments, in: BinaryRunner.packageRoot)
+    }
+
+    func testDocsShowTheSeedAndCycleGraphsAsTheToolDrawsThem() throws {
+        let docs = try String(contentsOf: BinaryRunner.packageRoot.appendingPathComponent("docs/graph.md"), encoding: .utf8)
+        let seed = try graph(["fixtures/seed"])
+        XCTAssertEqual(seed.status, 0, seed.stderr)
+        XCTAssertTrue(docs.contains("```mermaid\n" + seed.stdout + "```"), "regenerate docs/graph.md")
+        XCTAssertTrue(docs.contains("```mermaid\n" + (try graph(["fixtures/invalid/blocked-by-cycle"])).stdout + "```"))
+        XCTAssertTrue(seed.stdout.contains("CTO_WORK_022 -->|blocked by| CTO_WORK_020"))
+        XCTAssertTrue(seed.stdout.contains(":::blocked"))
+    }
+
+    func testJSONListsNodesEdgesAndCycles() throws {
+        let run = try graph(["--format", "json", "fixtures/invalid/blocked-by-cycle"])
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(object["cycles"] as? [[String]], [["CTO-WORK-360", "CTO-WORK-361", "CTO-WORK-362"]])
+        let edges = try XCTUnwrap(object["edges"] as? [[String: Any]])
+        XCTAssertEqual(edges.filter { $0["inCycle"] as? Bool == true }.count, 3)
+        XCTAssertEqual((object["nodes"] as? [[String: Any]])?.first?["status"] as? String, "blocked")
+    }
+
+    func testDotHighlightsTheCycle() throws {
+        let run = try graph(["--format", "dot", "fixtures/invalid/blocked-by-cycle"])
+        XCTAssertTrue(run.stdout.hasPrefix("digraph blocked_by {"))
+        XCTAssertEqual(run.stdout.components(separatedBy: "color=\"#dc2626\", penwidth=3").count - 1, 3)
+        XCTAssertTrue(run.stdout.hasSuffix("}\n"))
+    }
+}
