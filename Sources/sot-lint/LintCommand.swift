@@ -47,6 +47,12 @@ struct LintCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write the report to FILE (atomically) instead of standard output.", valueName: "FILE"))
     var output: String?
 
+    @Flag(name: .long, help: "Apply the safe fixes rules offer, in place (atomic writes), then report what is left.")
+    var fix = false
+
+    @Flag(name: .long, help: "Print the fixes as a unified diff; change nothing.")
+    var fixDryRun = false
+
     @Flag(name: .long, help: "Report errors only.")
     var quiet = false
 
@@ -66,6 +72,14 @@ struct LintCommand: ParsableCommand {
                                   today: try Environment.today(), base: base)
         request.staged = staged
         if let stdinFilename { request.stdin = (stdinFilename, Output.readStandardInput()) }
+        if fix || fixDryRun {
+            guard !staged, stdinFilename == nil else { throw ValidationError("--fix works on files, not on --staged or standard input") }
+            let changes = try Fixer.fix(request, write: fix)
+            if fixDryRun {
+                Output.write(changes.map { UnifiedDiff.render(path: $0.path, before: $0.before, after: $0.after) }.joined())
+                return
+            }
+        }
         var report = try Linter.lint(request)
         if quiet {
             report = LintReport(diagnostics: report.diagnostics.filter { $0.severity == .error }, fileCount: report.fileCount)

@@ -11,10 +11,20 @@ public struct JSONReporter: Reporter {
             output += "{\"path\": \(Self.quoted(diagnostic.path)), \"line\": \(diagnostic.range.start.line), "
                 + "\"column\": \(diagnostic.range.start.column), \"endLine\": \(diagnostic.range.end.line), "
                 + "\"endColumn\": \(diagnostic.range.end.column), \"severity\": \"\(diagnostic.severity.rawValue)\", "
-                + "\"rule\": \(Self.quoted(diagnostic.rule)), \"message\": \(Self.quoted(diagnostic.message)), \"fix\": null}"
+                + "\"rule\": \(Self.quoted(diagnostic.rule)), \"message\": \(Self.quoted(diagnostic.message)), \"fix\": \(Self.fix(diagnostic.fix))}"
         }
         output += report.diagnostics.isEmpty ? "]}\n" : "\n ]}\n"
         return output
+    }
+
+    /// `null`, or the fix: its summary and edits (positions in the original file, replacement text).
+    static func fix(_ fix: Fix?) -> String {
+        guard let fix else { return "null" }
+        let edits = fix.edits.map { edit in
+            "{\"line\": \(edit.position.start.line), \"column\": \(edit.position.start.column), "
+                + "\"endLine\": \(edit.position.end.line), \"endColumn\": \(edit.position.end.column), \"text\": \(quoted(edit.replacement))}"
+        }
+        return "{\"summary\": \(quoted(fix.summary)), \"edits\": [" + edits.joined(separator: ", ") + "]}"
     }
 
     /// A JSON string literal; control characters are escaped, everything else is kept as UTF-8.

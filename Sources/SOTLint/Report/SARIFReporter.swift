@@ -50,8 +50,18 @@ public struct SARIFReporter: Reporter {
         object += ", \"level\": \"" + level(diagnostic.severity) + "\""
         object += ", \"message\": {\"text\": " + JSONReporter.quoted(diagnostic.message) + "}"
         object += ", \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": " + JSONReporter.quoted(uri(diagnostic.path)) + "}"
-        object += ", \"region\": {" + region + "}}}]}"
-        return object
+        object += ", \"region\": {" + region + "}}}]"
+        if let fix = diagnostic.fix {
+            let replacements = fix.edits.map { edit -> String in
+                var deleted = "\"startLine\": \(edit.position.start.line), \"startColumn\": \(edit.position.start.column)"
+                deleted += ", \"endLine\": \(edit.position.end.line), \"endColumn\": \(edit.position.end.column)"
+                return "{\"deletedRegion\": {" + deleted + "}, \"insertedContent\": {\"text\": " + JSONReporter.quoted(edit.replacement) + "}}"
+            }
+            object += ", \"fixes\": [{\"description\": {\"text\": " + JSONReporter.quoted(fix.summary) + "}"
+            object += ", \"artifactChanges\": [{\"artifactLocation\": {\"uri\": " + JSONReporter.quoted(uri(diagnostic.path)) + "}"
+            object += ", \"replacements\": [" + replacements.joined(separator: ", ") + "]}]}]"
+        }
+        return object + "}"
     }
 
     static func level(_ severity: Severity) -> String {

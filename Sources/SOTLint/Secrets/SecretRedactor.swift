@@ -18,10 +18,14 @@ struct SecretRedactor {
     func redact(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         guard !slices.isEmpty else { return diagnostics }
         return diagnostics.map { diagnostic in
-            guard quotesSecret(diagnostic.message) || quotesSecret(diagnostic.path) else { return diagnostic }
+            let fixQuotes = diagnostic.fix?.edits.contains { quotesSecret($0.replacement) } ?? false
+            guard quotesSecret(diagnostic.message) || quotesSecret(diagnostic.path) || fixQuotes else { return diagnostic }
+            let message = quotesSecret(diagnostic.message)
+                ? "[\(diagnostic.rule)] message withheld: it would quote a detected secret" : diagnostic.message
+            // A fix that would write a secret is dropped with the text that quoted it.
             return Diagnostic(path: quotesSecret(diagnostic.path) ? "<redacted path>" : diagnostic.path,
                               range: diagnostic.range, severity: diagnostic.severity, rule: diagnostic.rule,
-                              message: "[\(diagnostic.rule)] message withheld: it would quote a detected secret")
+                              message: message, fix: fixQuotes || quotesSecret(diagnostic.message) ? nil : diagnostic.fix)
         }
     }
 

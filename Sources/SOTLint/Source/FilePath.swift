@@ -93,6 +93,13 @@ public enum FilePath {
         return bytes
     }
 
+    /// The permission bits of a file, to keep them when it is rewritten.
+    public static func permissions(_ path: String) -> mode_t? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return info.st_mode & 0o7777
+    }
+
     /// Deletes a file; true when it is gone.
     public static func remove(_ path: String) -> Bool {
         unlink(path) == 0

@@ -97,6 +97,18 @@ public struct SourceText: Sendable {
         return min(contentStart(ofLine: line) + max(byteColumn - 1, 0), bytes.count)
     }
 
+    /// The byte range of a range of positions.
+    public func byteRange(_ range: SourceRange) -> Range<Int> {
+        byteOffset(line: range.start.line, scalarColumn: range.start.column)..<byteOffset(line: range.end.line, scalarColumn: range.end.column)
+    }
+
+    /// The line ending the file uses (that of its first line break), for text a fix inserts.
+    public var lineEnding: String {
+        guard lineStarts.count > 1 else { return "\n" }
+        let end = lineStarts[1]
+        return end >= 2 && bytes[end - 2] == 0x0D && bytes[end - 1] == 0x0A ? "\r\n" : (bytes[end - 1] == 0x0D ? "\r" : "\n")
+    }
+
     /// Byte offset of a 1-based line and a column counted in Unicode scalars.
     public func byteOffset(line: Int, scalarColumn: Int) -> Int {
         guard line >= 1, line <= lineStarts.count else { return bytes.count }

@@ -5,13 +5,15 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
     public let severity: Severity
     public let rule: String
     public let message: String
+    public let fix: Fix?
 
-    public init(path: String, range: SourceRange, severity: Severity, rule: String, message: String) {
+    public init(path: String, range: SourceRange, severity: Severity, rule: String, message: String, fix: Fix? = nil) {
         self.path = path
         self.range = range
         self.severity = severity
         self.rule = rule
         self.message = message
+        self.fix = fix
     }
 
     /// Path, line, column, rule; then the rest, so that output never depends on scheduling.

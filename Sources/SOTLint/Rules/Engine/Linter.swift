@@ -257,7 +257,7 @@ private struct FileWorker: Sendable {
                     guard let severity = settings.severity else { continue }
                     let findings = rule.check(document, context: DocumentContext(profile: profile, settings: settings, today: today))
                     file.diagnostics += findings.map {
-                        Diagnostic(path: $0.path, range: $0.range, severity: severity, rule: id, message: $0.message)
+                        Diagnostic(path: $0.path, range: $0.range, severity: severity, rule: id, message: $0.message, fix: $0.fix)
                     }
                 }
                 file.suppressions = Suppressions(document)

@@ -28,8 +28,15 @@ struct DisclaimerMissingRule: DocumentRule {
         guard !wanted.isEmpty, !document.preamble.contains(where: { Self.squeezed($0).contains(wanted) }) else { return [] }
         let range = document.title?.range ?? SourceRange(line: document.frontMatter.bodyStartLine, column: 1,
                                                          endLine: document.frontMatter.bodyStartLine, endColumn: 1)
+        // The fix puts the sentence in its own paragraph right after the H1.
+        let fix = document.title.map { title -> Fix in
+            let source = document.source
+            let end = source.contentEnd(ofLine: title.range.start.line)
+            let eol = source.lineEnding
+            return Fix("insert the disclaimer after the H1", [TextEdit(end..<end, in: source, with: eol + eol + context.profile.disclaimer)])
+        }
         return [Finding(document, range, "the preamble lacks the disclaimer \"\(context.profile.disclaimer)\" "
-                        + "required while `core_promotion_status: not-promoted`")]
+                        + "required while `core_promotion_status: not-promoted`", fix: fix)]
     }
 
     static func squeezed(_ text: String) -> String {

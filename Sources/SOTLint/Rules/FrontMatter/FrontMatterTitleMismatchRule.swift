@@ -15,7 +15,17 @@ struct FrontMatterTitleMismatchRule: DocumentRule {
     func check(_ document: SOTDocument, context: DocumentContext) -> [Finding] {
         guard document.isSOT, let entry = document.frontMatter["title"], let title = entry.value,
               !title.isEmpty, let heading = document.title, heading.text != title.trimmingSpaces else { return [] }
+        let fix = Fix("set the title to the H1", [TextEdit(document.source.byteRange(entry.valueRange), in: document.source,
+                                                             with: Self.yamlScalar(heading.text))])
         return [Finding(document, entry.valueRange,
-                        "front matter title `\(title)` differs from the H1 `\(heading.text)` on line \(heading.range.start.line)")]
+                        "front matter title `\(title)` differs from the H1 `\(heading.text)` on line \(heading.range.start.line)", fix: fix)]
+    }
+
+    /// `text` as a YAML scalar: plain when that reads back the same, double-quoted otherwise.
+    static func yamlScalar(_ text: String) -> String {
+        let special = text.contains(": ") || text.contains(" #") || text.hasSuffix(":")
+            || ["\"", "'", "#", "&", "*", "!", "|", ">", "%", "@", "`", "[", "{", "-", "?"].contains(where: { text.hasPrefix($0) })
+        guard special else { return text }
+        return "\"" + text.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"") + "\""
     }
 }

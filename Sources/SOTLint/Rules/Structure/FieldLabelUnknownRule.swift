@@ -18,8 +18,12 @@ struct FieldLabelUnknownRule: DocumentRule {
         guard document.isSOT else { return [] }
         return document.sections.flatMap { section in
             section.fields.filter { !$0.isKnown }.map { field in
-                Finding(document, field.labelRange, "field label `\(field.rawLabel):` in `\(section.id)` is not known"
-                        + Suggestion.didYouMean(field.rawLabel, among: context.profile.fields))
+                let suggestion = Suggestion.nearest(field.rawLabel, among: context.profile.fields)
+                let fix = suggestion.map {
+                    Fix("rename the label to `\($0)`", [TextEdit(document.source.byteRange(field.labelRange), in: document.source, with: $0)])
+                }
+                return Finding(document, field.labelRange, "field label `\(field.rawLabel):` in `\(section.id)` is not known"
+                               + Suggestion.didYouMean(field.rawLabel, among: context.profile.fields), fix: fix)
             }
         }
     }

@@ -37,7 +37,11 @@ struct IssueHeadingFormatRule: DocumentRule {
         return document.sections.filter { !$0.headingIsWellFormed }.map { section in
             let shown = section.title.isEmpty ? "\(section.id) - <title>" : "\(section.id) - \(section.title)"
             let written = String(repeating: "#", count: section.headingLevel) + " " + section.headingText
-            return Finding(document, section.headingRange, "issue heading `\(written)` should read `## \(shown)`")
+            // Only a heading with a title can be rewritten without guessing.
+            let line = section.headingRange.start.line
+            let fix = section.title.isEmpty ? nil : Fix("rewrite the heading", [TextEdit(
+                document.source.contentStart(ofLine: line)..<document.source.contentEnd(ofLine: line), in: document.source, with: "## " + shown)])
+            return Finding(document, section.headingRange, "issue heading `\(written)` should read `## \(shown)`", fix: fix)
         }
     }
 }
