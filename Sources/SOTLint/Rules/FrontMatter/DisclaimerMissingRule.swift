@@ -25,7 +25,10 @@ struct DisclaimerMissingRule: DocumentRule {
     func check(_ document: SOTDocument, context: DocumentContext) -> [Finding] {
         guard document.isSOT, document.frontMatter["core_promotion_status"]?.value == "not-promoted" else { return [] }
         let wanted = Self.squeezed(context.profile.disclaimer)
-        guard !wanted.isEmpty, !document.preamble.contains(where: { Self.squeezed($0).contains(wanted) }) else { return [] }
+        // Most documents carry the sentence verbatim: a byte search settles them without re-spacing text.
+        let verbatim = Array(wanted.utf8)
+        guard !wanted.isEmpty, !document.preamble.contains(where: { ByteSearch.contains(Array($0.utf8), verbatim) }),
+              !document.preamble.contains(where: { Self.squeezed($0).contains(wanted) }) else { return [] }
         let range = document.title?.range ?? SourceRange(line: document.frontMatter.bodyStartLine, column: 1,
                                                          endLine: document.frontMatter.bodyStartLine, endColumn: 1)
         // The fix puts the sentence in its own paragraph right after the H1.
