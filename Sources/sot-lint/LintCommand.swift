@@ -1,5 +1,8 @@
 import ArgumentParser
 import SOTLint
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Options every command that reads documents shares.
 struct ConfigOptions: ParsableArguments {
@@ -71,7 +74,7 @@ struct LintCommand: ParsableCommand {
         var request = LintRequest(paths: stdinFilename == nil ? paths : [], config: try configOptions.choice(),
                                   today: try Environment.today(), base: base)
         request.staged = staged
-        if let stdinFilename { request.stdin = (stdinFilename, Output.readStandardInput()) }
+        if let stdinFilename { request.stdin = (stdinFilename, try FilePath.readAll(STDIN_FILENO, path: "standard input")) }
         if fix || fixDryRun {
             guard !staged, stdinFilename == nil else { throw ValidationError("--fix works on files, not on --staged or standard input") }
             let changes = try Fixer.fix(request, write: fix)

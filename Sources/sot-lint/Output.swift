@@ -25,19 +25,6 @@ enum Output {
         }
     }
 
-    /// Everything on standard input.
-    static func readStandardInput() -> [UInt8] {
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(STDIN_FILENO, $0.baseAddress, $0.count) }
-            if count < 0, errno == EINTR { continue }
-            if count <= 0 { break }
-            bytes.append(contentsOf: chunk[0..<count])
-        }
-        return bytes
-    }
-
     /// `auto` colours only a terminal, and never when NO_COLOR is set (https://no-color.org).
     static func useColor(_ choice: String) -> Bool {
         switch choice {

@@ -5,10 +5,6 @@ public struct BlockedByGraphRenderer: Sendable {
         case mermaid, dot, json
     }
 
-    struct Node {
-        let issue: IssueEntry
-    }
-
     struct Edge {
         let from: String
         let to: String

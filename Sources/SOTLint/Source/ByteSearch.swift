@@ -3,8 +3,13 @@ public enum ByteSearch {
     /// True when `needle` occurs in `bytes`; with `ignoringASCIICase`, `needle` must be lower case.
     public static func contains<Bytes: RandomAccessCollection>(_ bytes: Bytes, _ needle: [UInt8], ignoringASCIICase: Bool = false) -> Bool
     where Bytes.Element == UInt8, Bytes.Index == Int {
-        guard let first = needle.first else { return true }
-        guard bytes.count >= needle.count else { return false }
+        needle.isEmpty || firstIndex(of: needle, in: bytes, ignoringASCIICase: ignoringASCIICase) != nil
+    }
+
+    /// Where `needle` first occurs in `bytes`, if it does.
+    public static func firstIndex<Bytes: RandomAccessCollection>(of needle: [UInt8], in bytes: Bytes, ignoringASCIICase: Bool = false) -> Int?
+    where Bytes.Element == UInt8, Bytes.Index == Int {
+        guard let first = needle.first, bytes.count >= needle.count else { return nil }
         @inline(__always) func fold(_ byte: UInt8) -> UInt8 {
             ignoringASCIICase && byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
         }
@@ -14,10 +19,10 @@ public enum ByteSearch {
             if fold(bytes[start]) == first {
                 var offset = 1
                 while offset < needle.count, fold(bytes[start + offset]) == needle[offset] { offset += 1 }
-                if offset == needle.count { return true }
+                if offset == needle.count { return start }
             }
             start += 1
         }
-        return false
+        return nil
     }
 }

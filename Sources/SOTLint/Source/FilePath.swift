@@ -78,8 +78,13 @@ public enum FilePath {
         case S_IFDIR: throw .unreadableFile(path: path, reason: "is a directory")
         default: throw .unreadableFile(path: path, reason: "not a regular file")
         }
+        return try readAll(descriptor, path: path, sizeHint: Int(info.st_size))
+    }
+
+    /// Everything left on an open descriptor (a file, or standard input shown as `path`).
+    public static func readAll(_ descriptor: Int32, path: String, sizeHint: Int = 0) throws(SOTLintError) -> [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(max(Int(info.st_size), 0))
+        bytes.reserveCapacity(max(sizeHint, 0))
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
             let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }

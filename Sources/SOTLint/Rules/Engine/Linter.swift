@@ -35,21 +35,14 @@ extension Linter {
     /// The workspace of each project the request's paths belong to (for `sot-lint graph`), in root order.
     public static func workspaces(_ request: LintRequest) throws(SOTLintError) -> [Workspace] {
         let inputs = try LintInputs(request: request)
-        var workspaces: [Workspace] = []
         let byProject = Dictionary(grouping: inputs.targets, by: \.project)
+        var workspaces: [Workspace] = []
         for root in byProject.keys.sorted() {
             guard let project = inputs.projects[root] else { continue }
-            let files = (byProject[root] ?? []).map { LintInputs.ContextFile(display: $0.displayPath, absolute: $0.absolutePath, bytes: $0.bytes) }
-                + (inputs.wholeProjects.contains(root) ? [] : try inputs.contextFiles(of: root))
-            let phrases = InvariantPhrases.all(in: project.profile)
-            var documents: [WorkspaceDocument] = []
-            for file in files where LintInputs.isMarkdown(file.display) {
-                let bytes: [UInt8]
-                if let preloaded = file.bytes { bytes = preloaded } else { bytes = try FilePath.read(file.absolute) }
-                let document = DocumentBuilder.build(SourceText(path: file.display, bytes: bytes), profile: project.profile)
-                if document.isSOT { documents.append(WorkspaceDocument(document, profile: project.profile, phrases: phrases)) }
-            }
-            workspaces.append(Workspace(documents: documents))
+            let context = inputs.wholeProjects.contains(root) ? [] : try inputs.contextFiles(of: root)
+            let run = ProjectRun(project: project, today: request.today, wholeProject: inputs.wholeProjects.contains(root),
+                                 currentDirectory: inputs.currentDirectory, base: nil, reportsDeletions: false)
+            workspaces.append(try run.workspace(targets: byProject[root] ?? [], context: context))
         }
         return workspaces
     }
@@ -93,24 +86,10 @@ private struct ProjectRun {
 
     func lint(targets: [LintInputs.Target], context: [LintInputs.ContextFile])
     throws(SOTLintError) -> (diagnostics: [Diagnostic], secrets: [[UInt8]]) {
-        let catalog = try SecretCatalog.builtIn.get()
         let jobs = targets.map { Job(display: $0.displayPath, absolute: $0.absolutePath, isTarget: true,
                                      markdown: $0.markdown, scanSecrets: $0.scanSecrets, bytes: $0.bytes) }
-            + context.map { Job(display: $0.display, absolute: $0.absolute, isTarget: false, markdown: true, scanSecrets: false,
-                                bytes: $0.bytes) }
-        let results = ParallelResults<Result<ParsedFile?, SOTLintError>>(count: jobs.count)
-        let worker = FileWorker(profile: profile, today: today, catalog: catalog)
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-            results.set(index, worker.process(jobs[index]))
-        }
-        var files: [ParsedFile] = []
-        for result in results.values {
-            switch result {
-            case .failure(let error)?: throw error
-            case .success(let file?)?: files.append(file)
-            default: continue
-            }
-        }
+            + context.map(Self.contextJob)
+        let files = try parse(jobs)
         let changes = try changeDiagnostics(files, targets: targets)
         var diagnostics = workspaceDiagnostics(files, extra: changes)
         var secrets: [[UInt8]] = []
@@ -122,6 +101,35 @@ private struct ProjectRun {
         }
         diagnostics += try unusedAllowances(used: usedFingerprints)
         return (diagnostics, secrets)
+    }
+
+    /// The project's workspace alone (for `sot-lint graph`): every file read as workspace context.
+    func workspace(targets: [LintInputs.Target], context: [LintInputs.ContextFile]) throws(SOTLintError) -> Workspace {
+        let files = targets.filter(\.markdown).map { LintInputs.ContextFile(display: $0.displayPath, absolute: $0.absolutePath, bytes: $0.bytes) }
+            + context
+        return Workspace(documents: try parse(files.map(Self.contextJob)).compactMap(\.summary))
+    }
+
+    private static func contextJob(_ file: LintInputs.ContextFile) -> Job {
+        Job(display: file.display, absolute: file.absolute, isTarget: false, markdown: true, scanSecrets: false, bytes: file.bytes)
+    }
+
+    /// Reads and parses every job once, in parallel; the first error stops the run.
+    private func parse(_ jobs: [Job]) throws(SOTLintError) -> [ParsedFile] {
+        let worker = FileWorker(profile: profile, today: today, catalog: try SecretCatalog.builtIn.get())
+        let results = ParallelResults<Result<ParsedFile?, SOTLintError>>(count: jobs.count)
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+            results.set(index, worker.process(jobs[index]))
+        }
+        var files: [ParsedFile] = []
+        for result in results.values {
+            switch result {
+            case .failure(let error)?: throw error
+            case .success(let file?)?: files.append(file)
+            default: continue
+            }
+        }
+        return files
     }
 
     /// Change-rule findings against the base revision, when there is one. Findings on a path that is no
@@ -208,12 +216,8 @@ private struct ProjectRun {
         let source = SourceText(path: configPath, bytes: try FilePath.read(absolute))
         return profile.secretAllowances.filter { !used.contains($0.fingerprint) }.map { allowance in
             let needle = Array(allowance.fingerprint.utf8)
-            var offset = 0
-            while offset + needle.count <= source.bytes.count, !source.bytes[offset..<(offset + needle.count)].elementsEqual(needle) {
-                offset += 1
-            }
-            let found = offset + needle.count <= source.bytes.count
-            let range = found ? source.range(offset..<(offset + needle.count)) : SourceRange(line: 1, column: 1, endLine: 1, endColumn: 1)
+            let range = ByteSearch.firstIndex(of: needle, in: source.bytes).map { source.range($0..<($0 + needle.count)) }
+                ?? SourceRange(line: 1, column: 1, endLine: 1, endColumn: 1)
             return Diagnostic(path: configPath, range: range, severity: severity, rule: id,
                               message: "`secrets.allow` fingerprint \(allowance.fingerprint) matches no finding in the project; remove it")
         }
