@@ -1,17 +1,19 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The targets are the pipeline: each imports only targets above it in this list, so the compiler
+// keeps the direction Source → Syntax → Model → Rules/Secrets → Engine → Report/Fix → command line.
 let package = Package(
     name: "sot-lint",
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "sot-lint", targets: ["sot-lint"]),
-        .library(name: "SOTLint", targets: ["SOTLint"]),
+        .library(name: "SOTEngine", targets: ["SOTEngine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        // SHA-256 for secret fingerprints on Linux.
+        // SHA-256 for secret fingerprints and content hashes on Linux.
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
     ],
     targets: [
@@ -21,33 +23,42 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
-        .target(
-            name: "SOTLint",
-            dependencies: [
-                "CCmark",
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "Crypto", package: "swift-crypto"),
-            ],
-            path: "Sources/SOTLint"
-        ),
+        // Bytes, paths, positions, discovery, git objects: reading inputs.
+        .target(name: "SOTSource", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        // cmark + Yams: profile-free syntax of one file.
+        .target(name: "SOTSyntax", dependencies: ["SOTSource", "CCmark", .product(name: "Yams", package: "Yams")]),
+        // The profile and the SOT model it reads out of syntax: documents, issues, workspace.
+        .target(name: "SOTModel", dependencies: ["SOTSource", "SOTSyntax", .product(name: "Yams", package: "Yams")]),
+        // The rule protocol and every SOT rule.
+        .target(name: "SOTRules", dependencies: ["SOTSource", "SOTSyntax", "SOTModel"]),
+        // The secret catalog, scanner and the secret rules.
+        .target(name: "SOTSecrets", dependencies: ["SOTSource", "SOTSyntax", "SOTModel", "SOTRules",
+                                                   .product(name: "Crypto", package: "swift-crypto")]),
+        // LintSession: inputs, cache, orchestration.
+        .target(name: "SOTEngine", dependencies: ["SOTSource", "SOTSyntax", "SOTModel", "SOTRules", "SOTSecrets"]),
+        // One reporter per output format.
+        .target(name: "SOTReport", dependencies: ["SOTSource", "SOTModel", "SOTRules", "SOTSecrets", "SOTEngine"]),
+        // Applying fixes: edits and atomic writes.
+        .target(name: "SOTFix", dependencies: ["SOTSource", "SOTModel", "SOTRules", "SOTEngine"]),
         .executableTarget(
             name: "sot-lint",
-            dependencies: ["SOTLint", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["SOTSource", "SOTModel", "SOTRules", "SOTSecrets", "SOTEngine", "SOTReport", "SOTFix",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Sources/sot-lint"
         ),
         .executableTarget(
             name: "sot-lint-bench",
-            dependencies: ["SOTLint"],
+            dependencies: ["SOTSource", "SOTSyntax", "SOTModel", "SOTRules", "SOTSecrets"],
             path: "Benchmarks/SecretScan"
         ),
         .testTarget(
             name: "SOTLintTests",
-            dependencies: ["SOTLint"],
+            dependencies: ["SOTSource", "SOTSyntax", "SOTModel", "SOTRules", "SOTSecrets", "SOTEngine", "SOTReport", "SOTFix"],
             path: "Tests/SOTLintTests"
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["SOTLint"],
+            dependencies: ["SOTSource", "SOTSyntax", "SOTModel", "SOTRules", "SOTSecrets", "SOTEngine", "SOTReport", "SOTFix"],
             path: "Tests/EndToEndTests"
         ),
     ]

@@ -3,7 +3,10 @@
 // and for all cores. Used by Benchmarks/secrets.sh.
 import Dispatch
 import Foundation
-import SOTLint
+import SOTSource
+import SOTModel
+import SOTRules
+import SOTSecrets
 
 func files(under path: String) -> [String] {
     guard FilePath.kind(path) == .directory else { return [path] }

@@ -1,4 +1,10 @@
-import SOTLint
+import SOTSource
+import SOTModel
+import SOTRules
+import SOTSecrets
+import SOTEngine
+import SOTReport
+import SOTFix
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,5 +1,11 @@
 import ArgumentParser
-import SOTLint
+import SOTSource
+import SOTModel
+import SOTRules
+import SOTSecrets
+import SOTEngine
+import SOTReport
+import SOTFix
 
 extension BlockedByGraphRenderer.Format: ExpressibleByArgument {}
 
@@ -17,7 +23,7 @@ struct GraphCommand: ParsableCommand {
     @OptionGroup var configOptions: ConfigOptions
 
     func run() throws {
-        let request = LintRequest(paths: paths, config: try configOptions.choice())
-        Output.write(BlockedByGraphRenderer(workspaces: try Linter.workspaces(request)).render(format))
+        let session = try configOptions.session(detail: .full)
+        Output.write(BlockedByGraphRenderer(workspaces: try session.workspaces(LintRequest(paths: paths))).render(format))
     }
 }

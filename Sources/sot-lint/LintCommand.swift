@@ -1,5 +1,11 @@
 import ArgumentParser
-import SOTLint
+import SOTSource
+import SOTModel
+import SOTRules
+import SOTSecrets
+import SOTEngine
+import SOTReport
+import SOTFix
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -16,6 +22,27 @@ struct ConfigOptions: ParsableArguments {
         if noConfig, config != nil { throw ValidationError("--config and --no-config exclude each other") }
         if let config { return .file(config) }
         return noConfig ? .none : .discover
+    }
+
+    /// A session in the current folder with this configuration choice.
+    func session(cache: LintSession.CacheChoice = .disabled, detail: ModelDetail = .index) throws -> LintSession {
+        LintSession(LintSession.Options(workingDirectory: FilePath.currentDirectory(), config: try choice(),
+                                        today: try Environment.today(), cache: cache, detail: detail))
+    }
+}
+
+/// Where `lint` keeps its persistent workspace index.
+struct CacheOptions: ParsableArguments {
+    @Flag(name: .long, help: "Use no persistent cache: read and parse every document.")
+    var noCache = false
+
+    @Option(name: .long, help: ArgumentHelp("Keep the cache in DIR instead of each project's .sot-lint-cache/.", valueName: "DIR"))
+    var cacheDir: String?
+
+    func choice() throws -> LintSession.CacheChoice {
+        if noCache, cacheDir != nil { throw ValidationError("--cache-dir and --no-cache exclude each other") }
+        if let cacheDir { return .directory(cacheDir) }
+        return noCache ? .disabled : .projectFolder
     }
 }
 
@@ -37,6 +64,8 @@ struct LintCommand: ParsableCommand {
     var format: OutputFormat = .text
 
     @OptionGroup var configOptions: ConfigOptions
+
+    @OptionGroup var cacheOptions: CacheOptions
 
     @Option(name: .long, help: ArgumentHelp("Also run the change rules against git revision REV.", valueName: "REV"))
     var base: String?
@@ -71,22 +100,20 @@ struct LintCommand: ParsableCommand {
         if paths.contains("-") != (stdinFilename != nil) || (stdinFilename != nil && paths != ["-"]) {
             throw ValidationError("read standard input with `--stdin-filename PATH -`: both, and no other path")
         }
-        var request = LintRequest(paths: stdinFilename == nil ? paths : [], config: try configOptions.choice(),
-                                  today: try Environment.today(), base: base)
+        var request = LintRequest(paths: stdinFilename == nil ? paths : [], base: base)
         request.staged = staged
         if let stdinFilename { request.stdin = (stdinFilename, try FilePath.readAll(STDIN_FILENO, path: "standard input")) }
+        let session = try configOptions.session(cache: try cacheOptions.choice())
         if fix || fixDryRun {
             guard !staged, stdinFilename == nil else { throw ValidationError("--fix works on files, not on --staged or standard input") }
-            let changes = try Fixer.fix(request, write: fix)
+            let changes = try Fixer.fix(request, in: session, write: fix)
             if fixDryRun {
                 Output.write(changes.map { UnifiedDiff.render(path: $0.path, before: $0.before, after: $0.after) }.joined())
                 return
             }
         }
-        var report = try Linter.lint(request)
-        if quiet {
-            report = LintReport(diagnostics: report.diagnostics.filter { $0.severity == .error }, fileCount: report.fileCount)
-        }
+        var report = try session.lint(request)
+        if quiet { report = report.filtered { $0.severity == .error } }
         let text: String
         switch format {
         case .text:
@@ -94,7 +121,7 @@ struct LintCommand: ParsableCommand {
             text = reporter.render(report)
             if !quiet, !report.diagnostics.isEmpty { Output.error(reporter.summary(report)) }
         case .json: text = JSONReporter().render(report)
-        case .sarif: text = SARIFReporter(version: SOTLintVersion.current).render(report)
+        case .sarif: text = SARIFReporter(version: SOTLintVersion.current, rules: RuleSet.builtIn.rules.map(\.metadata)).render(report)
         case .github: text = GitHubReporter().render(report)
         case .junit: text = JUnitReporter().render(report)
         }
@@ -103,6 +130,9 @@ struct LintCommand: ParsableCommand {
         } else {
             Output.write(text)
         }
+        // Unreadable files did not stop the run; each is one line, and the exit status says so.
+        for error in report.fileErrors { Output.error(error.description) }
+        if !report.fileErrors.isEmpty { throw ExitCode(2) }
         let tooManyWarnings = maxWarnings.map { report.count(.warning) > $0 } ?? false
         if report.count(.error) > 0 || tooManyWarnings { throw ExitCode(1) }
     }

@@ -1,5 +1,11 @@
 import ArgumentParser
-import SOTLint
+import SOTSource
+import SOTModel
+import SOTRules
+import SOTSecrets
+import SOTEngine
+import SOTReport
+import SOTFix
 
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,7 +29,7 @@ struct RulesCommand: ParsableCommand {
             Output.write(RuleDocumentation.secretsMarkdown())
             return
         }
-        Output.write(RuleDocumentation.list(profile: try ProfileChoice.load(try configOptions.choice())))
+        Output.write(RuleDocumentation.list(profile: try configOptions.session().profile()))
     }
 }
 
@@ -38,27 +44,10 @@ struct ExplainCommand: ParsableCommand {
     @OptionGroup var configOptions: ConfigOptions
 
     func run() throws {
-        let profile = try ProfileChoice.load(try configOptions.choice())
+        let profile = try configOptions.session().profile()
         guard let text = RuleDocumentation.explain(rule, profile: profile) else {
-            throw ValidationError("unknown rule `\(rule)`" + Suggestion.didYouMean(rule, among: RuleRegistry.ids))
+            throw ValidationError("unknown rule `\(rule)`" + Suggestion.didYouMean(rule, among: RuleSet.builtIn.ids))
         }
         Output.write(text)
-    }
-}
-
-/// The profile `rules` and `explain` describe: the current folder's project configuration by default.
-enum ProfileChoice {
-    static func load(_ choice: ConfigChoice) throws -> Profile {
-        switch choice {
-        case .none:
-            return try ProfileLoader.defaultProfile()
-        case .file(let path):
-            return try ProfileLoader.load(configText: String(decoding: try FilePath.read(path), as: UTF8.self), configPath: path)
-        case .discover:
-            let location = ProjectRoot.find(from: FilePath.currentDirectory())
-            guard let file = location.configFile else { return try ProfileLoader.defaultProfile() }
-            let shown = FilePath.relative(file, to: FilePath.currentDirectory())
-            return try ProfileLoader.load(configText: String(decoding: try FilePath.read(file), as: UTF8.self), configPath: shown)
-        }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SOTSource
 
 struct SOTLintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,6 +14,3 @@ struct SOTLintCommand: ParsableCommand {
         defaultSubcommand: LintCommand.self)
 }
 
-enum SOTLintVersion {
-    static let current = "0.1.0"
-}

@@ -1,5 +1,11 @@
 import ArgumentParser
-import SOTLint
+import SOTSource
+import SOTModel
+import SOTRules
+import SOTSecrets
+import SOTEngine
+import SOTReport
+import SOTFix
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,6 +1,13 @@
 import Foundation
 import XCTest
-@testable import SOTLint
+@testable import SOTSource
+@testable import SOTSyntax
+@testable import SOTModel
+@testable import SOTRules
+@testable import SOTSecrets
+@testable import SOTEngine
+@testable import SOTReport
+@testable import SOTFix
 
 /// `--base REV` on real temporary repositories: errors, moves, the seed's 021/020 invariant.
 final class BaseRevisionTests: TemporaryDirectoryTestCase {

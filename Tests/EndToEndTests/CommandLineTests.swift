@@ -1,6 +1,13 @@
 import Foundation
 import XCTest
-@testable import SOTLint
+@testable import SOTSource
+@testable import SOTSyntax
+@testable import SOTModel
+@testable import SOTRules
+@testable import SOTSecrets
+@testable import SOTEngine
+@testable import SOTReport
+@testable import SOTFix
 
 /// The command-line contract: formats, options, exit codes and one-line errors.
 final class CommandLineTests: TemporaryDirectoryTestCase {
@@ -133,8 +140,8 @@ final class CommandLineTests: TemporaryDirectoryTestCase {
         let rules = try BinaryRunner.run(["rules"], in: directory)
         XCTAssertEqual(rules.status, 0)
         XCTAssertTrue(rules.stdout.contains("status-unknown"))
-        XCTAssertEqual(rules.stdout.split(separator: "\n").count, RuleRegistry.all.count)
-        XCTAssertEqual(RuleRegistry.all.count, 34)
+        XCTAssertEqual(rules.stdout.split(separator: "\n").count, RuleSet.builtIn.rules.count)
+        XCTAssertEqual(RuleSet.builtIn.rules.count, 34)
         let explain = try BinaryRunner.run(["explain", "review-stale"], in: directory)
         XCTAssertEqual(explain.status, 0)
         XCTAssertTrue(explain.stdout.contains("max_age_days (default 180, here 180)"), explain.stdout)

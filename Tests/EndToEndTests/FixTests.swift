@@ -1,6 +1,13 @@
 import Foundation
 import XCTest
-@testable import SOTLint
+@testable import SOTSource
+@testable import SOTSyntax
+@testable import SOTModel
+@testable import SOTRules
+@testable import SOTSecrets
+@testable import SOTEngine
+@testable import SOTReport
+@testable import SOTFix
 
 /// `--fix` and `--fix-dry-run`: safe, idempotent, atomic, byte-exact outside the edits.
 final class FixTests: TemporaryDirectoryTestCase {

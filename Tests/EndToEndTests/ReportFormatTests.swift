@@ -1,11 +1,18 @@
 import Foundation
 import XCTest
-@testable import SOTLint
+@testable import SOTSource
+@testable import SOTSyntax
+@testable import SOTModel
+@testable import SOTRules
+@testable import SOTSecrets
+@testable import SOTEngine
+@testable import SOTReport
+@testable import SOTFix
 
 /// SARIF (validated against the 2.1.0 schema), GitHub annotations, JUnit XML and `--output`.
 final class ReportFormatTests: TemporaryDirectoryTestCase {
     private var schema: URL {
-        BinaryRunner.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/schemas/sarif-schema-2.1.0.json")
+        BinaryRunner.packageRoot.appendingPathComponent("Tests/Vendor/sarif-schema-2.1.0.json")
     }
 
     /// Runs python3 with `script` and `arguments`; returns its exit status and output.
@@ -28,7 +35,7 @@ final class ReportFormatTests: TemporaryDirectoryTestCase {
     }
 
     func testSARIFIsValidForEveryFixtureAndForSecrets() throws {
-        XCTAssertTrue(FileManager.default.fileExists(atPath: schema.path), "the SARIF schema is in ../shared/schemas")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: schema.path), "the SARIF schema is vendored in Tests/Vendor")
         let fixtures = BinaryRunner.packageRoot.appendingPathComponent("fixtures")
         try validateSARIF(in: fixtures.appendingPathComponent("seed"))
         for name in try FileManager.default.contentsOfDirectory(atPath: fixtures.appendingPathComponent("invalid").path).sorted() {
@@ -48,7 +55,7 @@ final class ReportFormatTests: TemporaryDirectoryTestCase {
         let runs = try XCTUnwrap(report["runs"] as? [[String: Any]])
         let driver = try XCTUnwrap((runs[0]["tool"] as? [String: Any])?["driver"] as? [String: Any])
         let rules = try XCTUnwrap(driver["rules"] as? [[String: Any]])
-        XCTAssertEqual(rules.count, RuleRegistry.all.count)
+        XCTAssertEqual(rules.count, RuleSet.builtIn.rules.count)
         let result = try XCTUnwrap((runs[0]["results"] as? [[String: Any]])?.first)
         XCTAssertEqual(result["ruleId"] as? String, "status-unknown")
         XCTAssertEqual((rules[result["ruleIndex"] as? Int ?? -1])["id"] as? String, "status-unknown")

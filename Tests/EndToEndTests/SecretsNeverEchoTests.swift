@@ -1,6 +1,13 @@
 import Foundation
 import XCTest
-@testable import SOTLint
+@testable import SOTSource
+@testable import SOTSyntax
+@testable import SOTModel
+@testable import SOTRules
+@testable import SOTSecrets
+@testable import SOTEngine
+@testable import SOTReport
+@testable import SOTFix
 
 /// A folder full of secrets, linted in every output format: no secret, nor any 8-character slice of one,
 /// may appear in anything sot-lint prints.

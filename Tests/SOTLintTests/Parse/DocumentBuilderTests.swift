@@ -1,5 +1,12 @@
 import XCTest
-@testable import SOTLint
+@testable import SOTSource
+@testable import SOTSyntax
+@testable import SOTModel
+@testable import SOTRules
+@testable import SOTSecrets
+@testable import SOTEngine
+@testable import SOTReport
+@testable import SOTFix
 
 final class DocumentBuilderTests: XCTestCase {
     private let header = "---\ntitle: T\nlifecycle_classification: sot\n---\n# T\n\n"

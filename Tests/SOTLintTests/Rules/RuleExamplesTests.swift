@@ -1,12 +1,19 @@
 import Foundation
 import XCTest
-@testable import SOTLint
+@testable import SOTSource
+@testable import SOTSyntax
+@testable import SOTModel
+@testable import SOTRules
+@testable import SOTSecrets
+@testable import SOTEngine
+@testable import SOTReport
+@testable import SOTFix
 
 /// Runs every rule's own examples: the invalid ones must produce findings of that rule exactly at the
 /// `↓` markers, the valid ones none. Documentation (`sot-lint explain`) and tests cannot drift apart.
 final class RuleExamplesTests: XCTestCase {
     func testEveryRuleHasValidAndInvalidExamples() {
-        for rule in RuleRegistry.all {
+        for rule in RuleSet.builtIn.rules {
             let examples = rule.metadata.examples
             XCTAssertTrue(examples.contains { $0.triggers }, "\(rule.metadata.id) has no invalid example")
             XCTAssertTrue(examples.contains { !$0.triggers }, "\(rule.metadata.id) has no valid example")
@@ -14,24 +21,17 @@ final class RuleExamplesTests: XCTestCase {
     }
 
     func testEveryRuleExample() throws {
-        for rule in RuleRegistry.all {
+        for rule in RuleSet.builtIn.rules {
             let id = rule.metadata.id
             for example in rule.metadata.examples {
-                let report: LintReport
-                if let baseFiles = example.baseFiles {
-                    // A change rule: the base files are committed, the example's files are the working tree.
-                    let workspace = try TemporaryWorkspace(files: baseFiles.map { ($0.name, $0.cleanText) }, config: example.config)
-                    try workspace.commitAll()
-                    try workspace.replaceFiles(with: example.files.map { ($0.name, $0.cleanText) })
-                    report = try workspace.lint(today: example.today, base: "HEAD")
-                } else {
-                    let workspace = try TemporaryWorkspace(files: example.files.map { ($0.name, $0.cleanText) }, config: example.config)
-                    report = try workspace.lint(today: example.today)
-                }
+                // In memory: text in, diagnostics out (the end-to-end suite runs the binary on fixtures).
+                let report = try RuleHarness.lint(files: example.files.map { MemoryFile(path: $0.name, text: $0.cleanText) },
+                                                  config: example.config, today: example.today,
+                                                  base: example.baseFiles?.map { MemoryFile(path: $0.name, text: $0.cleanText) })
                 let found = report.diagnostics.filter { $0.rule == id }
                 for file in example.files {
                     let expected = file.markedPositions
-                    let actual = found.filter { $0.path.hasSuffix("/" + file.name) }.map(\.range.start).sorted()
+                    let actual = found.filter { $0.path == file.name }.map(\.range.start).sorted()
                     XCTAssertEqual(actual, expected, "\(id) — \(example.summary) — \(file.name): \(found.map(\.message))")
                 }
                 if example.triggers {
@@ -42,7 +42,7 @@ final class RuleExamplesTests: XCTestCase {
     }
 
     func testRuleIDsAreUniqueKebabCase() {
-        let ids = RuleRegistry.ids
+        let ids = RuleSet.builtIn.ids
         XCTAssertEqual(Set(ids).count, ids.count)
         for id in ids {
             XCTAssertTrue(id.allSatisfy { ($0.isLowercase && $0.isASCII) || $0.isNumber || $0 == "-" }, id)
@@ -51,7 +51,7 @@ final class RuleExamplesTests: XCTestCase {
 
     func testDefaultProfileMatchesRuleMetadata() throws {
         let profile = try ProfileLoader.defaultProfile()
-        for rule in RuleRegistry.all {
+        for rule in RuleSet.builtIn.rules {
             let metadata = rule.metadata
             let settings = profile.settings(for: metadata.id)
             XCTAssertEqual(settings.severity, metadata.defaultSeverity, "rules/default.yml severity of \(metadata.id)")
@@ -60,7 +60,7 @@ final class RuleExamplesTests: XCTestCase {
             }
             XCTAssertEqual(Set(settings.options.keys), Set(metadata.options.map(\.name)), metadata.id)
         }
-        XCTAssertEqual(Set(profile.rules.keys), Set(RuleRegistry.ids))
+        XCTAssertEqual(Set(profile.rules.keys), Set(RuleSet.builtIn.ids))
     }
 }
 
@@ -72,7 +72,7 @@ final class RuleReferenceTests: XCTestCase {
 
     func testExplainShowsEveryRule() throws {
         let profile = try ProfileLoader.defaultProfile()
-        for id in RuleRegistry.ids {
+        for id in RuleSet.builtIn.ids {
             let text = try XCTUnwrap(RuleDocumentation.explain(id, profile: profile))
             XCTAssertTrue(text.hasPrefix(id + " ("), id)
             XCTAssertTrue(text.contains("Examples (↓ marks where a finding is reported):"), id)

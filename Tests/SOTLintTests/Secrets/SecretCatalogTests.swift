@@ -1,6 +1,13 @@
 import Foundation
 import XCTest
-@testable import SOTLint
+@testable import SOTSource
+@testable import SOTSyntax
+@testable import SOTModel
+@testable import SOTRules
+@testable import SOTSecrets
+@testable import SOTEngine
+@testable import SOTReport
+@testable import SOTFix
 
 /// Runs every detector's own examples from rules/secrets.yml: each positive yields exactly one finding of
 /// its detector, each negative none.

@@ -1,5 +1,12 @@
 import XCTest
-@testable import SOTLint
+@testable import SOTSource
+@testable import SOTSyntax
+@testable import SOTModel
+@testable import SOTRules
+@testable import SOTSecrets
+@testable import SOTEngine
+@testable import SOTReport
+@testable import SOTFix
 
 /// The scanning engine on a small catalog of its own, so these tests do not depend on rules/secrets.yml.
 final class SecretEngineTests: XCTestCase {

@@ -1,5 +1,12 @@
 import Foundation
-@testable import SOTLint
+@testable import SOTSource
+@testable import SOTSyntax
+@testable import SOTModel
+@testable import SOTRules
+@testable import SOTSecrets
+@testable import SOTEngine
+@testable import SOTReport
+@testable import SOTFix
 
 /// A folder of files under the temporary directory, marked as a project root, removed on deinit.
 final class TemporaryWorkspace {
@@ -25,7 +32,8 @@ final class TemporaryWorkspace {
     func lint(_ names: [String]? = nil, today: String = RuleExample.defaultToday, base: String? = nil) throws -> LintReport {
         let paths = names?.map { path + "/" + $0 } ?? [path]
         guard let date = CalendarDate(today) else { throw SOTLintError.usage("bad date \(today)") }
-        return try Linter.lint(LintRequest(paths: paths, config: .discover, today: date, base: base))
+        let session = LintSession(LintSession.Options(workingDirectory: FilePath.currentDirectory(), today: date))
+        return try session.lint(LintRequest(paths: paths, base: base))
     }
 
     /// `git init` (if need be), then commit everything as it is now.

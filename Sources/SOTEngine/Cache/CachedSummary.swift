@@ -1,0 +1,109 @@
+import SOTSource
+import SOTSyntax
+import SOTModel
+
+/// What the persistent cache keeps of an SOT document: IDs, vocabulary statuses, blocked-by and
+/// invariant targets, and ranges — what the workspace rules read of a document that is not linted.
+struct CachedSummary: Sendable {
+    struct Issue: Sendable {
+        let id: String
+        let idRange: SourceRange
+        let headingRange: SourceRange
+        let status: (normalized: String, range: SourceRange, labelRange: SourceRange)?
+        let blockers: [(id: String, range: SourceRange, field: String?, inCodeSpan: Bool)]
+        let invariants: [DeclaredInvariant]
+    }
+
+    let issues: [Issue]
+
+    /// nil when the document holds text the cache must not keep (a status outside the vocabulary).
+    init?(_ document: WorkspaceDocument, profile: Profile) {
+        var issues: [Issue] = []
+        for issue in document.issues {
+            if let status = issue.status, profile.category(ofStatus: status.normalized) == nil { return nil }
+            issues.append(Issue(id: issue.id, idRange: issue.idRange, headingRange: issue.headingRange,
+                                status: issue.status.map { ($0.normalized, $0.range, $0.labelRange) },
+                                blockers: issue.blockers.map { ($0.id, $0.range, $0.field, $0.inCodeSpan) },
+                                invariants: issue.invariants))
+        }
+        self.issues = issues
+    }
+
+    /// The document as the workspace rules see it, under the path this run reports. Titles and the
+    /// document's own references are not kept: rules read them only on the files being linted.
+    func document(path: String, profile: Profile) -> WorkspaceDocument {
+        WorkspaceDocument(path: path, frontMatter: [], issues: issues.map { issue in
+            let status = issue.status.map { StatusLine(raw: $0.normalized, normalized: $0.normalized, range: $0.range, labelRange: $0.labelRange) }
+            return IssueEntry(id: issue.id, title: "", path: path, idRange: issue.idRange, headingRange: issue.headingRange, status: status,
+                              category: status.flatMap { profile.category(ofStatus: $0.normalized) },
+                              blockers: issue.blockers.map { IssueReference(id: $0.id, range: $0.range, field: $0.field, inCodeSpan: $0.inCodeSpan,
+                                                                            sectionID: issue.id) },
+                              invariants: issue.invariants, fields: [])
+        }, references: [])
+    }
+
+    func encode(into writer: inout ByteWriter) {
+        writer.int(issues.count)
+        for issue in issues {
+            writer.text(issue.id)
+            Self.encode(issue.idRange, into: &writer)
+            Self.encode(issue.headingRange, into: &writer)
+            writer.bool(issue.status != nil)
+            if let status = issue.status {
+                writer.text(status.normalized)
+                Self.encode(status.range, into: &writer)
+                Self.encode(status.labelRange, into: &writer)
+            }
+            writer.int(issue.blockers.count)
+            for blocker in issue.blockers {
+                writer.text(blocker.id)
+                Self.encode(blocker.range, into: &writer)
+                writer.bool(blocker.field != nil)
+                if let field = blocker.field { writer.text(field) }
+                writer.bool(blocker.inCodeSpan)
+            }
+            writer.int(issue.invariants.count)
+            for invariant in issue.invariants {
+                writer.bool(invariant.kind == .keepsBlocked)
+                writer.text(invariant.target)
+                Self.encode(invariant.range, into: &writer)
+            }
+        }
+    }
+
+    init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
+        var issues: [Issue] = []
+        for _ in 0..<(try reader.count()) {
+            let id = try reader.text()
+            let idRange = try Self.range(&reader)
+            let headingRange = try Self.range(&reader)
+            var status: (String, SourceRange, SourceRange)?
+            if try reader.bool() { status = (try reader.text(), try Self.range(&reader), try Self.range(&reader)) }
+            var blockers: [(id: String, range: SourceRange, field: String?, inCodeSpan: Bool)] = []
+            for _ in 0..<(try reader.count()) {
+                let blockerID = try reader.text()
+                let range = try Self.range(&reader)
+                let field = try reader.bool() ? try reader.text() : nil
+                blockers.append((blockerID, range, field, try reader.bool()))
+            }
+            var invariants: [DeclaredInvariant] = []
+            for _ in 0..<(try reader.count()) {
+                let kind: DeclaredInvariant.Kind = try reader.bool() ? .keepsBlocked : .statusUnchanged
+                invariants.append(DeclaredInvariant(kind: kind, target: try reader.text(), range: try Self.range(&reader)))
+            }
+            issues.append(Issue(id: id, idRange: idRange, headingRange: headingRange, status: status, blockers: blockers, invariants: invariants))
+        }
+        self.issues = issues
+    }
+
+    private static func encode(_ range: SourceRange, into writer: inout ByteWriter) {
+        writer.int(range.start.line)
+        writer.int(range.start.column)
+        writer.int(range.end.line)
+        writer.int(range.end.column)
+    }
+
+    private static func range(_ reader: inout ByteReader) throws(ByteReader.Malformed) -> SourceRange {
+        SourceRange(line: try reader.int(), column: try reader.int(), endLine: try reader.int(), endColumn: try reader.int())
+    }
+}

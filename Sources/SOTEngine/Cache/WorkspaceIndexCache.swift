@@ -1,0 +1,148 @@
+import Foundation
+import SOTSource
+import SOTSyntax
+import SOTModel
+
+/// The persistent cache of one project's workspace index, for whole-process runs (the editor on save
+/// is a new process each time): for every Markdown file, its stat and what it contributes to the
+/// workspace, so that documents that are not being linted need no read and no parse.
+///
+/// It holds IDs, vocabulary statuses, blocked-by and invariant targets, and ranges — never a title, a
+/// source line or a snippet, so never a secret: a document whose summary would need free text (an
+/// unknown status) is not cached. The file is checked whole (magic, format, tool version, profile,
+/// root, SHA-256 of the payload) and written atomically; anything unexpected makes it empty, to be
+/// rebuilt. An entry is trusted only while the file's stat is unchanged, and is not written while the
+/// file is so recent that a change within the same timestamp could go unseen.
+final class WorkspaceIndexCache: @unchecked Sendable {
+    static let formatVersion = 1
+    static let magic = Array("SOTLINT-CACHE\n".utf8)
+
+    struct Entry: Sendable {
+        let stat: FileStat
+        /// nil: a Markdown file that is not an SOT document.
+        let summary: CachedSummary?
+    }
+
+    let file: String
+    private let directory: String
+    private let root: String
+    private let profile: Profile
+    private var entries: [String: Entry] = [:]
+    private var seen = Set<String>()
+    private var dirty = false
+    private let lock = NSLock()
+    private let now = FileStat.now()
+
+    /// Opens the cache of the project at `root` in `directory` (created on save).
+    init(directory: String, root: String, profile: Profile) {
+        self.directory = directory
+        self.root = root
+        self.profile = profile
+        let name = ContentHash(Array(root.utf8)).description.prefix(16)
+        file = FilePath.join(directory, "workspace-\(name).bin")
+        if let bytes = try? FilePath.read(file), let loaded = try? Self.decode(bytes, root: root, profile: profile) {
+            entries = loaded
+        }
+    }
+
+    /// The cached contribution of the file at `absolute` (`.some(nil)`: not an SOT document), or nil
+    /// when the cache cannot vouch for it.
+    func summary(of absolute: String, display: String) -> WorkspaceDocument?? {
+        let relative = FilePath.relative(absolute, to: root)
+        lock.lock()
+        let entry = entries[relative]
+        lock.unlock()
+        guard let entry, let stat = FileStat.of(absolute), stat == entry.stat else { return nil }
+        mark(relative)
+        guard let summary = entry.summary else { return .some(nil) }
+        return .some(summary.document(path: display, profile: profile))
+    }
+
+    /// Records what a file read this run contributes, when it can be cached.
+    func record(_ absolute: String, summary: WorkspaceDocument?, profile: Profile) {
+        guard let stat = FileStat.of(absolute), !stat.isRecent(now: now) else { return }
+        let cached: CachedSummary?
+        if let summary {
+            guard let made = CachedSummary(summary, profile: profile) else { return }
+            cached = made
+        } else {
+            cached = nil
+        }
+        let relative = FilePath.relative(absolute, to: root)
+        lock.lock()
+        entries[relative] = Entry(stat: stat, summary: cached)
+        seen.insert(relative)
+        dirty = true
+        lock.unlock()
+    }
+
+    private func mark(_ relative: String) {
+        lock.lock()
+        seen.insert(relative)
+        lock.unlock()
+    }
+
+    /// Writes the cache when this run learnt something, atomically; a failure only costs speed.
+    func save() {
+        lock.lock()
+        defer { lock.unlock() }
+        guard dirty else { return }
+        if FilePath.kind(directory) == nil {
+            guard mkdir(directory, 0o755) == 0 || errno == EEXIST else { return }
+            // Ignored by git and marked as a cache for backup tools, like other tools' caches.
+            try? AtomicFile.write(Array("# Created by sot-lint: a cache, never commit it.\n*\n".utf8),
+                                  to: FilePath.join(directory, ".gitignore"), mode: 0o644)
+            try? AtomicFile.write(Array("Signature: 8a477f597d28d172789f06886806bc55\n# sot-lint cache\n".utf8),
+                                  to: FilePath.join(directory, "CACHEDIR.TAG"), mode: 0o644)
+        }
+        try? AtomicFile.write(encode(), to: file, mode: 0o644)
+        dirty = false
+    }
+
+    private func encode() -> [UInt8] {
+        var payload = ByteWriter()
+        let kept = entries.keys.sorted()
+        payload.int(kept.count)
+        for path in kept {
+            guard let entry = entries[path] else { continue }
+            payload.text(path)
+            for value in [entry.stat.size, entry.stat.modifiedSeconds, entry.stat.modifiedNanoseconds, entry.stat.changedSeconds,
+                          entry.stat.changedNanoseconds, entry.stat.inode, entry.stat.device] {
+                payload.int(Int(value))
+            }
+            payload.bool(entry.summary != nil)
+            entry.summary?.encode(into: &payload)
+        }
+        var header = ByteWriter()
+        header.int(Self.formatVersion)
+        header.text(SOTLintVersion.current)
+        header.text(profile.fingerprint)
+        header.text(root)
+        header.raw(payload.bytes)
+        header.raw(ContentHash(payload.bytes).digest)
+        return Self.magic + header.bytes
+    }
+
+    private static func decode(_ bytes: [UInt8], root: String, profile: Profile) throws(ByteReader.Malformed) -> [String: Entry] {
+        guard bytes.starts(with: magic) else { throw ByteReader.Malformed() }
+        var header = ByteReader(bytes, offset: magic.count)
+        guard try header.int() == formatVersion, try header.text() == SOTLintVersion.current,
+              try header.text() == profile.fingerprint, try header.text() == root else { throw ByteReader.Malformed() }
+        let payloadBytes = try header.raw()
+        guard try header.raw() == ContentHash(payloadBytes).digest, header.isAtEnd else { throw ByteReader.Malformed() }
+        var payload = ByteReader(payloadBytes)
+        var entries: [String: Entry] = [:]
+        let count = try payload.count()
+        for _ in 0..<count {
+            let path = try payload.text()
+            var values: [Int64] = []
+            for _ in 0..<7 { values.append(Int64(try payload.int())) }
+            let stat = FileStat(size: values[0], modifiedSeconds: values[1], modifiedNanoseconds: values[2], changedSeconds: values[3],
+                                changedNanoseconds: values[4], inode: values[5], device: values[6])
+            let summary = try payload.bool() ? try CachedSummary(from: &payload) : nil
+            entries[path] = Entry(stat: stat, summary: summary)
+        }
+        guard payload.isAtEnd else { throw ByteReader.Malformed() }
+        return entries
+    }
+}

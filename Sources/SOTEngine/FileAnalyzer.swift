@@ -1,0 +1,73 @@
+import SOTSource
+import SOTSyntax
+import SOTModel
+import SOTRules
+
+/// Reads, parses and checks one file on a worker thread, with the rules the profile turns on.
+struct FileAnalyzer: Sendable {
+    let profile: Profile
+    let today: CalendarDate
+    let detail: ModelDetail
+    private let documentRules: [(rule: any DocumentRule, severity: Severity, settings: RuleSettings)]
+    private let contentRules: [(rule: any ContentRule, severity: Severity?, settings: RuleSettings)]
+    private let phrases: [DeclaredInvariant.Kind: InvariantPhrases]
+
+    init(profile: Profile, rules: RuleSet, today: CalendarDate, detail: ModelDetail) {
+        self.profile = profile
+        self.today = today
+        self.detail = detail
+        phrases = InvariantPhrases.all(in: profile)
+        documentRules = rules.documentRules.compactMap { rule in
+            let settings = profile.settings(for: rule.metadata.id)
+            return settings.severity.map { (rule, $0, settings) }
+        }
+        // A content rule that is off still runs for its redactions: a secret is never printed.
+        contentRules = rules.contentRules.map { rule in
+            let settings = profile.settings(for: rule.metadata.id)
+            return (rule, settings.severity, settings)
+        }
+    }
+
+    /// The analysis of `job`, or nil for a context file that is not an SOT document.
+    func analyze(_ job: FileJob, bytes: [UInt8]) -> FileAnalysis? {
+        // A context file can only join the workspace if it names the classification key.
+        guard job.isTarget || ByteSearch.contains(bytes, Self.classificationKey) else { return nil }
+        let source = SourceText(path: job.display, bytes: bytes)
+        var analysis = FileAnalysis(path: job.display, isTarget: job.isTarget)
+        if job.markdown {
+            let document = DocumentBuilder.build(DocumentSyntax.parse(source), profile: profile)
+            if job.isTarget {
+                let context = { (settings: RuleSettings) in DocumentContext(profile: profile, settings: settings, today: today) }
+                for (rule, severity, settings) in documentRules {
+                    analysis.diagnostics += rule.check(document, context: context(settings)).map {
+                        Diagnostic(path: $0.path, range: $0.range, severity: severity, rule: rule.metadata.id, message: $0.message, fix: $0.fix)
+                    }
+                }
+                analysis.dated = DatedFacts(path: document.path, isSOT: document.isSOT, frontMatter: document.frontMatter)
+                analysis.suppressions = Suppressions(document)
+            }
+            // Only the summary outlives this worker: the document's text and tree are freed here.
+            if document.isSOT { analysis.summary = WorkspaceDocument(document, profile: profile, phrases: phrases, detail: detail) }
+        }
+        if job.isTarget, job.scanSecrets, job.markdown || !Self.isBinary(bytes) {
+            let file = ContentFile(source: source, markdown: job.markdown)
+            for (rule, severity, settings) in contentRules {
+                let found = rule.check(file, context: ContentContext(profile: profile, settings: settings))
+                analysis.redact += found.redact
+                analysis.facts.formUnion(found.facts)
+                guard let severity else { continue }
+                analysis.contentDiagnostics += found.findings.map {
+                    Diagnostic(path: $0.path, range: $0.range, severity: severity, rule: rule.metadata.id, message: $0.message, fix: $0.fix)
+                }
+            }
+        }
+        return analysis
+    }
+
+    static let classificationKey = Array("lifecycle_classification".utf8)
+
+    /// Git's rule: a NUL byte in the first 8,000 bytes makes a file binary.
+    static func isBinary(_ bytes: [UInt8]) -> Bool {
+        bytes.prefix(8_000).contains(0)
+    }
+}

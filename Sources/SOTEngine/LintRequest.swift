@@ -1,0 +1,60 @@
+import SOTSource
+import SOTRules
+import SOTModel
+
+/// Which configuration a run uses.
+public enum ConfigChoice: Sendable, Equatable {
+    /// `.sot-lint.yml` of each file's project root, extending the defaults.
+    case discover
+    /// This file for every path (`--config FILE`).
+    case file(String)
+    /// The compiled-in defaults only (`--no-config`).
+    case none
+}
+
+/// What one lint of a session looks at.
+public struct LintRequest: Sendable {
+    /// Files and folders as the user wrote them, relative to the session's working directory; empty
+    /// means that directory.
+    public var paths: [String]
+    /// `--base REV`: also run the change rules against the workspace at this git revision.
+    public var base: String?
+    /// `--staged`: lint the index versions of the staged files (and compare with HEAD).
+    public var staged: Bool = false
+    /// `--stdin-filename PATH -`: one document read from standard input, linted as if it were PATH
+    /// (its configuration, its project's workspace with this text in place of the file on disk).
+    public var stdin: (path: String, bytes: [UInt8])?
+
+    public init(paths: [String], base: String? = nil) {
+        self.paths = paths
+        self.base = base
+    }
+}
+
+/// What a lint found, and the workspace it found it in.
+public struct LintReport: Sendable {
+    /// Sorted by path, line, column, rule.
+    public let diagnostics: [Diagnostic]
+    /// Number of files linted (not counting documents read only as workspace context).
+    public let fileCount: Int
+    /// The workspace of each project the lint touched, in root order.
+    public let workspaces: [Workspace]
+    /// Files that could not be read: each one line naming the file; the rest of the run went on.
+    public let fileErrors: [SOTLintError]
+
+    public init(diagnostics: [Diagnostic], fileCount: Int, workspaces: [Workspace] = [], fileErrors: [SOTLintError] = []) {
+        self.diagnostics = diagnostics
+        self.fileCount = fileCount
+        self.workspaces = workspaces
+        self.fileErrors = fileErrors
+    }
+
+    public func count(_ severity: Severity) -> Int {
+        diagnostics.lazy.filter { $0.severity == severity }.count
+    }
+
+    /// The same report with only the diagnostics `keep` accepts.
+    public func filtered(_ keep: (Diagnostic) -> Bool) -> LintReport {
+        LintReport(diagnostics: diagnostics.filter(keep), fileCount: fileCount, workspaces: workspaces, fileErrors: fileErrors)
+    }
+}

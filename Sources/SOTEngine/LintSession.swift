@@ -1,0 +1,144 @@
+import Foundation
+import SOTSource
+import SOTSyntax
+import SOTModel
+import SOTRules
+import SOTSecrets
+
+/// The one entry point of every moment — the command line, the hooks, the fixer, the language server:
+/// a session over a working directory with its configuration choice, unsaved buffers, and caches of
+/// per-file analysis. Each `lint` resolves its inputs, reads and checks every file once in parallel,
+/// builds each project's workspace once, runs every kind of rule, applies suppressions, redacts, and
+/// answers with sorted diagnostics plus the workspace model.
+public final class LintSession: @unchecked Sendable {
+    /// Where the persistent workspace index lives.
+    public enum CacheChoice: Sendable, Equatable {
+        /// `.sot-lint-cache/` in each project's root folder.
+        case projectFolder
+        /// This folder, for every project (`--cache-dir DIR`).
+        case directory(String)
+        /// No persistent cache (`--no-cache`).
+        case disabled
+    }
+
+    public struct Options: Sendable {
+        /// Relative paths are resolved against this folder and reported relative to it.
+        public var workingDirectory: String
+        public var config: ConfigChoice
+        public var today: CalendarDate
+        public var cache: CacheChoice
+        /// Keep per-file analyses between lints (a long-lived session: the language server).
+        public var retainsAnalyses: Bool
+        /// How much of each document the workspace model keeps.
+        public var detail: ModelDetail
+        public var rules: RuleSet
+
+        public init(workingDirectory: String, config: ConfigChoice = .discover, today: CalendarDate = .today(),
+                    cache: CacheChoice = .disabled, retainsAnalyses: Bool = false, detail: ModelDetail = .index,
+                    rules: RuleSet = .builtIn) {
+            self.workingDirectory = workingDirectory
+            self.config = config
+            self.today = today
+            self.cache = cache
+            self.retainsAnalyses = retainsAnalyses
+            self.detail = detail
+            self.rules = rules
+        }
+    }
+
+    public let options: Options
+    private var overlays: [String: [UInt8]] = [:]
+    private let memory: AnalysisMemory?
+    private let lock = NSLock()
+
+    public init(_ options: Options) {
+        self.options = options
+        memory = options.retainsAnalyses ? AnalysisMemory() : nil
+    }
+
+    /// An unsaved buffer: lints read `text` instead of the file at `path` until `close(path:)`.
+    public func update(path: String, text: [UInt8]) {
+        lock.lock()
+        overlays[FilePath.absolute(path, base: options.workingDirectory)] = text
+        lock.unlock()
+    }
+
+    /// Forgets the buffer of `path`: lints read the file on disk again.
+    public func close(path: String) {
+        lock.lock()
+        overlays[FilePath.absolute(path, base: options.workingDirectory)] = nil
+        lock.unlock()
+    }
+
+    public func lint(_ request: LintRequest) throws(SOTLintError) -> LintReport {
+        var inputs = try LintInputs(request: request, workingDirectory: options.workingDirectory, config: options.config)
+        inputs.applyOverlays(currentOverlays())
+        var diagnostics: [Diagnostic] = []
+        var redact: [[UInt8]] = []
+        var workspaces: [Workspace] = []
+        var fileErrors: [SOTLintError] = []
+        let byProject = Dictionary(grouping: inputs.targets, by: \.project)
+        for root in Set(byProject.keys).union(inputs.stagedProjects).sorted() {
+            guard let project = inputs.projects[root] else { continue }
+            let targets = byProject[root] ?? []
+            // The workspace only matters to Markdown targets; a run on other files scans them for secrets alone,
+            // and when the project's root folder was linted every document is a target already.
+            let needsContext = (targets.contains(where: \.markdown) || inputs.stagedProjects.contains(root))
+                && !inputs.wholeProjects.contains(root)
+            let context = needsContext ? try inputs.contextFiles(of: root) : []
+            let index = indexCache(for: project, usable: !request.staged)
+            let lint = ProjectLint(project: project, rules: options.rules, today: options.today, detail: options.detail,
+                                   wholeProject: inputs.wholeProjects.contains(root), workingDirectory: options.workingDirectory,
+                                   base: inputs.base.map(ProjectLint.BaseSource.revision), reportsDeletions: inputs.wholeProjects.contains(root) || request.staged,
+                                   index: index, memory: memory)
+            let outcome = try lint.lint(targets: targets, context: context)
+            index?.save()
+            diagnostics += outcome.diagnostics
+            redact += outcome.redact
+            workspaces.append(outcome.workspace)
+            fileErrors += outcome.fileErrors
+        }
+        // The one redaction point: nothing reaches a reporter without passing here.
+        let redacted = SecretRedactor(secrets: redact).redact(diagnostics)
+        return LintReport(diagnostics: redacted.sorted(), fileCount: inputs.targets.count, workspaces: workspaces,
+                          fileErrors: fileErrors.sorted { $0.description < $1.description })
+    }
+
+    /// The workspace of each project the request's paths belong to (for `sot-lint graph`), in root order.
+    public func workspaces(_ request: LintRequest) throws(SOTLintError) -> [Workspace] {
+        var inputs = try LintInputs(request: request, workingDirectory: options.workingDirectory, config: options.config)
+        inputs.applyOverlays(currentOverlays())
+        let byProject = Dictionary(grouping: inputs.targets, by: \.project)
+        var workspaces: [Workspace] = []
+        for root in byProject.keys.sorted() {
+            guard let project = inputs.projects[root] else { continue }
+            let context = inputs.wholeProjects.contains(root) ? [] : try inputs.contextFiles(of: root)
+            let lint = ProjectLint(project: project, rules: options.rules, today: options.today, detail: options.detail,
+                                   wholeProject: inputs.wholeProjects.contains(root), workingDirectory: options.workingDirectory,
+                                   base: nil, reportsDeletions: false, index: nil, memory: memory)
+            let (workspace, errors) = lint.workspace(targets: byProject[root] ?? [], context: context)
+            if let error = errors.first { throw error }
+            workspaces.append(workspace)
+        }
+        return workspaces
+    }
+
+    private func currentOverlays() -> [String: [UInt8]] {
+        lock.lock()
+        defer { lock.unlock() }
+        return overlays
+    }
+
+    /// The persistent index of a project, when this session uses one and the run reads the working tree.
+    private func indexCache(for project: LintInputs.Project, usable: Bool) -> WorkspaceIndexCache? {
+        guard usable else { return nil }
+        let root = project.location.root
+        switch options.cache {
+        case .disabled: return nil
+        case .projectFolder:
+            return WorkspaceIndexCache(directory: FilePath.join(root, ".sot-lint-cache"), root: root, profile: project.profile)
+        case .directory(let folder):
+            return WorkspaceIndexCache(directory: FilePath.absolute(folder, base: options.workingDirectory), root: root, profile: project.profile)
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import SOTSource
+import SOTModel
+import SOTRules
+import SOTSecrets
+
+/// A file held in memory, named by its path inside an in-memory project.
+public struct MemoryFile: Sendable {
+    public let path: String
+    public let bytes: [UInt8]
+
+    public init(path: String, text: String) {
+        self.path = path
+        bytes = Array(text.utf8)
+    }
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
+}
+
+extension LintSession {
+    /// Lints files held in memory as one whole project — text in, diagnostics out, no disk and no git:
+    /// the harness rule tests and examples run on. `config` is the project's `.sot-lint.yml` text;
+    /// `base`, when given, is the project as it was before the change (for the change rules).
+    /// Markdown files (`.md`, `.markdown`) get every rule; other files the secret scan.
+    public func lint(files: [MemoryFile], config: String? = nil, base: [MemoryFile]? = nil) throws(SOTLintError) -> LintReport {
+        let root = "/"
+        let configPath = config == nil ? nil : ProjectRoot.configName
+        let profile = try ProfileLoader.load(configText: config, configPath: configPath, rules: options.rules.declarations)
+        let project = LintInputs.Project(location: ProjectRoot.Location(root: root, configFile: nil, gitTop: nil), profile: profile,
+                                         discovery: FileDiscovery(ignoreRoot: root))
+        let targets = files.map { file in
+            LintInputs.Target(displayPath: file.path, absolutePath: FilePath.absolute(file.path, base: root), project: root,
+                              markdown: LintInputs.isMarkdown(file.path), scanSecrets: true, bytes: file.bytes)
+        }
+        let baseSource = base.map { files in
+            ProjectLint.BaseSource.files(files.filter { LintInputs.isMarkdown($0.path) }.map {
+                LintInputs.ContextFile(display: $0.path, absolute: FilePath.absolute($0.path, base: root), bytes: $0.bytes)
+            })
+        }
+        var lint = ProjectLint(project: project, rules: options.rules, today: options.today, detail: options.detail, wholeProject: true,
+                               workingDirectory: root, base: baseSource, reportsDeletions: true, index: nil, memory: nil)
+        lint.configBytes = config.map { Array($0.utf8) }
+        let outcome = try lint.lint(targets: targets, context: [])
+        let redacted = SecretRedactor(secrets: outcome.redact).redact(outcome.diagnostics)
+        return LintReport(diagnostics: redacted.sorted(), fileCount: targets.count, workspaces: [outcome.workspace],
+                          fileErrors: outcome.fileErrors)
+    }
+}

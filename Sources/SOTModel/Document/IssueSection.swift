@@ -1,0 +1,48 @@
+import SOTSource
+import SOTSyntax
+
+/// One `## ID - Title` section of an SOT document.
+public struct IssueSection: Sendable {
+    public let id: String
+    public let idRange: SourceRange
+    public let title: String
+    /// The whole heading line's content.
+    public let headingRange: SourceRange
+    /// The heading's text as written, without the `#` markers.
+    public let headingText: String
+    public let headingLevel: Int
+    /// True when the heading reads `## ID - Title` with a non-empty title.
+    public let headingIsWellFormed: Bool
+    /// The first `Status:` field, read as a status.
+    public let status: StatusLine?
+    public let fields: [Field]
+    /// ID mentions outside fields: in the heading (its own ID excluded) and in prose.
+    public let proseReferences: [IssueReference]
+    public let lines: ClosedRange<Int>
+
+    /// Every issue-ID mention inside the section, in order, the heading's own ID excluded.
+    /// Computed, so that each mention is stored once.
+    public var references: [IssueReference] {
+        var all = proseReferences
+        for field in fields {
+            all += field.inlineReferences
+            for item in field.items { all += item.references }
+        }
+        return all.sorted { $0.range.start < $1.range.start }
+    }
+
+    public func field(_ label: String) -> Field? {
+        fields.first { $0.isKnown && $0.label == label }
+    }
+
+    public func fields(_ label: String) -> [Field] {
+        fields.filter { $0.isKnown && $0.label == label }
+    }
+}
+
+extension IssueSection {
+    /// The issues this one is blocked by, from every `Blocked by` field.
+    public var blockers: [IssueReference] {
+        fields("Blocked by").flatMap(\.namedIssues)
+    }
+}

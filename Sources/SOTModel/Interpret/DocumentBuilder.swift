@@ -1,0 +1,138 @@
+import SOTSource
+import SOTSyntax
+
+/// Where the ID of an issue heading sits.
+package struct IssueHeadingID {
+    package let range: Range<Int>
+    /// Byte offset where the rest of the heading (` - Title`) starts.
+    package let restStart: Int
+    package let inCodeSpan: Bool
+}
+
+/// Reads a file's syntax as the profile says: which document is SOT, headings, issue sections, fields,
+/// statuses and references, every range in the original file. Never parses: the syntax is given.
+public struct DocumentBuilder {
+    package let syntax: DocumentSyntax
+    package let profile: Profile
+    package var source: SourceText { syntax.source }
+
+    /// Parses `source` and reads it (for callers that have no cached syntax).
+    public static func build(_ source: SourceText, profile: Profile) -> SOTDocument {
+        build(DocumentSyntax.parse(source), profile: profile)
+    }
+
+    public static func build(_ syntax: DocumentSyntax, profile: Profile) -> SOTDocument {
+        DocumentBuilder(syntax: syntax, profile: profile).build()
+    }
+
+    package func build() -> SOTDocument {
+        let frontMatter = syntax.frontMatter
+        let isSOT = frontMatter["lifecycle_classification"]?.value == profile.sotClassification
+        let root = syntax.body
+        var headings: [Heading] = []
+        var preamble: [String] = []
+        var sectionBlocks: [(heading: MarkdownBlock, id: IssueHeadingID, blocks: [MarkdownBlock])] = []
+        var looseReferences: [IssueReference] = []
+        var inIssueSection = false
+        var seenIssueSection = false
+        for block in root.children {
+            if let level = block.headingLevel {
+                let content = headingContent(block)
+                headings.append(Heading(level: level, text: block.text.trimmingSpaces, range: source.range(content)))
+                // Any heading below the title that opens with an ID starts an issue, so that a wrong level
+                // is reported as such instead of cascading into unresolved references.
+                if level >= 2, let id = leadingID(content) {
+                    sectionBlocks.append((block, id, []))
+                    inIssueSection = true
+                    seenIssueSection = true
+                    continue
+                }
+                if level <= 2 {
+                    inIssueSection = false
+                    looseReferences += references(in: block, field: nil, sectionID: nil)
+                    continue
+                }
+            }
+            if inIssueSection {
+                sectionBlocks[sectionBlocks.count - 1].blocks.append(block)
+            } else {
+                if !seenIssueSection { preamble += paragraphTexts(block) }
+                looseReferences += references(in: block, field: nil, sectionID: nil)
+            }
+        }
+        let sections = sectionBlocks.map { section(heading: $0.heading, headingID: $0.id, blocks: $0.blocks) }
+        let looksLikeSOT = !isSOT && (!sections.isEmpty || ByteSearch.contains(source.bytes, Array("lifecycle_classification".utf8)))
+        return SOTDocument(
+            source: source, frontMatter: frontMatter, isSOT: isSOT, looksLikeSOT: looksLikeSOT,
+            encodingProblem: syntax.encodingProblem, headings: headings,
+            preamble: preamble, sections: sections, looseReferences: looseReferences,
+            directives: syntax.directives)
+    }
+
+    /// Byte range of a heading's text: ATX markers and closing hashes removed.
+    package func headingContent(_ block: MarkdownBlock) -> Range<Int> {
+        let bytes = source.bytes
+        var start = block.startOffset
+        var end = source.contentEnd(ofLine: block.startLine)
+        while start < end, bytes[start] == 0x20 { start += 1 }
+        guard start < end, bytes[start] == 0x23 else { return trimmed(start..<end) }
+        while start < end, bytes[start] == 0x23 { start += 1 }
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        var hashes = end
+        while hashes > start, bytes[hashes - 1] == 0x23 { hashes -= 1 }
+        if hashes < end, hashes == start || bytes[hashes - 1] == 0x20 || bytes[hashes - 1] == 0x09 { end = hashes }
+        return trimmed(start..<end)
+    }
+
+    package func trimmed(_ range: Range<Int>) -> Range<Int> {
+        var start = range.lowerBound
+        var end = range.upperBound
+        let bytes = source.bytes
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        return start..<end
+    }
+
+    /// The ID that opens a heading's text, if any, also when wrapped in backticks.
+    private func leadingID(_ content: Range<Int>) -> IssueHeadingID? {
+        let bytes = source.bytes
+        let ticked = !content.isEmpty && bytes[content.lowerBound] == 0x60
+        let start = ticked ? content.lowerBound + 1 : content.lowerBound
+        guard let first = profile.idMatcher.matches(in: bytes, range: start..<content.upperBound).first,
+              first.lowerBound == start else { return nil }
+        if ticked {
+            guard first.upperBound < content.upperBound, bytes[first.upperBound] == 0x60 else { return nil }
+            return IssueHeadingID(range: first, restStart: first.upperBound + 1, inCodeSpan: true)
+        }
+        return IssueHeadingID(range: first, restStart: first.upperBound, inCodeSpan: false)
+    }
+
+    /// Paragraph texts of a top-level block: the paragraph itself, or those of a block quote.
+    private func paragraphTexts(_ block: MarkdownBlock) -> [String] {
+        switch block.kind {
+        case .paragraph: return [block.text]
+        case .blockQuote: return block.children.flatMap(paragraphTexts)
+        default: return []
+        }
+    }
+
+    /// Every ID mention in a block and its descendants, code and HTML blocks excepted.
+    package func references(in block: MarkdownBlock, field: String?, sectionID: String?, excluding: Range<Int>? = nil) -> [IssueReference] {
+        switch block.kind {
+        case .codeBlock, .htmlBlock, .thematicBreak:
+            return []
+        case .paragraph, .heading:
+            let range = block.headingLevel != nil ? headingContent(block) : block.startOffset..<block.endOffset
+            let spans = CodeSpanScanner.spans(source.bytes, in: range)
+            return profile.idMatcher.matches(in: source.bytes, range: range).compactMap { match in
+                if let excluding, excluding == match { return nil }
+                return IssueReference(id: source.text(match), range: source.range(match), field: field,
+                                      inCodeSpan: spans.contains { $0.contains(match.lowerBound) },
+                                      sectionID: sectionID)
+            }
+        default:
+            return block.children.flatMap { references(in: $0, field: field, sectionID: sectionID) }
+        }
+    }
+}

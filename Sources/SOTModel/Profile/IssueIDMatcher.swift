@@ -1,0 +1,46 @@
+import SOTSource
+import SOTSyntax
+
+/// Finds issue IDs (the profile's `id_pattern`) on word boundaries.
+public final class IssueIDMatcher: Sendable {
+    public let pattern: String
+    private let regex: POSIXRegex
+
+    public struct PatternError: Error, Sendable {
+        public let message: String
+    }
+
+    /// Fails with the regcomp message when `pattern` is not a valid POSIX extended expression.
+    public init(pattern: String) throws(PatternError) {
+        self.pattern = pattern
+        do {
+            regex = try POSIXRegex(pattern)
+        } catch {
+            throw PatternError(message: error.message)
+        }
+    }
+
+    /// Byte ranges of every ID in `bytes[range]`, on word boundaries.
+    public func matches(in bytes: [UInt8], range: Range<Int>) -> [Range<Int>] {
+        var found: [Range<Int>] = []
+        regex.forEachMatch(in: bytes, range: range) { groups in
+            if let match = groups[0], !match.isEmpty,
+               match.lowerBound == range.lowerBound || !(Self.isWordByte(bytes[match.lowerBound - 1]) || bytes[match.lowerBound - 1] == 0x2D),
+               match.upperBound == range.upperBound || !Self.isWordByte(bytes[match.upperBound]) {
+                found.append(match)
+            }
+            return true
+        }
+        return found
+    }
+
+    /// True when the whole of `text` is one ID.
+    public func matchesWhole(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        return matches(in: bytes, range: 0..<bytes.count) == [0..<bytes.count]
+    }
+
+    package static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
+    }
+}

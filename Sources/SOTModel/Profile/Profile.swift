@@ -1,0 +1,111 @@
+import SOTSource
+import SOTSyntax
+
+/// Everything that decides what a document must look like: the compiled-in default profile,
+/// extended by a project's `.sot-lint.yml`.
+public struct Profile: Sendable {
+    public struct StatusDefinition: Sendable, Equatable {
+        public let name: String
+        public let category: StatusCategory
+    }
+
+    public struct FrontMatterSchema: Sendable {
+        public var required: [String]
+        public var optional: [String]
+        /// Key -> allowed values, in profile order.
+        public var enums: [(key: String, values: [String])]
+        public var dates: [String]
+
+        public var knownKeys: [String] { required + optional.filter { !required.contains($0) } }
+
+        public func allowedValues(_ key: String) -> [String]? {
+            enums.first { $0.key == key }?.values
+        }
+    }
+
+    public var sotClassification: String
+    /// Identifies the settings (a hash of the default profile and the configuration text): analyses
+    /// made under one profile are reused only under the same one.
+    public var fingerprint = ""
+    public var idMatcher: IssueIDMatcher
+    public var statuses: [StatusDefinition] {
+        didSet { statusIndex = Profile.index(statuses) }
+    }
+    /// Normalised status name -> definition, built once.
+    private var statusIndex: [String: StatusDefinition] = [:]
+    public var fields: [String] {
+        didSet { fieldIndex = Profile.index(fields) }
+    }
+    /// Lower-cased label -> canonical label, built once.
+    private var fieldIndex: [String: String] = [:]
+    public var frontMatter: FrontMatterSchema
+    public var disclaimer: String
+    public var include: [String]
+    public var exclude: [String]
+    public var rules: [String: RuleSettings]
+    /// Normalised status -> the statuses it may move to; a status without an entry may move anywhere.
+    public var transitions: [String: [String]] = [:]
+    /// Globs of files not scanned for secrets.
+    public var secretExclude: [String] = []
+    /// Secret findings allowed by fingerprint.
+    public var secretAllowances: [SecretAllowance] = []
+    /// The file the profile was read from besides the defaults, if any.
+    public var configPath: String?
+
+    public init(sotClassification: String, idMatcher: IssueIDMatcher, statuses: [StatusDefinition], fields: [String],
+                frontMatter: FrontMatterSchema, disclaimer: String, include: [String], exclude: [String],
+                rules: [String: RuleSettings], configPath: String?) {
+        self.sotClassification = sotClassification
+        self.idMatcher = idMatcher
+        self.statuses = statuses
+        self.statusIndex = Profile.index(statuses)
+        self.fields = fields
+        self.fieldIndex = Profile.index(fields)
+        self.frontMatter = frontMatter
+        self.disclaimer = disclaimer
+        self.include = include
+        self.exclude = exclude
+        self.rules = rules
+        self.configPath = configPath
+    }
+
+    public func status(named raw: String) -> StatusDefinition? {
+        statusIndex[raw] ?? statusIndex[Profile.normalizedStatus(raw)]
+    }
+
+    private static func index(_ statuses: [StatusDefinition]) -> [String: StatusDefinition] {
+        var index: [String: StatusDefinition] = [:]
+        for status in statuses where index[normalizedStatus(status.name)] == nil {
+            index[normalizedStatus(status.name)] = status
+        }
+        return index
+    }
+
+    public func category(ofStatus raw: String) -> StatusCategory? {
+        status(named: raw)?.category
+    }
+
+    public func settings(for ruleID: String) -> RuleSettings {
+        rules[ruleID] ?? RuleSettings(severity: nil)
+    }
+
+    /// `In Progress.` -> `in-progress`: case, a trailing period, spaces and underscores do not matter.
+    public static func normalizedStatus(_ raw: String) -> String {
+        var text = raw.trimmingSpaces
+        while text.hasSuffix(".") { text.removeLast() }
+        let words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "_" || $0 == "\t" || $0 == "-" })
+        return words.joined(separator: "-")
+    }
+
+    /// The canonical spelling of a field label, matched case-insensitively.
+    public func canonicalField(_ raw: String) -> String? {
+        if let known = fieldIndex[raw.lowercased()] { return known }
+        return fieldIndex[raw.lowercased().split(separator: " ").joined(separator: " ")]
+    }
+
+    private static func index(_ fields: [String]) -> [String: String] {
+        var index: [String: String] = [:]
+        for field in fields where index[field.lowercased()] == nil { index[field.lowercased()] = field }
+        return index
+    }
+}

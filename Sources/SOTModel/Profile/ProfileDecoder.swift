@@ -1,0 +1,211 @@
+import SOTSource
+import SOTSyntax
+
+/// Turns a merged profile tree into a validated `Profile`; every mistake names the key at fault.
+package struct ProfileDecoder {
+    package let node: ConfigNode
+    package let origin: String
+    /// The rules whose settings the profile may hold.
+    package let declarations: [RuleDeclaration]
+
+    private func fail(_ reason: String) -> SOTLintError {
+        .invalidConfiguration(path: origin, reason: reason)
+    }
+
+    package mutating func decode() throws(SOTLintError) -> Profile {
+        let pattern = try string("id_pattern", in: node)
+        let matcher: IssueIDMatcher
+        do {
+            matcher = try IssueIDMatcher(pattern: pattern)
+        } catch {
+            throw fail("`id_pattern` is not a valid regular expression: \(error.message)")
+        }
+        var profile = Profile(
+            sotClassification: try string("sot_classification", in: node),
+            idMatcher: matcher,
+            statuses: try statuses(),
+            fields: try strings("fields", in: node),
+            frontMatter: try frontMatter(),
+            disclaimer: try string("disclaimer", in: node),
+            include: try strings("include", in: node),
+            exclude: try strings("exclude", in: node),
+            rules: try rules(),
+            configPath: nil)
+        if case .mapping(let pairs)? = node["transitions"] {
+            for (from, _) in pairs {
+                guard profile.status(named: from) != nil else {
+                    throw fail("`transitions` names `\(from)`, which is not in `statuses`")
+                }
+                let targets = try strings(from, in: node["transitions"] ?? .null, context: "transitions.")
+                if let unknown = targets.first(where: { profile.status(named: $0) == nil }) {
+                    throw fail("`transitions.\(from)` names `\(unknown)`, which is not in `statuses`")
+                }
+                profile.transitions[Profile.normalizedStatus(from)] = targets.map(Profile.normalizedStatus)
+            }
+        }
+        if let secrets = node["secrets"] {
+            profile.secretExclude = try strings("exclude", in: secrets, context: "secrets.")
+            profile.secretAllowances = try allowances(secrets)
+        }
+        return profile
+    }
+
+    private func allowances(_ secrets: ConfigNode) throws(SOTLintError) -> [SecretAllowance] {
+        switch secrets["allow"] {
+        case nil, .null?:
+            return []
+        case .sequence(let items)?:
+            var result: [SecretAllowance] = []
+            for item in items {
+                guard case .scalar(let fingerprint)? = item["fingerprint"], fingerprint.count == 12,
+                      fingerprint.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {
+                    throw fail("each `secrets.allow` entry needs a `fingerprint` of 12 lower-case hex digits, as findings print it")
+                }
+                guard case .scalar(let reason)? = item["reason"], !reason.trimmingSpaces.isEmpty else {
+                    throw fail("`secrets.allow` entry \(fingerprint) needs a `reason`")
+                }
+                result.append(SecretAllowance(fingerprint: fingerprint, reason: reason))
+            }
+            return result
+        default:
+            throw fail("`secrets.allow` must be a list of {fingerprint, reason}")
+        }
+    }
+
+    private func string(_ key: String, in parent: ConfigNode, context: String = "") throws(SOTLintError) -> String {
+        guard case .scalar(let value)? = parent[key] else { throw fail("`\(context)\(key)` must be a text value") }
+        return value
+    }
+
+    private func strings(_ key: String, in parent: ConfigNode, context: String = "") throws(SOTLintError) -> [String] {
+        switch parent[key] {
+        case .sequence(let items)?:
+            var result: [String] = []
+            for item in items {
+                guard case .scalar(let value) = item else { throw fail("`\(context)\(key)` must be a list of text values") }
+                result.append(value)
+            }
+            return result
+        case .null?, nil:
+            return []
+        default:
+            throw fail("`\(context)\(key)` must be a list of text values")
+        }
+    }
+
+    private func statuses() throws(SOTLintError) -> [Profile.StatusDefinition] {
+        guard case .mapping(let pairs)? = node["statuses"], !pairs.isEmpty else {
+            throw fail("`statuses` must map each status to a category")
+        }
+        var result: [Profile.StatusDefinition] = []
+        for (name, value) in pairs {
+            let categories = StatusCategory.allCases.map(\.rawValue)
+            guard case .scalar(let raw) = value, let category = StatusCategory(rawValue: raw) else {
+                throw fail("status `\(name)` needs one of the categories \(categories.joined(separator: ", "))")
+            }
+            result.append(.init(name: name, category: category))
+        }
+        return result
+    }
+
+    private func frontMatter() throws(SOTLintError) -> Profile.FrontMatterSchema {
+        guard let section = node["front_matter"] else { throw fail("`front_matter` is missing") }
+        var enums: [(key: String, values: [String])] = []
+        if case .mapping(let pairs)? = section["enums"] {
+            for (key, _) in pairs {
+                guard let enumNode = section["enums"] else { continue }
+                enums.append((key, try strings(key, in: enumNode, context: "front_matter.enums.")))
+            }
+        }
+        return Profile.FrontMatterSchema(
+            required: try strings("required", in: section, context: "front_matter."),
+            optional: try strings("optional", in: section, context: "front_matter."),
+            enums: enums,
+            dates: try strings("dates", in: section, context: "front_matter."))
+    }
+
+    private func rules() throws(SOTLintError) -> [String: RuleSettings] {
+        guard case .mapping(let pairs)? = node["rules"] else { throw fail("`rules` must map rule ids to severities") }
+        let known = declarations.map(\.id)
+        var result: [String: RuleSettings] = [:]
+        for (id, value) in pairs {
+            guard known.contains(id) else {
+                throw fail("unknown rule `\(id)`" + Suggestion.didYouMean(id, among: known))
+            }
+            result[id] = try settings(id, value)
+        }
+        return result
+    }
+
+    private func settings(_ id: String, _ value: ConfigNode) throws(SOTLintError) -> RuleSettings {
+        var severityText: String?
+        var options: [String: OptionValue] = [:]
+        switch value {
+        case .scalar(let text):
+            severityText = text
+        case .mapping(let pairs):
+            for (key, option) in pairs {
+                if key == "severity" {
+                    guard case .scalar(let text) = option else { throw fail("`rules.\(id).severity` must be a severity") }
+                    severityText = text
+                } else {
+                    options[key] = try optionValue(option, path: "rules.\(id).\(key)")
+                }
+            }
+        default:
+            throw fail("`rules.\(id)` must be a severity or a mapping with `severity`")
+        }
+        let allowed = Severity.allCases.map(\.rawValue) + ["off"]
+        guard let severityText, allowed.contains(severityText.lowercased()) else {
+            throw fail("`rules.\(id)` needs a severity: \(allowed.joined(separator: ", "))")
+        }
+        let declaration = declarations.first { $0.id == id }
+        let declared = declaration?.options.map(\.name) ?? []
+        if let unknown = options.keys.sorted().first(where: { !declared.contains($0) }) {
+            let hint = declared.isEmpty ? "; this rule has no options" : Suggestion.didYouMean(unknown, among: declared)
+            throw fail("rule `\(id)` has no option `\(unknown)`\(hint)")
+        }
+        for option in declaration?.options ?? [] {
+            guard let given = options[option.name] else { continue }
+            options[option.name] = try Self.conform(given, to: option.defaultValue) {
+                self.fail("`rules.\(id).\(option.name)` must be \($0)")
+            }
+        }
+        return RuleSettings(severity: Severity(rawValue: severityText.lowercased()), options: options)
+    }
+
+    /// `given` in the shape of the option's default: a number, a flag, a text or a list of texts.
+    private static func conform(_ given: OptionValue, to declared: OptionValue,
+                                fail: (String) -> SOTLintError) throws(SOTLintError) -> OptionValue {
+        switch (declared, given) {
+        case (.int, .int), (.bool, .bool), (.string, .string), (.strings, .strings):
+            return given
+        case (.strings, .string(let text)):
+            return .strings([text])
+        case (.string, .int(let number)):
+            return .string(String(number))
+        case (.int, _): throw fail("a whole number")
+        case (.bool, _): throw fail("true or false")
+        case (.string, _): throw fail("a text value")
+        case (.strings, _): throw fail("a list of text values")
+        }
+    }
+
+    private func optionValue(_ node: ConfigNode, path: String) throws(SOTLintError) -> OptionValue {
+        switch node {
+        case .scalar(let text):
+            if let number = Int(text) { return .int(number) }
+            if text == "true" || text == "false" { return .bool(text == "true") }
+            return .string(text)
+        case .sequence(let items):
+            var values: [String] = []
+            for item in items {
+                guard case .scalar(let text) = item else { throw fail("`\(path)` must be a list of text values") }
+                values.append(text)
+            }
+            return .strings(values)
+        default:
+            throw fail("`\(path)` must be a number, a text value or a list")
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import SOTSource
+import SOTSyntax
+
+/// Builds a `Profile` from the compiled-in default profile and an optional project configuration.
+public enum ProfileLoader {
+    package static let topLevelKeys = ["sot_classification", "id_pattern", "statuses", "fields", "front_matter",
+                               "disclaimer", "include", "exclude", "transitions", "secrets", "rules"]
+
+    /// The default profile alone.
+    public static func defaultProfile(rules: [RuleDeclaration]) throws(SOTLintError) -> Profile {
+        try load(configText: nil, configPath: nil, rules: rules)
+    }
+
+    /// The default profile extended by `configText` (the contents of `configPath`).
+    public static func load(configText: String?, configPath: String?, rules: [RuleDeclaration]) throws(SOTLintError) -> Profile {
+        let origin = configPath ?? "rules/default.yml"
+        func fail(_ reason: String) -> SOTLintError {
+            .invalidConfiguration(path: origin, reason: reason)
+        }
+        var node: ConfigNode
+        do {
+            node = try ConfigNode.parse(DefaultProfileText.yaml)
+        } catch {
+            throw .invalidConfiguration(path: "rules/default.yml", reason: error.message)
+        }
+        if let configText {
+            let user: ConfigNode
+            do {
+                user = try ConfigNode.parse(configText)
+            } catch {
+                throw fail(error.message)
+            }
+            switch user {
+            case .null: break
+            case .mapping(let pairs):
+                if let unknown = pairs.first(where: { !topLevelKeys.contains($0.key) }) {
+                    throw fail("unknown key `\(unknown.key)`" + Suggestion.didYouMean(unknown.key, among: topLevelKeys))
+                }
+                node = node.merged(with: normalizedRules(user, defaults: node))
+            default:
+                throw fail("the file must be a mapping of keys to values")
+            }
+        }
+        var decoder = ProfileDecoder(node: node, origin: origin, declarations: rules)
+        var profile = try decoder.decode()
+        profile.configPath = configPath
+        profile.fingerprint = ContentHash(parts: [Array(DefaultProfileText.yaml.utf8), Array((configText ?? "").utf8),
+                                                  Array(rules.map(\.id).joined(separator: ",").utf8)]).description
+        return profile
+    }
+
+    /// `rule: warning` becomes `rule: {severity: warning}` so that a severity alone keeps default options.
+    private static func normalizedRules(_ user: ConfigNode, defaults: ConfigNode) -> ConfigNode {
+        guard case .mapping(var pairs) = user, let index = pairs.firstIndex(where: { $0.key == "rules" }),
+              case .mapping(let rules) = pairs[index].value else { return user }
+        let normalized = rules.map { rule -> (key: String, value: ConfigNode) in
+            if case .scalar = rule.value { return (rule.key, .mapping([("severity", rule.value)])) }
+            return rule
+        }
+        pairs[index].value = .mapping(normalized)
+        return .mapping(pairs)
+    }
+}

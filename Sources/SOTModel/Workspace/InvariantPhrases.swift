@@ -1,0 +1,48 @@
+import SOTSource
+import SOTSyntax
+
+/// Phrases like "keeps {id} blocked" that turn an acceptance item into a declared invariant.
+/// Matching ignores case, backticks, bold markers and repeated spaces.
+package struct InvariantPhrases: Sendable {
+    private let phrases: [String]
+    /// The longest word of each phrase: an item without it needs no closer look.
+    private let keywords: [[UInt8]]
+
+    /// The phrases of every kind of declaration, from the rules' `phrases` options in `profile`.
+    package static func all(in profile: Profile) -> [DeclaredInvariant.Kind: InvariantPhrases] {
+        var phrases: [DeclaredInvariant.Kind: InvariantPhrases] = [:]
+        for kind in DeclaredInvariant.Kind.allCases {
+            phrases[kind] = InvariantPhrases(profile.settings(for: kind.ruleID).strings("phrases") ?? [])
+        }
+        return phrases
+    }
+
+    package init(_ phrases: [String]) {
+        self.phrases = phrases.map { Self.squeezed($0.lowercased()) }
+        keywords = self.phrases.map { phrase in
+            let words = phrase.replacingAll("{id}", with: " ").split(whereSeparator: { $0 == " " })
+            return Array((words.max { $0.count < $1.count } ?? "").utf8)
+        }
+    }
+
+    /// IDs the item declares the phrase about, other than the declaring issue itself.
+    package func declaredTargets(in item: FieldItem, excluding own: String) -> [String] {
+        guard item.references.contains(where: { $0.id != own }) else { return [] }
+        let bytes = Array(item.text.utf8)
+        guard keywords.contains(where: { ByteSearch.contains(bytes, $0, ignoringASCIICase: true) }) else { return [] }
+        let text = Self.squeezed(item.text.lowercased())
+        var targets: [String] = []
+        for reference in item.references where reference.id != own && !targets.contains(reference.id) {
+            let lowered = reference.id.lowercased()
+            if phrases.contains(where: { text.contains($0.replacingAll("{id}", with: lowered)) }) {
+                targets.append(reference.id)
+            }
+        }
+        return targets
+    }
+
+    /// Backticks and bold markers are markup, not words: "Keeps **`X`** blocked" declares the same.
+    package static func squeezed(_ text: String) -> String {
+        text.filter { $0 != "`" && $0 != "*" }.split(whereSeparator: { $0 == " " || $0 == "\t" || $0.isNewline }).joined(separator: " ")
+    }
+}

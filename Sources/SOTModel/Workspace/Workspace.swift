@@ -1,0 +1,78 @@
+import SOTSource
+import SOTSyntax
+
+/// Every SOT document of one project, as an index of issues, with its blocked-by graph. Built once per
+/// run from summaries, so that documents' text is not kept while the workspace rules run. Encodes as
+/// the versioned workspace model (`version`, `documents`, `edges`, `cycles`).
+public struct Workspace: Sendable, Codable {
+    /// The version of the encoded model; it changes only with a documented migration.
+    public static let modelVersion = 1
+
+    /// A blocked-by edge between first definitions: `from` waits for `to`.
+    public struct Edge: Sendable, Codable, Hashable {
+        public let from: String
+        public let to: String
+    }
+
+    public let documents: [WorkspaceDocument]
+    /// Issue ID -> every place it is defined, in path and line order.
+    public let definitions: [String: [IssueEntry]]
+    /// Every ID defined in the workspace, sorted.
+    public let issueIDs: [String]
+    /// Blocked-by cycles (strongly connected components of more than one issue), each sorted, in
+    /// order of their first member.
+    public let cycles: [[String]]
+
+    public init(documents: [WorkspaceDocument]) {
+        let sorted = documents.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        self.documents = sorted
+        var definitions: [String: [IssueEntry]] = [:]
+        for document in sorted {
+            for issue in document.issues { definitions[issue.id, default: []].append(issue) }
+        }
+        self.definitions = definitions
+        issueIDs = definitions.keys.sorted()
+        var graph = BlockedByGraph(ids: issueIDs, definitions: definitions)
+        cycles = graph.stronglyConnectedComponents().filter { $0.count > 1 }.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+    }
+
+    /// The first definition of `id`.
+    public func issue(_ id: String) -> IssueEntry? {
+        definitions[id]?.first
+    }
+
+    /// Blocked-by edges between defined issues, once each, in ID order.
+    public var edges: [Edge] {
+        var edges: [Edge] = []
+        for id in issueIDs {
+            guard let issue = issue(id) else { continue }
+            var seen = Set<String>()
+            for blocker in issue.blockers where definitions[blocker.id] != nil && seen.insert(blocker.id).inserted {
+                edges.append(Edge(from: id, to: blocker.id))
+            }
+        }
+        return edges
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case version, documents, edges, cycles
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let version = try container.decode(Int.self, forKey: .version)
+        guard version == Self.modelVersion else {
+            throw DecodingError.dataCorruptedError(forKey: .version, in: container,
+                                                   debugDescription: "workspace model version \(version) is not \(Self.modelVersion)")
+        }
+        self.init(documents: try container.decode([WorkspaceDocument].self, forKey: .documents))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(Self.modelVersion, forKey: .version)
+        try container.encode(documents, forKey: .documents)
+        try container.encode(edges, forKey: .edges)
+        try container.encode(cycles, forKey: .cycles)
+    }
+}

@@ -1,0 +1,33 @@
+import SOTSource
+import SOTSyntax
+import SOTModel
+
+/// YAML forbids repeated keys, and tools disagree on which one wins.
+package struct FrontMatterDuplicateKeyRule: DocumentRule {
+    package static let metadata = RuleMetadata(
+        id: "frontmatter-duplicate-key", category: .frontMatter, defaultSeverity: .error,
+        summary: "A front matter key must appear once.",
+        rationale: """
+        YAML does not allow a key twice; some parsers keep the first value, some the last, some refuse the \
+        file. Each repetition is reported with the line of the first occurrence.
+        """,
+        examples: [
+            .valid("Each key once.", ExampleText.sot("")),
+            .invalid("`status` twice.", ExampleText.sot("").replacingAll("route: cto", with: "route: cto\n↓status: draft")),
+        ])
+
+    package func check(_ document: SOTDocument, context: DocumentContext) -> [Finding] {
+        guard document.isSOT || document.looksLikeSOT else { return [] }
+        var first: [String: FrontMatterEntry] = [:]
+        var findings: [Finding] = []
+        for entry in document.frontMatter.entries {
+            if let earlier = first[entry.key] {
+                findings.append(Finding(document, entry.keyRange,
+                                        "front matter key `\(entry.key)` is repeated; it is first set on line \(earlier.keyRange.start.line)"))
+            } else {
+                first[entry.key] = entry
+            }
+        }
+        return findings
+    }
+}

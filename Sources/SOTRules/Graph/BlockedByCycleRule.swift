@@ -1,0 +1,81 @@
+import SOTSource
+import SOTSyntax
+import SOTModel
+
+/// Issues that wait for each other wait forever.
+package struct BlockedByCycleRule: WorkspaceRule {
+    package static let metadata = RuleMetadata(
+        id: "blocked-by-cycle", category: .graph, defaultSeverity: .error,
+        summary: "`Blocked by:` links do not form a cycle.",
+        rationale: """
+        When A waits for B and B waits for A, neither can ever be unblocked. Cycles are found across the \
+        whole workspace; each member is reported on its reference to the next member, with the cycle's \
+        path, so every document involved shows it.
+        """,
+        examples: [
+            .valid("A chain.", ExampleText.sot("""
+            ## CTO-WORK-001 - First
+
+            Status: blocked.
+
+            Acceptance:
+
+            - Works.
+
+            Blocked by:
+
+            - `CTO-WORK-002` first.
+
+            ## CTO-WORK-002 - Second
+
+            Status: open.
+
+            Acceptance:
+
+            - Works.
+            """)),
+            .invalid("Two issues waiting for each other.", ExampleText.sot("""
+            ## CTO-WORK-001 - First
+
+            Status: blocked.
+
+            Acceptance:
+
+            - Works.
+
+            Blocked by:
+
+            - `↓CTO-WORK-002` first.
+
+            ## CTO-WORK-002 - Second
+
+            Status: blocked.
+
+            Acceptance:
+
+            - Works.
+
+            Blocked by:
+
+            - `↓CTO-WORK-001` first.
+            """)),
+        ])
+
+    package func check(_ workspace: Workspace, context: WorkspaceContext) -> [Finding] {
+        var graph = BlockedByGraph(workspace: workspace)
+        var findings: [Finding] = []
+        for component in graph.stronglyConnectedComponents() where component.count > 1 {
+            let members = Set(component)
+            for id in component.sorted() {
+                guard let issue = workspace.issue(id) else { continue }
+                for blocker in issue.blockers where members.contains(blocker.id) && blocker.id != id {
+                    // The cycle this very edge closes: id → blocker → … → id.
+                    let path = [id] + graph.shortestPath(from: blocker.id, to: id, within: members)
+                    findings.append(Finding(issue, blocker.range,
+                                            "blocked-by cycle: \(path.joined(separator: " → ")); break it by unblocking one of them"))
+                }
+            }
+        }
+        return findings
+    }
+}

@@ -1,0 +1,28 @@
+import SOTSource
+import SOTSyntax
+import SOTModel
+
+/// A problem a rule found, before severity and suppressions are applied.
+public struct Finding: Sendable, Hashable {
+    public let path: String
+    public let range: SourceRange
+    public let message: String
+    /// A safe fix, when the rule can offer one.
+    public let fix: Fix?
+
+    public init(path: String, range: SourceRange, message: String, fix: Fix? = nil) {
+        self.path = path
+        self.range = range
+        self.message = message
+        self.fix = fix
+    }
+
+    public init(_ document: SOTDocument, _ range: SourceRange, _ message: String, fix: Fix? = nil) {
+        self.init(path: document.path, range: range, message: message, fix: fix)
+    }
+
+    public init(_ issue: IssueEntry, _ range: SourceRange, _ message: String) {
+        self.init(path: issue.path, range: range, message: message)
+    }
+}
+

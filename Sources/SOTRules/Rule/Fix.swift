@@ -1,0 +1,44 @@
+import SOTSource
+import SOTSyntax
+import SOTModel
+
+/// One replacement in a file: a byte range of the original and its new text.
+public struct TextEdit: Sendable, Hashable {
+    public let range: Range<Int>
+    /// The same range as line and column, for reporters.
+    public let position: SourceRange
+    public let replacement: String
+
+    public init(_ range: Range<Int>, in source: SourceText, with replacement: String) {
+        self.range = range
+        self.position = source.range(range)
+        self.replacement = replacement
+    }
+}
+
+/// A safe fix a rule offers with a finding: edits that change nothing but the finding's cause.
+public struct Fix: Sendable, Hashable {
+    public let summary: String
+    public let edits: [TextEdit]
+
+    public init(_ summary: String, _ edits: [TextEdit]) {
+        self.summary = summary
+        self.edits = edits
+    }
+
+    /// `bytes` with `fixes` applied; an edit that overlaps one already taken is left for a later pass.
+    public static func apply(_ fixes: [Fix], to bytes: [UInt8]) -> [UInt8] {
+        var taken: [TextEdit] = []
+        for fix in fixes {
+            guard !fix.edits.contains(where: { edit in taken.contains { $0.range.overlaps(edit.range) || $0.range == edit.range } }) else {
+                continue
+            }
+            taken += fix.edits
+        }
+        var result = bytes
+        for edit in taken.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) where edit.range.upperBound <= result.count {
+            result.replaceSubrange(edit.range, with: Array(edit.replacement.utf8))
+        }
+        return result
+    }
+}

@@ -1,0 +1,50 @@
+import SOTSource
+import SOTSyntax
+import SOTModel
+
+/// A rule: an instance in the rule set, with its type's static metadata (id, severity, examples).
+/// What it checks is given by the kind it conforms to; the engine runs every kind generically.
+public protocol Rule: Sendable {
+    static var metadata: RuleMetadata { get }
+}
+
+extension Rule {
+    public var metadata: RuleMetadata { Self.metadata }
+}
+
+/// Looks at one Markdown document at a time. Its findings are cached with the file's analysis.
+public protocol DocumentRule: Rule {
+    func check(_ document: SOTDocument, context: DocumentContext) -> [Finding]
+}
+
+/// Looks at a document's front matter in the light of today's date: runs after the cache, every time.
+public protocol DatedRule: Rule {
+    func check(_ document: DatedFacts, context: DocumentContext) -> [Finding]
+}
+
+/// Needs every SOT document of the project at once.
+public protocol WorkspaceRule: Rule {
+    func check(_ workspace: Workspace, context: WorkspaceContext) -> [Finding]
+}
+
+/// Compares the workspace at a base revision with the current one (`--base REV`).
+public protocol ChangeRule: Rule {
+    func check(base: Workspace, head: Workspace, context: WorkspaceContext) -> [Finding]
+}
+
+/// Looks at the bytes of every text file, Markdown or not (the secret scan). `redact` are byte strings
+/// no report may quote; `facts` are what the file contributed to project-wide checks.
+public protocol ContentRule: Rule {
+    func check(_ file: ContentFile, context: ContentContext) -> ContentFindings
+}
+
+/// Runs once per project after every file: checks what files contributed (`ContentFindings.facts`)
+/// against the configuration.
+public protocol ProjectRule: Rule {
+    func check(_ project: ProjectFacts, context: WorkspaceContext) -> [Finding]
+}
+
+/// Reports the inline suppression directives of a document that suppressed nothing.
+public protocol SuppressionRule: Rule {
+    func check(unused: [Finding], context: DocumentContext) -> [Finding]
+}

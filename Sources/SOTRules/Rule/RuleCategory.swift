@@ -1,0 +1,9 @@
+/// What a rule looks at.
+public enum RuleCategory: String, Sendable, CaseIterable {
+    case document
+    case frontMatter = "front-matter"
+    case structure
+    case graph
+    case secrets
+    case change
+}

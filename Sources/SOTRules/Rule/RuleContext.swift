@@ -1,0 +1,107 @@
+import SOTSource
+import SOTSyntax
+import SOTModel
+
+/// What a document rule knows besides the document.
+public struct DocumentContext: Sendable {
+    public let profile: Profile
+    public let settings: RuleSettings
+    public let today: CalendarDate
+
+    public init(profile: Profile, settings: RuleSettings, today: CalendarDate) {
+        self.profile = profile
+        self.settings = settings
+        self.today = today
+    }
+}
+
+/// What a workspace, change or project rule knows besides its input.
+public struct WorkspaceContext: Sendable {
+    public let profile: Profile
+    public let settings: RuleSettings
+    public let today: CalendarDate
+
+    public init(profile: Profile, settings: RuleSettings, today: CalendarDate) {
+        self.profile = profile
+        self.settings = settings
+        self.today = today
+    }
+}
+
+/// What a content rule knows besides the file.
+public struct ContentContext: Sendable {
+    public let profile: Profile
+    public let settings: RuleSettings
+
+    public init(profile: Profile, settings: RuleSettings) {
+        self.profile = profile
+        self.settings = settings
+    }
+}
+
+/// The part of a document that rules about today's date read: kept with the cached analysis.
+public struct DatedFacts: Sendable {
+    public let path: String
+    public let isSOT: Bool
+    public let frontMatter: FrontMatter
+
+    public init(path: String, isSOT: Bool, frontMatter: FrontMatter) {
+        self.path = path
+        self.isSOT = isSOT
+        self.frontMatter = frontMatter
+    }
+}
+
+/// One text file for the content rules. Analyses several rules share (one secret scan for two rules)
+/// are computed once per file through `shared`.
+public final class ContentFile: @unchecked Sendable {
+    public let source: SourceText
+    public let markdown: Bool
+    private var memo: [String: Any] = [:]
+
+    public init(source: SourceText, markdown: Bool) {
+        self.source = source
+        self.markdown = markdown
+    }
+
+    /// The value stored under `key`, computed on first use. A file is checked on one thread.
+    public func shared<Value>(_ key: String, _ compute: () -> Value) -> Value {
+        if let value = memo[key] as? Value { return value }
+        let value = compute()
+        memo[key] = value
+        return value
+    }
+}
+
+/// What a content rule found in one file.
+public struct ContentFindings: Sendable {
+    public var findings: [Finding]
+    /// Byte strings (secrets) that no message, path or fix of the run may quote.
+    public var redact: [[UInt8]]
+    /// Facts for project rules (the fingerprints of `secrets.allow` that matched).
+    public var facts: Set<String>
+
+    public init(findings: [Finding] = [], redact: [[UInt8]] = [], facts: Set<String> = []) {
+        self.findings = findings
+        self.redact = redact
+        self.facts = facts
+    }
+}
+
+/// What a project rule sees after every file of a project was checked.
+public struct ProjectFacts: Sendable {
+    /// The project's root folder itself was linted: a partial run cannot tell what is unused.
+    public let wholeProject: Bool
+    /// The configuration file as the run shows it, and its bytes.
+    public let configPath: String?
+    public let configBytes: [UInt8]?
+    /// Union of every file's `ContentFindings.facts`.
+    public let facts: Set<String>
+
+    public init(wholeProject: Bool, configPath: String?, configBytes: [UInt8]?, facts: Set<String>) {
+        self.wholeProject = wholeProject
+        self.configPath = configPath
+        self.configBytes = configBytes
+        self.facts = facts
+    }
+}

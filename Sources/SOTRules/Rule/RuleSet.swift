@@ -1,0 +1,82 @@
+import SOTSource
+import SOTSyntax
+import SOTModel
+
+/// The rules a run applies, as instances, in the order `sot-lint rules` lists them. Each kind of rule
+/// is run by the engine generically; nothing outside a rule's file knows what it checks.
+public struct RuleSet: Sendable {
+    public let rules: [any Rule]
+    public let documentRules: [any DocumentRule]
+    public let datedRules: [any DatedRule]
+    public let workspaceRules: [any WorkspaceRule]
+    public let changeRules: [any ChangeRule]
+    public let contentRules: [any ContentRule]
+    public let projectRules: [any ProjectRule]
+    public let suppressionRules: [any SuppressionRule]
+    private let byID: [String: Int]
+
+    public init(_ rules: [any Rule]) {
+        self.rules = rules
+        documentRules = rules.compactMap { $0 as? any DocumentRule }
+        datedRules = rules.compactMap { $0 as? any DatedRule }
+        workspaceRules = rules.compactMap { $0 as? any WorkspaceRule }
+        changeRules = rules.compactMap { $0 as? any ChangeRule }
+        contentRules = rules.compactMap { $0 as? any ContentRule }
+        projectRules = rules.compactMap { $0 as? any ProjectRule }
+        suppressionRules = rules.compactMap { $0 as? any SuppressionRule }
+        var byID: [String: Int] = [:]
+        for (index, rule) in rules.enumerated() { byID[rule.metadata.id] = index }
+        self.byID = byID
+    }
+
+    public var ids: [String] { rules.map(\.metadata.id) }
+
+    public func rule(id: String) -> (any Rule)? {
+        byID[id].map { rules[$0] }
+    }
+
+    /// What the profile needs of each rule: its id and declared options.
+    public var declarations: [RuleDeclaration] {
+        rules.map { rule in
+            RuleDeclaration(id: rule.metadata.id, options: rule.metadata.options.map { ($0.name, $0.defaultValue) })
+        }
+    }
+}
+
+/// The built-in SOT rules (front matter, structure, graph, change, suppressions).
+public enum SOTRuleList {
+    public static let all: [any Rule] = [
+        EncodingInvalidRule(),
+        FrontMatterMissingRule(),
+        FrontMatterUnclosedRule(),
+        FrontMatterInvalidYAMLRule(),
+        FrontMatterRequiredKeyRule(),
+        FrontMatterEnumValueRule(),
+        FrontMatterDateRule(),
+        FrontMatterUnknownKeyRule(),
+        FrontMatterDuplicateKeyRule(),
+        FrontMatterTitleMismatchRule(),
+        FrontMatterRouteMismatchRule(),
+        DisclaimerMissingRule(),
+        ReviewStaleRule(),
+        H1SingleRule(),
+        IssueHeadingFormatRule(),
+        IssueIDDuplicateRule(),
+        StatusMissingRule(),
+        StatusUnknownRule(),
+        AcceptanceMissingRule(),
+        FieldLabelUnknownRule(),
+        FieldDuplicateRule(),
+        ReferenceUnresolvedRule(),
+        BlockedBySelfRule(),
+        BlockedWithoutBlockersRule(),
+        BlockersWithoutBlockedRule(),
+        BlockedOnResolvedRule(),
+        BlockedByCycleRule(),
+        InvariantKeepsBlockedRule(),
+        StatusTransitionRule(),
+        IssueRemovedRule(),
+        InvariantStatusUnchangedRule(),
+        SuppressionUnusedRule(),
+    ]
+}

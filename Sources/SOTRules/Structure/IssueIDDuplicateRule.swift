@@ -1,0 +1,52 @@
+import SOTSource
+import SOTSyntax
+import SOTModel
+
+/// An ID names one issue in the whole workspace.
+package struct IssueIDDuplicateRule: WorkspaceRule {
+    package static let metadata = RuleMetadata(
+        id: "issue-id-duplicate", category: .structure, defaultSeverity: .error,
+        summary: "An issue ID is defined once across the workspace.",
+        rationale: """
+        References and blockers resolve IDs to one issue. When two sections share an ID, which one a \
+        harness acts on is an accident. Every definition is reported, each naming the others, so both \
+        files show the problem.
+        """,
+        examples: [
+            .valid("Distinct IDs.", ExampleText.sot("""
+            ## CTO-WORK-001 - First
+
+            Status: open.
+
+            Acceptance:
+
+            - Works.
+
+            ## CTO-WORK-002 - Second
+
+            Status: open.
+
+            Acceptance:
+
+            - Works.
+            """)),
+            .invalid("The same ID in two documents.", files: [
+                ExampleFile("a.md", ExampleText.sot("## ↓CTO-WORK-001 - First\n\nStatus: open.\n\nAcceptance:\n\n- Works.\n")),
+                ExampleFile("b.md", ExampleText.companion(title: "Other", "## ↓CTO-WORK-001 - Again\n\nStatus: open.\n\nAcceptance:\n\n- Works.\n")),
+            ]),
+        ])
+
+    package func check(_ workspace: Workspace, context: WorkspaceContext) -> [Finding] {
+        var findings: [Finding] = []
+        for id in workspace.issueIDs {
+            guard let places = workspace.definitions[id], places.count > 1 else { continue }
+            for place in places {
+                let others = places.filter { $0.path != place.path || $0.idRange != place.idRange }
+                    .map { "\($0.path):\($0.idRange.start.line)" }
+                findings.append(Finding(place, place.idRange,
+                                        "issue `\(id)` is defined more than once; also at \(others.joined(separator: ", "))"))
+            }
+        }
+        return findings
+    }
+}

@@ -1,0 +1,58 @@
+import SOTSource
+import SOTSyntax
+import SOTModel
+import SOTRules
+
+/// Values that look like secrets but are not: examples, templates, variable references, runs of one
+/// character, and (for generic detectors) names, hashes and identifiers.
+package enum PlaceholderFilter {
+    private static let words = ["example", "redacted", "placeholder", "dummy", "changeme", "your_", "your-", "xxxx", "****"]
+
+    package static func isPlaceholder(_ secret: ArraySlice<UInt8>, detector: SecretDetector) -> Bool {
+        guard let first = secret.first, let last = secret.last else { return true }
+        for word in words where ByteSearch.contains(secret, Array(word.utf8), ignoringASCIICase: true) { return true }
+        for word in detector.allow where ByteSearch.contains(secret, Array(word.utf8), ignoringASCIICase: true) { return true }
+        // <value>, ${VAR}, {{ var }}, %VAR%, $VAR
+        if first == 0x3C, last == 0x3E { return true }
+        if first == 0x25, last == 0x25, secret.count > 2 { return true }
+        if secret.starts(with: [0x7B, 0x7B]) { return true }
+        if first == 0x24, secret.count > 1 {
+            let next = secret[secret.startIndex + 1]
+            if next == 0x7B || isLetter(next) || next == 0x5F { return true }
+        }
+        if mostlyOneByte(secret) { return true }
+        return detector.generic && isGenericNonSecret(secret)
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+    }
+
+    private static func isHex(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x66)
+    }
+
+    /// One byte making up 60% or more of the value (`xxxxxxxx`, `********`, `aaaa1aaaa`).
+    private static func mostlyOneByte(_ secret: ArraySlice<UInt8>) -> Bool {
+        var counts = [Int](repeating: 0, count: 256)
+        for byte in secret { counts[Int(byte)] += 1 }
+        return (counts.max() ?? 0) * 10 >= secret.count * 6
+    }
+
+    private static func isGenericNonSecret(_ secret: ArraySlice<UInt8>) -> Bool {
+        let bytes = Array(secret)
+        // An environment variable's name alone: API_TOKEN.
+        if let first = bytes.first, first >= 0x41, first <= 0x5A, bytes.count >= 3,
+           bytes.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F }) { return true }
+        // git SHAs (full or abbreviated).
+        if bytes.count == 40 || (7...12).contains(bytes.count), bytes.allSatisfy(isHex) { return true }
+        // UUIDs: 8-4-4-4-12 hex.
+        if bytes.count == 36, [8, 13, 18, 23].allSatisfy({ bytes[$0] == 0x2D }),
+           bytes.enumerated().allSatisfy({ [8, 13, 18, 23].contains($0.offset) || isHex($0.element | 0x20) }) { return true }
+        // Image digests written whole.
+        if bytes.starts(with: Array("sha256:".utf8)) { return true }
+        // Paths and prose.
+        if bytes.first == 0x2F || bytes.starts(with: [0x2E, 0x2F]) || bytes.starts(with: [0x7E, 0x2F]) { return true }
+        return bytes.contains(0x20)
+    }
+}

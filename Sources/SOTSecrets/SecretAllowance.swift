@@ -1,0 +1,94 @@
+import SOTSource
+import SOTSyntax
+import SOTModel
+import SOTRules
+
+/// What the secret scan of one file produced: findings (already redacted by construction), allow
+/// directives that did nothing, config fingerprints that were used, and the secrets themselves for the
+/// run's redactor (kept in memory only).
+public struct SecretScanResult: Sendable {
+    public internal(set) var findings: [Finding] = []
+    public internal(set) var unusedDirectives: [Finding] = []
+    public internal(set) var usedFingerprints: Set<String> = []
+    /// The secrets themselves, for the run's redactor only; never printed.
+    package var secrets: [[UInt8]] = []
+}
+
+/// Scans one file and applies its allow directives and the project's allowed fingerprints.
+public struct SecretFinder: Sendable {
+    package let catalog: SecretCatalog
+    package let allowances: [SecretAllowance]
+
+    public init(catalog: SecretCatalog, allowances: [SecretAllowance]) {
+        self.catalog = catalog
+        self.allowances = allowances
+    }
+
+    public func scan(_ source: SourceText, markdown: Bool) -> SecretScanResult {
+        var result = SecretScanResult()
+        let scan = SecretScanner(catalog: catalog).scanWithDirectives(source.bytes, markdown: markdown)
+        let matches = distinct(scan.matches)
+        let directives = scan.directives.map { offset in
+            SecretAllowDirective.parse(source, offset: offset, line: source.line(ofByte: offset))
+        }
+        var usedDirectives = Set<Int>()
+        for match in matches {
+            let detector = catalog.detectors[match.detector]
+            let secret = source.bytes[match.range]
+            result.secrets.append(Array(secret))
+            let fingerprint = SecretFingerprint.of(detector: detector.id, secret: secret)
+            let line = source.line(ofByte: match.range.lowerBound)
+            if let index = directives.firstIndex(where: { $0.line == line - 1 && $0.detector == detector.id && !$0.reason.isEmpty }) {
+                usedDirectives.insert(index)
+                continue
+            }
+            if allowances.contains(where: { $0.fingerprint == fingerprint }) {
+                result.usedFingerprints.insert(fingerprint)
+                continue
+            }
+            result.findings.append(Finding(path: source.path, range: source.range(match.range),
+                                           message: "\(detector.description) (\(detector.id), fingerprint \(fingerprint)); "
+                                           + "revoke it and remove it from history"))
+        }
+        for (index, directive) in directives.enumerated() where !usedDirectives.contains(index) {
+            let range = source.range(directive.range)
+            let message: String
+            if directive.reason.isEmpty {
+                message = "`\(SecretAllowDirective.marker) \(directive.detector)` needs a reason after the detector id; it allows nothing without one"
+            } else if catalog.detector(id: directive.detector) == nil {
+                message = "`\(SecretAllowDirective.marker)` names detector `\(directive.detector)`, which does not exist"
+                    + Suggestion.didYouMean(directive.detector, among: catalog.detectors.map(\.id))
+            } else {
+                message = "`\(SecretAllowDirective.marker) \(directive.detector)` allows nothing: the next line has no such secret; remove it"
+            }
+            result.unusedDirectives.append(Finding(path: source.path, range: range, message: message))
+        }
+        return result
+    }
+
+    /// One finding per secret: where detectors overlap, a provider format wins over a generic detector,
+    /// and otherwise the detector listed first.
+    private func distinct(_ matches: [SecretMatch]) -> [SecretMatch] {
+        var kept: [SecretMatch] = []
+        for match in matches {
+            guard let index = kept.firstIndex(where: { $0.range.overlaps(match.range) }) else {
+                kept.append(match)
+                continue
+            }
+            let current = catalog.detectors[kept[index].detector]
+            let candidate = catalog.detectors[match.detector]
+            if current.generic, !candidate.generic { kept[index] = match }
+        }
+        return kept
+    }
+}
+
+extension SecretFinder {
+    /// The built-in catalog's scan of `file`, computed once however many rules read it.
+    package static func shared(_ file: ContentFile, allowances: [SecretAllowance]) -> SecretScanResult {
+        file.shared("secrets") {
+            guard case .success(let catalog) = SecretCatalog.builtIn else { return SecretScanResult() }
+            return SecretFinder(catalog: catalog, allowances: allowances).scan(file.source, markdown: file.markdown)
+        }
+    }
+}

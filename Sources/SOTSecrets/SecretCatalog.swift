@@ -1,0 +1,156 @@
+import SOTSource
+import SOTSyntax
+import SOTModel
+import SOTRules
+
+/// The secret detectors with their keyword automaton, loaded once from the compiled-in catalog.
+public struct SecretCatalog: Sendable {
+    public let detectors: [SecretDetector]
+    package let automaton: KeywordAutomaton
+    /// Keyword index -> detectors that listed it.
+    package let detectorsByKeyword: [[Int]]
+    /// Detectors run on every fenced code line of Markdown files.
+    package let fenceDetectors: [Int]
+    /// Keywords the scanner itself needs, found in the same pass: the allow directive and fence markers.
+    package let allowMarkerKeyword: Int
+    package let fenceKeywords: Set<Int>
+
+    /// The catalog of rules/secrets.yml, compiled in. Loaded on first use.
+    public static let builtIn: Result<SecretCatalog, SOTLintError> = {
+        // Patterns compile on first use; SecretCatalogTests compiles every one of them.
+        Result { () throws(SOTLintError) in
+            try SecretCatalog(yaml: SecretCatalogText.yaml, origin: "rules/secrets.yml", compileNow: false)
+        }
+    }()
+
+    /// `compileNow: false` defers each pattern's compilation (and its checks) to its first search.
+    public init(yaml: String, origin: String, compileNow: Bool = true) throws(SOTLintError) {
+        let root: ConfigNode
+        do {
+            root = try ConfigNode.parse(yaml)
+        } catch {
+            throw .invalidConfiguration(path: origin, reason: error.message)
+        }
+        guard case .sequence(let entries)? = root["detectors"] else {
+            throw .invalidConfiguration(path: origin, reason: "`detectors` must be a list")
+        }
+        var detectors: [SecretDetector] = []
+        for entry in entries {
+            let detector = try SecretDetectorDecoder(node: entry, origin: origin, compileNow: compileNow).decode()
+            guard !detectors.contains(where: { $0.id == detector.id }) else {
+                throw .invalidConfiguration(path: origin, reason: "detector `\(detector.id)` is defined twice")
+            }
+            detectors.append(detector)
+        }
+        self.init(detectors: detectors)
+    }
+
+    public init(detectors: [SecretDetector]) {
+        self.detectors = detectors
+        var keywords: [String] = []
+        var byKeyword: [[Int]] = []
+        for (index, detector) in detectors.enumerated() where detector.span != .fence {
+            for keyword in detector.keywords {
+                if let existing = keywords.firstIndex(of: keyword) {
+                    byKeyword[existing].append(index)
+                } else {
+                    keywords.append(keyword)
+                    byKeyword.append([index])
+                }
+            }
+        }
+        allowMarkerKeyword = keywords.count
+        fenceKeywords = [keywords.count + 1, keywords.count + 2]
+        keywords += [SecretAllowDirective.marker, "```", "~~~"]
+        byKeyword += [[], [], []]
+        automaton = KeywordAutomaton(keywords: keywords)
+        detectorsByKeyword = byKeyword
+        fenceDetectors = detectors.indices.filter { detectors[$0].span == .fence }
+    }
+
+    public func detector(id: String) -> SecretDetector? {
+        detectors.first { $0.id == id }
+    }
+}
+
+/// Reads one detector entry, naming the detector and key at fault in every error.
+private struct SecretDetectorDecoder {
+    package let node: ConfigNode
+    package let origin: String
+    package let compileNow: Bool
+    package static let keys = ["id", "description", "keywords", "pattern", "group", "ignore_case", "entropy", "span",
+                       "boundary", "generic", "allow", "positives", "negatives"]
+
+    package func fail(_ id: String, _ reason: String) -> SOTLintError {
+        .invalidConfiguration(path: origin, reason: "detector `\(id)`: \(reason)")
+    }
+
+    package func decode() throws(SOTLintError) -> SecretDetector {
+        guard case .mapping(let pairs) = node, case .scalar(let id)? = node["id"] else {
+            throw .invalidConfiguration(path: origin, reason: "every detector needs an `id`")
+        }
+        if let unknown = pairs.first(where: { !Self.keys.contains($0.key) }) {
+            throw fail(id, "unknown key `\(unknown.key)`")
+        }
+        guard case .scalar(let pattern)? = node["pattern"], case .scalar(let description)? = node["description"] else {
+            throw fail(id, "needs `description` and `pattern`")
+        }
+        let ignoreCase = try flag("ignore_case", id, default: false)
+        let regex: POSIXRegex
+        let group = try number("group", id, default: 0)
+        if compileNow {
+            do {
+                regex = try POSIXRegex(pattern, ignoreCase: ignoreCase)
+            } catch {
+                throw fail(id, "pattern does not compile: \(error.message)")
+            }
+            guard group >= 0, group <= regex.groupCount else { throw fail(id, "`group` \(group) is not a group of the pattern") }
+        } else {
+            regex = POSIXRegex(lazy: pattern, ignoreCase: ignoreCase)
+        }
+        let spanText = try text("span", id) ?? "line"
+        guard let span = SecretDetector.Span(rawValue: spanText) else { throw fail(id, "`span` must be line, block, fence or codespan") }
+        let keywords = try list("keywords", id).map { $0.lowercased() }
+        if span != .fence, keywords.isEmpty { throw fail(id, "needs at least one keyword") }
+        guard let entropy = Double(try text("entropy", id) ?? "0"), entropy >= 0 else { throw fail(id, "`entropy` must be a number") }
+        return SecretDetector(
+            id: id, description: description, keywords: keywords, regex: regex, group: group, entropy: entropy,
+            span: span, boundary: try flag("boundary", id, default: true), generic: try flag("generic", id, default: false),
+            allow: try list("allow", id).map { $0.lowercased() }, positives: try list("positives", id),
+            negatives: try list("negatives", id))
+    }
+
+    private func text(_ key: String, _ id: String) throws(SOTLintError) -> String? {
+        switch node[key] {
+        case nil, .null?: return nil
+        case .scalar(let value)?: return value
+        default: throw fail(id, "`\(key)` must be a single value")
+        }
+    }
+
+    private func flag(_ key: String, _ id: String, default value: Bool) throws(SOTLintError) -> Bool {
+        guard let raw = try text(key, id) else { return value }
+        guard raw == "true" || raw == "false" else { throw fail(id, "`\(key)` must be true or false") }
+        return raw == "true"
+    }
+
+    private func number(_ key: String, _ id: String, default value: Int) throws(SOTLintError) -> Int {
+        guard let raw = try text(key, id) else { return value }
+        guard let number = Int(raw) else { throw fail(id, "`\(key)` must be a whole number") }
+        return number
+    }
+
+    private func list(_ key: String, _ id: String) throws(SOTLintError) -> [String] {
+        switch node[key] {
+        case nil, .null?: return []
+        case .sequence(let items)?:
+            var values: [String] = []
+            for item in items {
+                guard case .scalar(let value) = item else { throw fail(id, "`\(key)` must be a list of text values") }
+                values.append(value)
+            }
+            return values
+        default: throw fail(id, "`\(key)` must be a list")
+        }
+    }
+}

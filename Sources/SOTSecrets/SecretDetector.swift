@@ -1,0 +1,55 @@
+import SOTSource
+import SOTSyntax
+import SOTModel
+import SOTRules
+
+/// One entry of the secret catalog (rules/secrets.yml): how to find one kind of secret. A class, so that
+/// the scanner's inner loops share it instead of copying a dozen fields per file.
+public final class SecretDetector: Sendable {
+    /// Where the pattern is run around a keyword hit.
+    public enum Span: String, Sendable {
+        /// The hit's line, at most 2,048 bytes either side of the hit.
+        case line
+        /// 512 bytes before the hit to 20,000 after it, across lines (private key blocks).
+        case block
+        /// Each line inside a fenced code block of a Markdown file; needs no keyword.
+        case fence
+        /// The content of each code span (`…`) on the hit's line, in Markdown files only; a content whose
+        /// entropy is far below the detector's floor is skipped without running the pattern.
+        case codespan
+    }
+
+    public let id: String
+    public let description: String
+    public let keywords: [String]
+    public let regex: POSIXRegex
+    /// Which group of the pattern is the secret (0: the whole match).
+    public let group: Int
+    /// Minimum Shannon entropy (bits per byte) of the secret.
+    public let entropy: Double
+    public let span: Span
+    /// Reject a match touching a letter or digit on either side.
+    public let boundary: Bool
+    /// Generic detectors also skip environment-variable names, git SHAs, UUIDs, digests and paths.
+    public let generic: Bool
+    /// Lower-case substrings that mark a match of this detector as a placeholder.
+    public let allow: [String]
+    public let positives: [String]
+    public let negatives: [String]
+
+    public init(id: String, description: String, keywords: [String], regex: POSIXRegex, group: Int, entropy: Double,
+                span: Span, boundary: Bool, generic: Bool, allow: [String], positives: [String], negatives: [String]) {
+        self.id = id
+        self.description = description
+        self.keywords = keywords
+        self.regex = regex
+        self.group = group
+        self.entropy = entropy
+        self.span = span
+        self.boundary = boundary
+        self.generic = generic
+        self.allow = allow
+        self.positives = positives
+        self.negatives = negatives
+    }
+}

@@ -1,0 +1,245 @@
+import SOTSource
+import SOTSyntax
+import SOTModel
+import SOTRules
+
+/// A secret found in a file, before allowances: which detector, where (bytes), and the secret's bytes.
+package struct SecretMatch: Sendable {
+    package let detector: Int
+    /// Byte range of the secret in the file.
+    package let range: Range<Int>
+}
+
+import Dispatch
+import Foundation
+
+/// One pass of every keyword over the bytes, then each detector's bounded pattern only around its
+/// keyword hits, then entropy and placeholder filters. A large file is cut at line breaks into one
+/// piece per core, scanned side by side.
+package struct SecretScanner {
+    package let catalog: SecretCatalog
+
+    package static let lineReach = 2_048
+    /// Code-span contents shorter than this are not scanned (the catalog's code-span detector wants 20+).
+    package static let shortestCodeSpanSecret = 16
+    package static let blockBefore = 512
+    package static let blockAfter = 20_000
+    /// Files at least this large are scanned in pieces, one per core.
+    package static let parallelThreshold = 1 << 20
+
+    package func scan(_ bytes: [UInt8], markdown: Bool) -> [SecretMatch] {
+        scanWithDirectives(bytes, markdown: markdown).matches
+    }
+
+    /// The matches, and the offsets of `sot-lint-allow-secret` markers found in the same pass.
+    package func scanWithDirectives(_ bytes: [UInt8], markdown: Bool) -> (matches: [SecretMatch], directives: [Int]) {
+        bytes.withUnsafeBufferPointer { buffer in
+            let pieces = Self.pieces(of: buffer)
+            guard pieces.count > 1 else {
+                return scanPiece(buffer, range: 0..<buffer.count, markdown: markdown, fences: .ifMarked)
+            }
+            nonisolated(unsafe) let shared = buffer
+            let results = ParallelResults<(matches: [SecretMatch], directives: [Int])>(count: pieces.count)
+            DispatchQueue.concurrentPerform(iterations: pieces.count) { index in
+                // Fenced code depends on the whole file: the first piece takes all fenced lines.
+                results.set(index, scanPiece(shared, range: pieces[index], markdown: markdown,
+                                             fences: index == 0 ? .always : .never))
+            }
+            var matches: [SecretMatch] = []
+            var directives: [Int] = []
+            for result in results.values.compactMap({ $0 }) {
+                matches += result.matches
+                directives += result.directives
+            }
+            // Windows of neighbouring pieces may overlap: one match per detector and start.
+            matches.sort { ($0.range.lowerBound, $0.detector) < ($1.range.lowerBound, $1.detector) }
+            var distinct: [SecretMatch] = []
+            for match in matches where distinct.last.map({ $0.detector != match.detector || $0.range.lowerBound != match.range.lowerBound }) ?? true {
+                distinct.append(match)
+            }
+            return (distinct, directives.sorted())
+        }
+    }
+
+    /// One piece per core for a large file, cut after line breaks; the whole file otherwise.
+    package static func pieces(of buffer: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        let count = buffer.count
+        guard count >= parallelThreshold else { return [0..<count] }
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        guard cores > 1 else { return [0..<count] }
+        var pieces: [Range<Int>] = []
+        var start = 0
+        for piece in 1..<cores {
+            var cut = max(start, count * piece / cores)
+            while cut < count, buffer[cut] != 0x0A { cut += 1 }
+            cut = min(count, cut + 1)
+            if cut > start { pieces.append(start..<cut) }
+            start = cut
+        }
+        if start < count { pieces.append(start..<count) }
+        return pieces
+    }
+
+    package enum FenceMode { case ifMarked, always, never }
+
+    private func scanPiece(_ buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>, markdown: Bool, fences: FenceMode)
+    -> (matches: [SecretMatch], directives: [Int]) {
+            let (windows, directives) = self.windowsAndDirectives(in: buffer, range: range, markdown: markdown, fences: fences)
+            var found: [SecretMatch] = []
+            for (index, detectorWindows) in windows.enumerated() where !detectorWindows.isEmpty {
+                let detector = catalog.detectors[index]
+                var seen = Set<Int>()
+                for window in detectorWindows {
+                    // Most code spans are short identifiers: too short for any secret, or far below the entropy floor.
+                    if detector.span == .codespan,
+                       window.count < Self.shortestCodeSpanSecret || Entropy.bitsPerByte(buffer[window]) < detector.entropy - 0.5 {
+                        continue
+                    }
+                    detector.regex.forEachMatch(in: buffer, range: window) { groups in
+                        if detector.group < groups.count, let whole = groups[0], let secret = groups[detector.group], !secret.isEmpty,
+                           accept(whole: whole, secret: secret, detector: detector, in: buffer),
+                           seen.insert(secret.lowerBound).inserted {
+                            found.append(SecretMatch(detector: index, range: secret))
+                        }
+                        return true
+                    }
+                }
+            }
+            return (found.sorted { ($0.range.lowerBound, $0.detector) < ($1.range.lowerBound, $1.detector) }, directives)
+    }
+
+    /// For each detector, the byte ranges its pattern runs over: windows around its keyword hits, merged
+    /// where they touch, so the pattern's work is linear in the file whatever the number of hits.
+    package func windows(in buffer: UnsafeBufferPointer<UInt8>, markdown: Bool) -> [[Range<Int>]] {
+        windowsAndDirectives(in: buffer, range: 0..<buffer.count, markdown: markdown, fences: .ifMarked).windows
+    }
+
+    private func windowsAndDirectives(in buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>, markdown: Bool,
+                                      fences: FenceMode) -> (windows: [[Range<Int>]], directives: [Int]) {
+        var windows: [[Range<Int>]] = Array(repeating: [], count: catalog.detectors.count)
+        var directives: [Int] = []
+        var hasFence = false
+        // The line of the latest hit: hits on one line (however many) find its ends once.
+        var line: Range<Int>?
+        for hit in catalog.automaton.hits(in: buffer, range: range) {
+            if hit.keyword == catalog.allowMarkerKeyword {
+                directives.append(hit.offset)
+                continue
+            }
+            if catalog.fenceKeywords.contains(hit.keyword) {
+                hasFence = true
+                continue
+            }
+            let current: Range<Int>
+            if let known = line, known.lowerBound <= hit.offset, hit.offset <= known.upperBound {
+                current = known
+            } else {
+                current = lineBounds(of: hit.offset, in: buffer)
+                line = current
+            }
+            for detector in catalog.detectorsByKeyword[hit.keyword] {
+                if catalog.detectors[detector].span == .codespan {
+                    // Code spans are Markdown; in other files a backtick means something else.
+                    guard markdown else { continue }
+                    // Each line's code spans once, however many backticks it has.
+                    if windows[detector].last.map({ current.contains($0.lowerBound) }) != true {
+                        windows[detector] += codeSpanContents(current, in: buffer)
+                    }
+                    continue
+                }
+                let window = self.window(around: hit.offset, span: catalog.detectors[detector].span, line: current, in: buffer)
+                // Hits arrive in order of their end, so a new window touches the last one or lies after it.
+                if let last = windows[detector].last, window.lowerBound <= last.upperBound {
+                    windows[detector][windows[detector].count - 1] =
+                        min(last.lowerBound, window.lowerBound)..<max(last.upperBound, window.upperBound)
+                } else {
+                    windows[detector].append(window)
+                }
+            }
+        }
+        if markdown, fences == .always || (fences == .ifMarked && hasFence), !catalog.fenceDetectors.isEmpty {
+            let fenced = FencedLines.ranges(in: buffer)
+            for detector in catalog.fenceDetectors { windows[detector] = fenced }
+        }
+        return (windows, directives)
+    }
+
+    private func window(around offset: Int, span: SecretDetector.Span, line: Range<Int>,
+                        in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        switch span {
+        case .block:
+            return max(0, offset - Self.blockBefore)..<min(bytes.count, offset + Self.blockAfter)
+        case .line, .fence, .codespan:
+            return max(line.lowerBound, offset - Self.lineReach)..<min(line.upperBound, offset + Self.lineReach)
+        }
+    }
+
+    /// The contents (without the backticks) of the code spans on a line, at most 4,096 bytes of it.
+    private func codeSpanContents(_ line: Range<Int>, in buffer: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        let clamped = line.lowerBound..<min(line.upperBound, line.lowerBound + 2 * Self.lineReach)
+        return CodeSpanScanner.spans(buffer, in: clamped).compactMap { span in
+            var start = span.lowerBound
+            var end = span.upperBound
+            while start < end, buffer[start] == 0x60 { start += 1 }
+            while end > start, buffer[end - 1] == 0x60 { end -= 1 }
+            return start < end ? start..<end : nil
+        }
+    }
+
+    /// The line containing `offset`, without its line break.
+    private func lineBounds(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        var start = offset
+        while start > 0, bytes[start - 1] != 0x0A, bytes[start - 1] != 0x0D { start -= 1 }
+        var end = offset
+        while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+        return start..<end
+    }
+
+    private func accept(whole: Range<Int>, secret: Range<Int>, detector: SecretDetector,
+                        in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // An image digest (`@sha256:<64 hex>`) is an identifier, not a secret.
+        if detector.generic, secret.lowerBound >= 7, bytes[(secret.lowerBound - 7)..<secret.lowerBound].elementsEqual("sha256:".utf8) {
+            return false
+        }
+        if detector.boundary {
+            if whole.lowerBound > 0, Self.isAlphanumeric(bytes[whole.lowerBound - 1]) { return false }
+            if whole.upperBound < bytes.count, Self.isAlphanumeric(bytes[whole.upperBound]) { return false }
+        }
+        let slice = ArraySlice(bytes[secret])
+        if Entropy.bitsPerByte(slice) < detector.entropy { return false }
+        return !PlaceholderFilter.isPlaceholder(slice, detector: detector)
+    }
+
+    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+    }
+}
+
+/// The content lines of fenced code blocks (``` or ~~~), found line by line without a Markdown parse.
+package enum FencedLines {
+    package static func ranges(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var fence: (byte: UInt8, length: Int)?
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+            var content = start
+            while content < end, content - start < 4, bytes[content] == 0x20 { content += 1 }
+            var run = content
+            if content < end, bytes[content] == 0x60 || bytes[content] == 0x7E {
+                while run < end, bytes[run] == bytes[content] { run += 1 }
+            }
+            let length = run - content
+            if let open = fence {
+                if length >= open.length, bytes[content] == open.byte { fence = nil } else if end > start { ranges.append(start..<end) }
+            } else if length >= 3 {
+                fence = (bytes[content], length)
+            }
+            start = end
+            if start < bytes.count, bytes[start] == 0x0D { start += 1 }
+            if start < bytes.count, bytes[start] == 0x0A { start += 1 }
+        }
+        return ranges
+    }
+}

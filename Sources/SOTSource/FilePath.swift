@@ -1,0 +1,116 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Lexical path arithmetic and file-system questions, without Foundation's URL round trips.
+public enum FilePath {
+    public enum Kind: Sendable { case file, directory }
+
+    public static func currentDirectory() -> String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil else { return "/" }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// `path` made absolute against `base`, with `.`, `..` and repeated slashes resolved lexically.
+    public static func absolute(_ path: String, base: String) -> String {
+        normalized(path.hasPrefix("/") ? path : base + "/" + path)
+    }
+
+    public static func normalized(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
+            parts.append(part)
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    public static func parent(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        let head = String(path[..<slash])
+        return head.isEmpty ? "/" : head
+    }
+
+    public static func join(_ directory: String, _ name: String) -> String {
+        directory.hasSuffix("/") ? directory + name : directory + "/" + name
+    }
+
+    /// `path` relative to `base` when it lies below it ("." for `base` itself); otherwise `path` unchanged.
+    public static func relative(_ path: String, to base: String) -> String {
+        if path == base { return "." }
+        let prefix = base == "/" ? "/" : base + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+
+    public static func kind(_ path: String) -> Kind? {
+        try? kindOrError(path)
+    }
+
+    /// What `path` is; nil when nothing is there, an error naming the cause when it cannot be examined.
+    public static func kindOrError(_ path: String) throws(SOTLintError) -> Kind? {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            if errno == ENOENT { return nil }
+            throw .unreadableFile(path: path, reason: errnoText())
+        }
+        return (info.st_mode & S_IFMT) == S_IFDIR ? .directory : .file
+    }
+
+    public static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
+
+    /// The whole file, or an error that names the path and the system's reason.
+    public static func read(_ path: String) throws(SOTLintError) -> [UInt8] {
+        // Non-blocking, so that opening a FIFO cannot hang; anything but a regular file is refused.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK)
+        guard descriptor >= 0 else { throw .unreadableFile(path: path, reason: errnoText()) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw .unreadableFile(path: path, reason: errnoText()) }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw .unreadableFile(path: path, reason: "is a directory")
+        default: throw .unreadableFile(path: path, reason: "not a regular file")
+        }
+        return try readAll(descriptor, path: path, sizeHint: Int(info.st_size))
+    }
+
+    /// Everything left on an open descriptor (a file, or standard input shown as `path`).
+    public static func readAll(_ descriptor: Int32, path: String, sizeHint: Int = 0) throws(SOTLintError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(max(sizeHint, 0))
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .unreadableFile(path: path, reason: errnoText())
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+        return bytes
+    }
+
+    /// The permission bits of a file, to keep them when it is rewritten.
+    public static func permissions(_ path: String) -> mode_t? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return info.st_mode & 0o7777
+    }
+
+    /// Deletes a file; true when it is gone.
+    public static func remove(_ path: String) -> Bool {
+        unlink(path) == 0
+    }
+
+    package static func errnoText() -> String {
+        String(cString: strerror(errno))
+    }
+}

@@ -1,0 +1,89 @@
+/// Writes values as bytes for a cache file: integers as LEB128 varints (zig-zag for negatives), texts
+/// with their length.
+public struct ByteWriter: Sendable {
+    public private(set) var bytes: [UInt8] = []
+
+    public init() {}
+
+    public mutating func int(_ value: Int) {
+        var zigzag = UInt64(bitPattern: Int64(value << 1) ^ Int64(value >> 63))
+        while zigzag >= 0x80 {
+            bytes.append(UInt8(zigzag & 0x7F) | 0x80)
+            zigzag >>= 7
+        }
+        bytes.append(UInt8(zigzag))
+    }
+
+    public mutating func bool(_ value: Bool) {
+        bytes.append(value ? 1 : 0)
+    }
+
+    public mutating func text(_ value: String) {
+        let utf8 = Array(value.utf8)
+        int(utf8.count)
+        bytes += utf8
+    }
+
+    public mutating func raw(_ value: [UInt8]) {
+        int(value.count)
+        bytes += value
+    }
+}
+
+/// Reads what `ByteWriter` wrote; every read is bounds-checked, so a truncated or corrupt file fails
+/// with `ByteReader.Malformed` instead of trapping.
+public struct ByteReader: Sendable {
+    public struct Malformed: Error, Sendable {
+        public init() {}
+    }
+
+    private let bytes: [UInt8]
+    public private(set) var offset: Int
+
+    public init(_ bytes: [UInt8], offset: Int = 0) {
+        self.bytes = bytes
+        self.offset = offset
+    }
+
+    public var isAtEnd: Bool { offset == bytes.count }
+
+    public mutating func int() throws(Malformed) -> Int {
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard offset < bytes.count, shift < 64 else { throw Malformed() }
+            let byte = bytes[offset]
+            offset += 1
+            result |= UInt64(byte & 0x7F) << shift
+            if byte & 0x80 == 0 { break }
+            shift += 7
+        }
+        let value = Int64(bitPattern: (result >> 1) ^ (0 &- (result & 1)))
+        return Int(value)
+    }
+
+    /// A count of things that follow: never negative, never more than the bytes left could hold.
+    public mutating func count() throws(Malformed) -> Int {
+        let value = try int()
+        guard value >= 0, value <= bytes.count - offset else { throw Malformed() }
+        return value
+    }
+
+    public mutating func bool() throws(Malformed) -> Bool {
+        guard offset < bytes.count, bytes[offset] <= 1 else { throw Malformed() }
+        offset += 1
+        return bytes[offset - 1] == 1
+    }
+
+    public mutating func text() throws(Malformed) -> String {
+        let raw = try self.raw()
+        guard let text = String(validating: raw, as: UTF8.self) else { throw Malformed() }
+        return text
+    }
+
+    public mutating func raw() throws(Malformed) -> [UInt8] {
+        let length = try count()
+        defer { offset += length }
+        return Array(bytes[offset..<(offset + length)])
+    }
+}

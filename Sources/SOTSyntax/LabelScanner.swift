@@ -1,0 +1,88 @@
+import SOTSource
+
+/// Reads the raw bytes at the start of a paragraph as a field label: `Label:`, `**Label:**`, `**Label**:`.
+package struct LabelMatch {
+    package let label: String
+    /// Byte range of the label text alone (no markup, no colon).
+    package let labelRange: Range<Int>
+    /// Byte offset just after the label's markup and colon.
+    package let valueStart: Int
+    package let isBold: Bool
+}
+
+package enum LabelScanner {
+    /// The label at `start`, if the bytes up to `end` begin with one.
+    package static func match(_ bytes: [UInt8], start: Int, end: Int) -> LabelMatch? {
+        var index = start
+        var bold = false
+        if index + 1 < end, bytes[index] == bytes[index + 1], bytes[index] == 0x2A || bytes[index] == 0x5F {
+            bold = true
+            index += 2
+        }
+        let labelStart = index
+        guard index < end, isLetter(bytes[index]) else { return nil }
+        while index < end, index - labelStart < 40, isLetter(bytes[index]) || bytes[index] == 0x20 || bytes[index] == 0x2D {
+            index += 1
+        }
+        var labelEnd = index
+        while labelEnd > labelStart, bytes[labelEnd - 1] == 0x20 { labelEnd -= 1 }
+        guard labelEnd > labelStart, index < end else { return nil }
+        if bold {
+            let marker = bytes[start]
+            guard index + 2 < end else { return nil }
+            let colonInside = bytes[index] == 0x3A && bytes[index + 1] == marker && bytes[index + 2] == marker
+            let colonOutside = bytes[index] == marker && bytes[index + 1] == marker && bytes[index + 2] == 0x3A
+            guard colonInside || colonOutside else { return nil }
+            return LabelMatch(label: text(bytes, labelStart..<labelEnd), labelRange: labelStart..<labelEnd,
+                              valueStart: index + 3, isBold: true)
+        }
+        guard bytes[index] == 0x3A else { return nil }
+        // A colon must end the label: `Status:` but not `http://`.
+        if index + 1 < end, bytes[index + 1] != 0x20, bytes[index + 1] != 0x09 { return nil }
+        return LabelMatch(label: text(bytes, labelStart..<labelEnd), labelRange: labelStart..<labelEnd,
+                          valueStart: index + 1, isBold: false)
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+    }
+
+    private static func text(_ bytes: [UInt8], _ range: Range<Int>) -> String {
+        String(decoding: bytes[range], as: UTF8.self)
+    }
+}
+
+/// Code spans of a paragraph's raw bytes, by CommonMark's backtick-run rule.
+package enum CodeSpanScanner {
+    package static func spans(_ bytes: [UInt8], in range: Range<Int>) -> [Range<Int>] {
+        bytes.withUnsafeBufferPointer { spans($0, in: range) }
+    }
+
+    package static func spans(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> [Range<Int>] {
+        var spans: [Range<Int>] = []
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let byte = bytes[index]
+            if byte == 0x5C { index += 2; continue }
+            guard byte == 0x60 else { index += 1; continue }
+            let runStart = index
+            while index < range.upperBound, bytes[index] == 0x60 { index += 1 }
+            let runLength = index - runStart
+            var search = index
+            var closed = false
+            while search < range.upperBound {
+                guard bytes[search] == 0x60 else { search += 1; continue }
+                let closeStart = search
+                while search < range.upperBound, bytes[search] == 0x60 { search += 1 }
+                if search - closeStart == runLength {
+                    spans.append(runStart..<search)
+                    index = search
+                    closed = true
+                    break
+                }
+            }
+            if !closed { index = runStart + runLength }
+        }
+        return spans
+    }
+}
