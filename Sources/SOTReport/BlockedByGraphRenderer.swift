@@ -10,33 +10,31 @@ public struct BlockedByGraphRenderer: Sendable {
         case mermaid, dot, json
     }
 
-    package struct Edge {
-        package let from: String
-        package let to: String
-        package let inCycle: Bool
+    struct Edge: Encodable {
+        let from: String
+        let to: String
+        let inCycle: Bool
     }
 
-    package let nodes: [IssueEntry]
-    package let edges: [Edge]
-    package let cycles: [[String]]
+    let nodes: [IssueEntry]
+    let edges: [Edge]
+    let cycles: [[String]]
 
+    /// Draws the workspaces' issues and edges with the cycles the workspace model computed.
     public init(workspaces: [Workspace]) {
         var nodes: [IssueEntry] = []
         var edges: [Edge] = []
         var cycles: [[String]] = []
         for workspace in workspaces {
-            var graph = BlockedByGraph(workspace: workspace)
-            let components = graph.stronglyConnectedComponents().filter { $0.count > 1 }.map { $0.sorted() }
-            cycles += components.sorted { $0[0] < $1[0] }
-            let onCycle = components.map(Set.init)
-            for id in workspace.issueIDs {
-                guard let issue = workspace.issue(id) else { continue }
-                nodes.append(issue)
-                var seen = Set<String>()
-                for blocker in issue.blockers where workspace.issue(blocker.id) != nil && seen.insert(blocker.id).inserted {
-                    let inCycle = onCycle.contains { $0.contains(id) && $0.contains(blocker.id) } || blocker.id == id
-                    edges.append(Edge(from: id, to: blocker.id, inCycle: inCycle))
-                }
+            cycles += workspace.cycles
+            var cycleOf: [String: Int] = [:]
+            for (index, cycle) in workspace.cycles.enumerated() {
+                for id in cycle { cycleOf[id] = index }
+            }
+            nodes += workspace.issueIDs.compactMap(workspace.issue)
+            edges += workspace.edges.map { edge in
+                let inCycle = edge.from == edge.to || (cycleOf[edge.from] != nil && cycleOf[edge.from] == cycleOf[edge.to])
+                return Edge(from: edge.from, to: edge.to, inCycle: inCycle)
             }
         }
         self.nodes = nodes
@@ -105,18 +103,40 @@ public struct BlockedByGraphRenderer: Sendable {
         return out + "}\n"
     }
 
+    /// The graph as JSON, encoded from these models.
+    private struct Document: Encodable {
+        struct Node: Encodable {
+            let id: String
+            let title: String
+            let status: String?
+            let category: StatusCategory?
+            let path: String
+            let line: Int
+
+            private enum CodingKeys: String, CodingKey {
+                case id, title, status, category, path, line
+            }
+
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(id, forKey: .id)
+                try container.encode(title, forKey: .title)
+                if let status { try container.encode(status, forKey: .status) } else { try container.encodeNil(forKey: .status) }
+                if let category { try container.encode(category, forKey: .category) } else { try container.encodeNil(forKey: .category) }
+                try container.encode(path, forKey: .path)
+                try container.encode(line, forKey: .line)
+            }
+        }
+
+        let nodes: [Node]
+        let edges: [Edge]
+        let cycles: [[String]]
+    }
+
     private func json() -> String {
-        let nodeObjects = nodes.map { issue in
-            "{\"id\": \(JSONReporter.quoted(issue.id)), \"title\": \(JSONReporter.quoted(issue.title)), "
-                + "\"status\": \(issue.status.map { JSONReporter.quoted($0.normalized) } ?? "null"), "
-                + "\"category\": \(issue.category.map { JSONReporter.quoted($0.rawValue) } ?? "null"), "
-                + "\"path\": \(JSONReporter.quoted(issue.path)), \"line\": \(issue.idRange.start.line)}"
-        }
-        let edgeObjects = edges.map {
-            "{\"from\": \(JSONReporter.quoted($0.from)), \"to\": \(JSONReporter.quoted($0.to)), \"inCycle\": \($0.inCycle)}"
-        }
-        let cycleArrays = cycles.map { "[" + $0.map(JSONReporter.quoted).joined(separator: ", ") + "]" }
-        return "{\"nodes\": [\n  " + nodeObjects.joined(separator: ",\n  ") + "],\n \"edges\": [\n  "
-            + edgeObjects.joined(separator: ",\n  ") + "],\n \"cycles\": [" + cycleArrays.joined(separator: ", ") + "]}\n"
+        JSONReporter.render(Document(nodes: nodes.map {
+            Document.Node(id: $0.id, title: $0.title, status: $0.status?.normalized, category: $0.category, path: $0.path,
+                          line: $0.idRange.start.line)
+        }, edges: edges, cycles: cycles))
     }
 }

@@ -3,9 +3,9 @@ import SOTModel
 import SOTRules
 import SOTEngine
 
-/// SARIF 2.1.0 for code-scanning tools: every rule's metadata, every finding with its exact region.
-/// Columns are counted in Unicode scalars, which SARIF calls `unicodeCodePoints`. No snippets: a
-/// region never carries the text it covers.
+/// SARIF 2.1.0 for code-scanning tools: every rule's metadata, every finding with its exact region,
+/// encoded from the `SARIFLog` model. Columns are counted in Unicode scalars, which SARIF calls
+/// `unicodeCodePoints`. No snippets: a region never carries the text it covers.
 public struct SARIFReporter: Reporter {
     public let version: String
     /// Every rule the run knows, in `sot-lint rules` order: SARIF lists them and results point at them.
@@ -17,61 +17,42 @@ public struct SARIFReporter: Reporter {
     }
 
     public func render(_ report: LintReport) -> String {
+        JSONReporter.render(log(report))
+    }
+
+    /// The report as a SARIF log.
+    func log(_ report: LintReport) -> SARIFLog {
         var ruleIndex: [String: Int] = [:]
-        var ruleObjects: [String] = []
-        for rule in rules {
-            ruleIndex[rule.id] = ruleObjects.count
-            ruleObjects.append(Self.ruleObject(rule))
+        for (index, rule) in rules.enumerated() { ruleIndex[rule.id] = index }
+        let descriptors = rules.map { rule in
+            SARIFLog.Rule(id: rule.id, name: Self.camelCase(rule.id), shortDescription: .init(text: rule.summary),
+                          fullDescription: .init(text: rule.rationale),
+                          help: .init(text: rule.summary + " Run `sot-lint explain " + rule.id + "` for options and examples."),
+                          defaultConfiguration: .init(level: Self.level(rule.defaultSeverity)),
+                          properties: .init(category: rule.category.rawValue))
         }
-        var results: [String] = []
-        for diagnostic in report.diagnostics {
-            results.append(Self.resultObject(diagnostic, ruleIndex: ruleIndex[diagnostic.rule] ?? 0))
-        }
-        var out = "{\"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\", \"version\": \"2.1.0\",\n \"runs\": [{\n"
-        out += "  \"tool\": {\"driver\": {\"name\": \"sot-lint\", \"version\": " + JSONReporter.quoted(version)
-        out += ", \"informationUri\": \"https://github.com/sot-lint/sot-lint\",\n   \"rules\": ["
-        out += ruleObjects.joined(separator: ",")
-        out += "]}},\n  \"columnKind\": \"unicodeCodePoints\",\n  \"results\": ["
-        out += results.joined(separator: ",")
-        out += "]\n }]}\n"
-        return out
-    }
-
-    private static func ruleObject(_ rule: RuleMetadata) -> String {
-        let help = rule.summary + " Run `sot-lint explain " + rule.id + "` for options and examples."
-        var object = "\n    {\"id\": " + JSONReporter.quoted(rule.id)
-        object += ", \"name\": " + JSONReporter.quoted(camelCase(rule.id))
-        object += ", \"shortDescription\": {\"text\": " + JSONReporter.quoted(rule.summary) + "}"
-        object += ", \"fullDescription\": {\"text\": " + JSONReporter.quoted(rule.rationale) + "}"
-        object += ", \"help\": {\"text\": " + JSONReporter.quoted(help) + "}"
-        object += ", \"defaultConfiguration\": {\"level\": \"" + level(rule.defaultSeverity) + "\"}"
-        object += ", \"properties\": {\"category\": " + JSONReporter.quoted(rule.category.rawValue) + "}}"
-        return object
-    }
-
-    private static func resultObject(_ diagnostic: Diagnostic, ruleIndex: Int) -> String {
-        let range = diagnostic.range
-        var region = "\"startLine\": \(range.start.line), \"startColumn\": \(range.start.column)"
-        region += ", \"endLine\": \(range.end.line), \"endColumn\": \(max(range.end.column, 1))"
-        var object = "\n   {\"ruleId\": " + JSONReporter.quoted(diagnostic.rule) + ", \"ruleIndex\": \(ruleIndex)"
-        object += ", \"level\": \"" + level(diagnostic.severity) + "\""
-        object += ", \"message\": {\"text\": " + JSONReporter.quoted(diagnostic.message) + "}"
-        object += ", \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": " + JSONReporter.quoted(uri(diagnostic.path)) + "}"
-        object += ", \"region\": {" + region + "}}}]"
-        if let fix = diagnostic.fix {
-            let replacements = fix.edits.map { edit -> String in
-                var deleted = "\"startLine\": \(edit.position.start.line), \"startColumn\": \(edit.position.start.column)"
-                deleted += ", \"endLine\": \(edit.position.end.line), \"endColumn\": \(edit.position.end.column)"
-                return "{\"deletedRegion\": {" + deleted + "}, \"insertedContent\": {\"text\": " + JSONReporter.quoted(edit.replacement) + "}}"
+        let results = report.diagnostics.map { diagnostic in
+            let location = SARIFLog.ArtifactLocation(uri: Self.uri(diagnostic.path))
+            let fixes = diagnostic.fix.map { fix in
+                [SARIFLog.Fix(description: .init(text: fix.summary), artifactChanges: [
+                    SARIFLog.ArtifactChange(artifactLocation: location, replacements: fix.edits.map {
+                        SARIFLog.Replacement(deletedRegion: SARIFLog.Region($0.position, emptyEndIsOne: false),
+                                             insertedContent: .init(text: $0.replacement))
+                    }),
+                ])]
             }
-            object += ", \"fixes\": [{\"description\": {\"text\": " + JSONReporter.quoted(fix.summary) + "}"
-            object += ", \"artifactChanges\": [{\"artifactLocation\": {\"uri\": " + JSONReporter.quoted(uri(diagnostic.path)) + "}"
-            object += ", \"replacements\": [" + replacements.joined(separator: ", ") + "]}]}]"
+            return SARIFLog.Result(ruleId: diagnostic.rule, ruleIndex: ruleIndex[diagnostic.rule] ?? 0, level: Self.level(diagnostic.severity),
+                                   message: .init(text: diagnostic.message),
+                                   locations: [SARIFLog.Location(physicalLocation: .init(artifactLocation: location,
+                                                                                        region: SARIFLog.Region(diagnostic.range, emptyEndIsOne: true)))],
+                                   fixes: fixes)
         }
-        return object + "}"
+        return SARIFLog(runs: [SARIFLog.Run(tool: .init(driver: .init(name: "sot-lint", version: version,
+                                                                      informationUri: "https://github.com/sot-lint/sot-lint", rules: descriptors)),
+                                            columnKind: "unicodeCodePoints", results: results)])
     }
 
-    package static func level(_ severity: Severity) -> String {
+    static func level(_ severity: Severity) -> String {
         switch severity {
         case .error: return "error"
         case .warning: return "warning"
@@ -80,7 +61,7 @@ public struct SARIFReporter: Reporter {
     }
 
     /// A relative URI reference for a path: unreserved characters and `/` as they are, the rest %-encoded.
-    package static func uri(_ path: String) -> String {
+    static func uri(_ path: String) -> String {
         var result = ""
         for byte in path.utf8 {
             let isUnreserved = (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
@@ -96,7 +77,7 @@ public struct SARIFReporter: Reporter {
     }
 
     /// `status-unknown` -> `StatusUnknown`, SARIF's readable rule name.
-    package static func camelCase(_ id: String) -> String {
+    static func camelCase(_ id: String) -> String {
         id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
     }
 }

@@ -29,3 +29,23 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
         return lhs.message < rhs.message
     }
 }
+
+extension Diagnostic: Encodable {
+    private enum CodingKeys: String, CodingKey {
+        case path, line, column, endLine, endColumn, severity, rule, message, fix
+    }
+
+    /// The JSON contract's flat form (DESIGN.md §5): position fields beside the path, `fix` null when none.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(path, forKey: .path)
+        try container.encode(range.start.line, forKey: .line)
+        try container.encode(range.start.column, forKey: .column)
+        try container.encode(range.end.line, forKey: .endLine)
+        try container.encode(range.end.column, forKey: .endColumn)
+        try container.encode(severity, forKey: .severity)
+        try container.encode(rule, forKey: .rule)
+        try container.encode(message, forKey: .message)
+        if let fix { try container.encode(fix, forKey: .fix) } else { try container.encodeNil(forKey: .fix) }
+    }
+}

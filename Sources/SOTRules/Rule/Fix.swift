@@ -42,3 +42,25 @@ public struct Fix: Sendable, Hashable {
         return result
     }
 }
+
+extension TextEdit: Encodable {
+    private enum CodingKeys: String, CodingKey {
+        case line, column, endLine, endColumn, text
+    }
+
+    /// Positions in the original file and the replacement text; byte offsets stay internal.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(position.start.line, forKey: .line)
+        try container.encode(position.start.column, forKey: .column)
+        try container.encode(position.end.line, forKey: .endLine)
+        try container.encode(position.end.column, forKey: .endColumn)
+        try container.encode(replacement, forKey: .text)
+    }
+}
+
+extension Fix: Encodable {
+    private enum CodingKeys: String, CodingKey {
+        case summary, edits
+    }
+}
