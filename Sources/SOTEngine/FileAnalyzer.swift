@@ -29,13 +29,13 @@ struct FileAnalyzer: Sendable {
     }
 
     /// The analysis of `job`, or nil for a context file that is not an SOT document.
-    func analyze(_ job: FileJob, bytes: [UInt8]) -> FileAnalysis? {
+    func analyze(_ job: FileJob, bytes: [UInt8], syntax parse: (SourceText) -> DocumentSyntax = DocumentSyntax.parse) -> FileAnalysis? {
         // A context file can only join the workspace if it names the classification key.
         guard job.isTarget || ByteSearch.contains(bytes, Self.classificationKey) else { return nil }
         let source = SourceText(path: job.display, bytes: bytes)
         var analysis = FileAnalysis(path: job.display, isTarget: job.isTarget)
         if job.markdown {
-            let document = DocumentBuilder.build(DocumentSyntax.parse(source), profile: profile)
+            let document = DocumentBuilder.build(parse(source), profile: profile)
             if job.isTarget {
                 let context = { (settings: RuleSettings) in DocumentContext(profile: profile, settings: settings, today: today) }
                 for (rule, severity, settings) in documentRules {

@@ -144,7 +144,8 @@ package struct LintInputs {
         let display = FilePath.relative(root, to: currentDirectory)
         let files: [String]
         do {
-            files = try project.discovery.files(under: display, accept: Self.isMarkdown)
+            // Walked by absolute path: the session's working directory, not the process's, is the base.
+            files = try project.discovery.files(under: root, accept: Self.isMarkdown).map { FilePath.relative($0, to: currentDirectory) }
         } catch let error as DiscoveryError {
             throw Self.error(error)
         } catch {

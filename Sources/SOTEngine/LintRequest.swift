@@ -41,8 +41,12 @@ public struct LintReport: Sendable {
     public let workspaces: [Workspace]
     /// Files that could not be read: each one line naming the file; the rest of the run went on.
     public let fileErrors: [SOTLintError]
+    /// Documents whose workspace contribution came from the persistent cache instead of a parse.
+    public let cacheHits: Int
 
-    public init(diagnostics: [Diagnostic], fileCount: Int, workspaces: [Workspace] = [], fileErrors: [SOTLintError] = []) {
+    public init(diagnostics: [Diagnostic], fileCount: Int, workspaces: [Workspace] = [], fileErrors: [SOTLintError] = [],
+                cacheHits: Int = 0) {
+        self.cacheHits = cacheHits
         self.diagnostics = diagnostics
         self.fileCount = fileCount
         self.workspaces = workspaces
@@ -55,6 +59,7 @@ public struct LintReport: Sendable {
 
     /// The same report with only the diagnostics `keep` accepts.
     public func filtered(_ keep: (Diagnostic) -> Bool) -> LintReport {
-        LintReport(diagnostics: diagnostics.filter(keep), fileCount: fileCount, workspaces: workspaces, fileErrors: fileErrors)
+        LintReport(diagnostics: diagnostics.filter(keep), fileCount: fileCount, workspaces: workspaces, fileErrors: fileErrors,
+                   cacheHits: cacheHits)
     }
 }

@@ -32,6 +32,8 @@ public final class LintSession: @unchecked Sendable {
         /// How much of each document the workspace model keeps.
         public var detail: ModelDetail
         public var rules: RuleSet
+        /// Seconds since the epoch, for the cache's "too recent to trust" test (tests move it).
+        package var clock: @Sendable () -> Int64 = { FileStat.now() }
 
         public init(workingDirectory: String, config: ConfigChoice = .discover, today: CalendarDate = .today(),
                     cache: CacheChoice = .disabled, retainsAnalyses: Bool = false, detail: ModelDetail = .index,
@@ -56,6 +58,11 @@ public final class LintSession: @unchecked Sendable {
         memory = options.retainsAnalyses ? AnalysisMemory() : nil
     }
 
+    /// Files parsed and analyses reused by this session so far (both 0 unless it retains analyses).
+    public var statistics: (parses: Int, reused: Int) {
+        memory?.statistics ?? (0, 0)
+    }
+
     /// An unsaved buffer: lints read `text` instead of the file at `path` until `close(path:)`.
     public func update(path: String, text: [UInt8]) {
         lock.lock()
@@ -77,6 +84,7 @@ public final class LintSession: @unchecked Sendable {
         var redact: [[UInt8]] = []
         var workspaces: [Workspace] = []
         var fileErrors: [SOTLintError] = []
+        var cacheHits = 0
         let byProject = Dictionary(grouping: inputs.targets, by: \.project)
         for root in Set(byProject.keys).union(inputs.stagedProjects).sorted() {
             guard let project = inputs.projects[root] else { continue }
@@ -93,6 +101,7 @@ public final class LintSession: @unchecked Sendable {
                                    index: index, memory: memory)
             let outcome = try lint.lint(targets: targets, context: context)
             index?.save()
+            cacheHits += index?.hits ?? 0
             diagnostics += outcome.diagnostics
             redact += outcome.redact
             workspaces.append(outcome.workspace)
@@ -101,7 +110,7 @@ public final class LintSession: @unchecked Sendable {
         // The one redaction point: nothing reaches a reporter without passing here.
         let redacted = SecretRedactor(secrets: redact).redact(diagnostics)
         return LintReport(diagnostics: redacted.sorted(), fileCount: inputs.targets.count, workspaces: workspaces,
-                          fileErrors: fileErrors.sorted { $0.description < $1.description })
+                          fileErrors: fileErrors.sorted { $0.description < $1.description }, cacheHits: cacheHits)
     }
 
     /// The workspace of each project the request's paths belong to (for `sot-lint graph`), in root order.
@@ -136,9 +145,11 @@ public final class LintSession: @unchecked Sendable {
         switch options.cache {
         case .disabled: return nil
         case .projectFolder:
-            return WorkspaceIndexCache(directory: FilePath.join(root, ".sot-lint-cache"), root: root, profile: project.profile)
+            return WorkspaceIndexCache(directory: FilePath.join(root, ".sot-lint-cache"), root: root, profile: project.profile,
+                                       now: options.clock())
         case .directory(let folder):
-            return WorkspaceIndexCache(directory: FilePath.absolute(folder, base: options.workingDirectory), root: root, profile: project.profile)
+            return WorkspaceIndexCache(directory: FilePath.absolute(folder, base: options.workingDirectory), root: root,
+                                       profile: project.profile, now: options.clock())
         }
     }
 }

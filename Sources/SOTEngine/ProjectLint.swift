@@ -88,7 +88,12 @@ struct ProjectLint {
             }
             let key = memory.map { _ in AnalysisMemory.Key(job: job, bytes: bytes, profile: profile.fingerprint) }
             if let key, let remembered = memory?.analysis(key) { return .success(remembered) }
-            let analysis = analyzer.analyze(job, bytes: bytes)
+            let analysis: FileAnalysis?
+            if let key, let memory {
+                analysis = analyzer.analyze(job, bytes: bytes) { memory.syntax($0, content: key.content) }
+            } else {
+                analysis = analyzer.analyze(job, bytes: bytes)
+            }
             if let key { memory?.remember(key, analysis) }
             if !job.isTarget || job.markdown, job.bytes == nil, let index {
                 index.record(job.absolute, summary: analysis?.summary, profile: profile)

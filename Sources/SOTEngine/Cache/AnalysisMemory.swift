@@ -1,5 +1,6 @@
 import Foundation
 import SOTSource
+import SOTSyntax
 
 /// Per-file analyses a session keeps between its lints (the language server): a file whose bytes,
 /// path and profile did not change is not parsed or checked again.
@@ -23,6 +24,12 @@ final class AnalysisMemory: @unchecked Sendable {
     }
 
     private var analyses: [Key: FileAnalysis?] = [:]
+    /// Profile-free syntax by content: a new profile re-reads it without parsing again.
+    private var syntaxes: [ContentHash: DocumentSyntax] = [:]
+    private var contentOf: [String: ContentHash] = [:]
+    /// How many files were parsed, and how many analyses were reused (for tests and statistics).
+    private(set) var parses = 0
+    private(set) var reused = 0
     /// The key each path was last analysed under, so that an edited file's old analysis is dropped.
     private var latest: [String: Key] = [:]
     private let lock = NSLock()
@@ -31,7 +38,33 @@ final class AnalysisMemory: @unchecked Sendable {
     func analysis(_ key: Key) -> FileAnalysis?? {
         lock.lock()
         defer { lock.unlock() }
-        return analyses[key]
+        let found = analyses[key]
+        if found != nil { reused += 1 }
+        return found
+    }
+
+    /// The syntax of `source` (whose content hash is `content`), parsed only the first time.
+    func syntax(_ source: SourceText, content: ContentHash) -> DocumentSyntax {
+        lock.lock()
+        if let known = syntaxes[content] {
+            lock.unlock()
+            return known
+        }
+        lock.unlock()
+        let parsed = DocumentSyntax.parse(source)
+        lock.lock()
+        parses += 1
+        if let previous = contentOf[source.path], previous != content { syntaxes[previous] = nil }
+        contentOf[source.path] = content
+        syntaxes[content] = parsed
+        lock.unlock()
+        return parsed
+    }
+
+    var statistics: (parses: Int, reused: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        return (parses, reused)
     }
 
     func remember(_ key: Key, _ analysis: FileAnalysis?) {

@@ -31,10 +31,13 @@ final class WorkspaceIndexCache: @unchecked Sendable {
     private var seen = Set<String>()
     private var dirty = false
     private let lock = NSLock()
-    private let now = FileStat.now()
+    private let now: Int64
+    private(set) var hits = 0
 
-    /// Opens the cache of the project at `root` in `directory` (created on save).
-    init(directory: String, root: String, profile: Profile) {
+    /// Opens the cache of the project at `root` in `directory` (created on save). `now` decides which
+    /// files are too recent to vouch for.
+    init(directory: String, root: String, profile: Profile, now: Int64 = FileStat.now()) {
+        self.now = now
         self.directory = directory
         self.root = root
         self.profile = profile
@@ -79,6 +82,7 @@ final class WorkspaceIndexCache: @unchecked Sendable {
     private func mark(_ relative: String) {
         lock.lock()
         seen.insert(relative)
+        hits += 1
         lock.unlock()
     }
 
