@@ -145,20 +145,20 @@ package struct LintInputs {
         let files: [String]
         do {
             // Walked by absolute path: the session's working directory, not the process's, is the base.
-            files = try project.discovery.files(under: root, accept: Self.isMarkdown).map { FilePath.relative($0, to: currentDirectory) }
+            files = try project.discovery.files(under: root, accept: Self.isMarkdown)
         } catch let error as DiscoveryError {
             throw Self.error(error)
         } catch {
             throw .unreadableFile(path: display, reason: "\(error)")
         }
         var rootOfDirectory = locations.mapValues(\.root)
-        return files.compactMap { file in
-            let absolute = FilePath.absolute(file, base: currentDirectory)
+        // The walker gives normalised absolute paths; they are shown relative to the working directory.
+        return files.compactMap { absolute in
             let directory = FilePath.parent(absolute)
             let owner = rootOfDirectory[directory] ?? ProjectRoot.find(from: directory).root
             rootOfDirectory[directory] = owner
             guard owner == root, !targetPaths.contains(absolute), project.isIncluded(absolute) else { return nil }
-            return ContextFile(display: file.hasPrefix("./") ? String(file.dropFirst(2)) : file, absolute: absolute,
+            return ContextFile(display: FilePath.relative(absolute, to: currentDirectory), absolute: absolute,
                                bytes: overlayContext[absolute])
         }
     }

@@ -19,7 +19,10 @@ public struct SecretCatalog: Sendable {
     public static let builtIn: Result<SecretCatalog, SOTLintError> = {
         // Patterns compile on first use; SecretCatalogTests compiles every one of them.
         Result { () throws(SOTLintError) in
-            try SecretCatalog(yaml: SecretCatalogText.yaml, origin: "rules/secrets.yml", compileNow: false)
+            if let node = ConfigSnapshot.decode(base64: SecretCatalogSnapshot.base64) {
+                return try SecretCatalog(node: node, origin: "rules/secrets.yml", compileNow: false)
+            }
+            return try SecretCatalog(yaml: SecretCatalogText.yaml, origin: "rules/secrets.yml", compileNow: false)
         }
     }()
 
@@ -31,6 +34,11 @@ public struct SecretCatalog: Sendable {
         } catch {
             throw .invalidConfiguration(path: origin, reason: error.message)
         }
+        try self.init(node: root, origin: origin, compileNow: compileNow)
+    }
+
+    /// The catalog from its parsed tree (the compiled-in snapshot, or parsed YAML).
+    package init(node root: ConfigNode, origin: String, compileNow: Bool = true) throws(SOTLintError) {
         guard case .sequence(let entries)? = root["detectors"] else {
             throw .invalidConfiguration(path: origin, reason: "`detectors` must be a list")
         }

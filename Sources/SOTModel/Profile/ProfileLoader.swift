@@ -6,6 +6,16 @@ public enum ProfileLoader {
     package static let topLevelKeys = ["sot_classification", "id_pattern", "statuses", "fields", "front_matter",
                                "disclaimer", "include", "exclude", "transitions", "secrets", "rules"]
 
+    /// The compiled-in default profile's tree: its snapshot, or its YAML should the snapshot be unreadable.
+    private static let defaultNode: Result<ConfigNode, SOTLintError> = {
+        if let node = ConfigSnapshot.decode(base64: DefaultProfileSnapshot.base64) { return .success(node) }
+        do throws(ConfigNodeError) {
+            return .success(try ConfigNode.parse(DefaultProfileText.yaml))
+        } catch {
+            return .failure(.invalidConfiguration(path: "rules/default.yml", reason: error.message))
+        }
+    }()
+
     /// The default profile alone.
     public static func defaultProfile(rules: [RuleDeclaration]) throws(SOTLintError) -> Profile {
         try load(configText: nil, configPath: nil, rules: rules)
@@ -17,12 +27,7 @@ public enum ProfileLoader {
         func fail(_ reason: String) -> SOTLintError {
             .invalidConfiguration(path: origin, reason: reason)
         }
-        var node: ConfigNode
-        do {
-            node = try ConfigNode.parse(DefaultProfileText.yaml)
-        } catch {
-            throw .invalidConfiguration(path: "rules/default.yml", reason: error.message)
-        }
+        var node = try defaultNode.get()
         if let configText {
             let user: ConfigNode
             do {

@@ -6,11 +6,34 @@ import SOTModel
 /// What it checks is given by the kind it conforms to; the engine runs every kind generically.
 public protocol Rule: Sendable {
     static var metadata: RuleMetadata { get }
+    // Each kind answers for itself (defaults below), so sorting a rule set needs no dynamic cast.
+    var asDocumentRule: (any DocumentRule)? { get }
+    var asDatedRule: (any DatedRule)? { get }
+    var asWorkspaceRule: (any WorkspaceRule)? { get }
+    var asChangeRule: (any ChangeRule)? { get }
+    var asContentRule: (any ContentRule)? { get }
+    var asProjectRule: (any ProjectRule)? { get }
+    var asSuppressionRule: (any SuppressionRule)? { get }
 }
 
 extension Rule {
     public var metadata: RuleMetadata { Self.metadata }
+    public var asDocumentRule: (any DocumentRule)? { nil }
+    public var asDatedRule: (any DatedRule)? { nil }
+    public var asWorkspaceRule: (any WorkspaceRule)? { nil }
+    public var asChangeRule: (any ChangeRule)? { nil }
+    public var asContentRule: (any ContentRule)? { nil }
+    public var asProjectRule: (any ProjectRule)? { nil }
+    public var asSuppressionRule: (any SuppressionRule)? { nil }
 }
+
+extension DocumentRule { public var asDocumentRule: (any DocumentRule)? { self } }
+extension DatedRule { public var asDatedRule: (any DatedRule)? { self } }
+extension WorkspaceRule { public var asWorkspaceRule: (any WorkspaceRule)? { self } }
+extension ChangeRule { public var asChangeRule: (any ChangeRule)? { self } }
+extension ContentRule { public var asContentRule: (any ContentRule)? { self } }
+extension ProjectRule { public var asProjectRule: (any ProjectRule)? { self } }
+extension SuppressionRule { public var asSuppressionRule: (any SuppressionRule)? { self } }
 
 /// Looks at one Markdown document at a time. Its findings are cached with the file's analysis.
 public protocol DocumentRule: Rule {

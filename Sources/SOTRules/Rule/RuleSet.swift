@@ -17,13 +17,13 @@ public struct RuleSet: Sendable {
 
     public init(_ rules: [any Rule]) {
         self.rules = rules
-        documentRules = rules.compactMap { $0 as? any DocumentRule }
-        datedRules = rules.compactMap { $0 as? any DatedRule }
-        workspaceRules = rules.compactMap { $0 as? any WorkspaceRule }
-        changeRules = rules.compactMap { $0 as? any ChangeRule }
-        contentRules = rules.compactMap { $0 as? any ContentRule }
-        projectRules = rules.compactMap { $0 as? any ProjectRule }
-        suppressionRules = rules.compactMap { $0 as? any SuppressionRule }
+        documentRules = rules.compactMap(\.asDocumentRule)
+        datedRules = rules.compactMap(\.asDatedRule)
+        workspaceRules = rules.compactMap(\.asWorkspaceRule)
+        changeRules = rules.compactMap(\.asChangeRule)
+        contentRules = rules.compactMap(\.asContentRule)
+        projectRules = rules.compactMap(\.asProjectRule)
+        suppressionRules = rules.compactMap(\.asSuppressionRule)
         var byID: [String: Int] = [:]
         for (index, rule) in rules.enumerated() { byID[rule.metadata.id] = index }
         self.byID = byID

@@ -75,10 +75,11 @@ public struct ByteReader: Sendable {
         return bytes[offset - 1] == 1
     }
 
+    /// Text as written; invalid UTF-8 is replaced, not refused (callers check the payload's hash first).
     public mutating func text() throws(Malformed) -> String {
-        let raw = try self.raw()
-        guard let text = String(validating: raw, as: UTF8.self) else { throw Malformed() }
-        return text
+        let length = try count()
+        defer { offset += length }
+        return String(decoding: bytes[offset..<(offset + length)], as: UTF8.self)
     }
 
     public mutating func raw() throws(Malformed) -> [UInt8] {
