@@ -16,7 +16,7 @@ struct FileAnalyzer: Sendable {
         self.profile = profile
         self.today = today
         self.detail = detail
-        phrases = InvariantPhrases.all(in: profile)
+        phrases = rules.invariantPhrases(in: profile)
         documentRules = rules.documentRules.compactMap { rule in
             let settings = profile.settings(for: rule.metadata.id)
             return settings.severity.map { (rule, $0, settings) }

@@ -124,7 +124,7 @@ struct ProjectLint {
         let baseWorkspace: Workspace
         switch base {
         case .revision(let revision):
-            baseWorkspace = try BaseWorkspace.load(project: project, revision: revision, phrases: InvariantPhrases.all(in: profile)) {
+            baseWorkspace = try BaseWorkspace.load(project: project, revision: revision, phrases: rules.invariantPhrases(in: profile)) {
                 displayOf[$0] ?? FilePath.relative($0, to: workingDirectory)
             }
         case .files(let files):

@@ -8,14 +8,6 @@ public struct DeclaredInvariant: Sendable, Codable {
         case keepsBlocked
         /// "… does not change `X` status": one change may not move both statuses.
         case statusUnchanged
-
-        /// The rule whose `phrases` option defines the declaration.
-        package var ruleID: String {
-            switch self {
-            case .keepsBlocked: return "invariant-keeps-blocked"
-            case .statusUnchanged: return "invariant-status-unchanged"
-            }
-        }
     }
 
     public let kind: Kind

@@ -3,21 +3,12 @@ import SOTSyntax
 
 /// Phrases like "keeps {id} blocked" that turn an acceptance item into a declared invariant.
 /// Matching ignores case, backticks, bold markers and repeated spaces.
-package struct InvariantPhrases: Sendable {
+public struct InvariantPhrases: Sendable {
     private let phrases: [String]
     /// The longest word of each phrase: an item without it needs no closer look.
     private let keywords: [[UInt8]]
 
-    /// The phrases of every kind of declaration, from the rules' `phrases` options in `profile`.
-    package static func all(in profile: Profile) -> [DeclaredInvariant.Kind: InvariantPhrases] {
-        var phrases: [DeclaredInvariant.Kind: InvariantPhrases] = [:]
-        for kind in DeclaredInvariant.Kind.allCases {
-            phrases[kind] = InvariantPhrases(profile.settings(for: kind.ruleID).strings("phrases") ?? [])
-        }
-        return phrases
-    }
-
-    package init(_ phrases: [String]) {
+    public init(_ phrases: [String]) {
         self.phrases = phrases.map { Self.squeezed($0.lowercased()) }
         keywords = self.phrases.map { phrase in
             let words = phrase.replacingAll("{id}", with: " ").split(whereSeparator: { $0 == " " })

@@ -20,7 +20,7 @@ package struct InvariantStatusUnchangedRule: ChangeRule {
                    head: [ExampleFile("doc.md", ExampleText.sot(pair("validated", "blocked")))]),
             .invalid("Both move in one change.", base: [ExampleFile("doc.md", ExampleText.sot(pair("open", "blocked")))],
                      head: [ExampleFile("doc.md", ExampleText.sot(pair("validated", "↓done")))]),
-        ])
+        ], declaresInvariants: .statusUnchanged)
 
     package static func pair(_ first: String, _ second: String) -> String {
         """

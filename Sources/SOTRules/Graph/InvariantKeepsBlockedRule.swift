@@ -57,7 +57,7 @@ package struct InvariantKeepsBlockedRule: WorkspaceRule {
                 """)),
                 ExampleFile("b.md", ExampleText.companion(title: "Other", "## CTO-WORK-002 - Second\n\nStatus: ↓done.\n\nAcceptance:\n\n- Works.\n")),
             ]),
-        ])
+        ], declaresInvariants: .keepsBlocked)
 
     package func check(_ workspace: Workspace, context: WorkspaceContext) -> [Finding] {
         var findings: [Finding] = []

@@ -111,11 +111,16 @@ public struct RuleMetadata: Sendable {
     public let examples: [RuleExample]
     /// Inline `sot-lint-disable` directives can silence its findings (not so for secrets).
     public let suppressible: Bool
+    /// The acceptance items this rule's `phrases` option turns into declared invariants of this kind,
+    /// which the workspace model records for the rule.
+    public let declaresInvariants: DeclaredInvariant.Kind?
 
     public init(id: String, category: RuleCategory, defaultSeverity: Severity, summary: String, rationale: String,
-                options: [RuleOption] = [], examples: [RuleExample], suppressible: Bool = true) {
+                options: [RuleOption] = [], examples: [RuleExample], suppressible: Bool = true,
+                declaresInvariants: DeclaredInvariant.Kind? = nil) {
         self.id = id
         self.suppressible = suppressible
+        self.declaresInvariants = declaresInvariants
         self.category = category
         self.defaultSeverity = defaultSeverity
         self.summary = summary

@@ -35,6 +35,17 @@ public struct RuleSet: Sendable {
         byID[id].map { rules[$0] }
     }
 
+    /// The phrases that declare each kind of invariant, from the `phrases` option of the rule that
+    /// checks that kind, as `profile` sets it.
+    public func invariantPhrases(in profile: Profile) -> [DeclaredInvariant.Kind: InvariantPhrases] {
+        var phrases: [DeclaredInvariant.Kind: InvariantPhrases] = [:]
+        for rule in rules {
+            guard let kind = rule.metadata.declaresInvariants else { continue }
+            phrases[kind] = InvariantPhrases(profile.settings(for: rule.metadata.id).strings("phrases") ?? [])
+        }
+        return phrases
+    }
+
     /// What the profile needs of each rule: its id and declared options.
     public var declarations: [RuleDeclaration] {
         rules.map { rule in
