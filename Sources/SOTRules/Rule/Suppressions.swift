@@ -46,20 +46,31 @@ package struct Suppressions: Sendable {
     }
 
     /// The diagnostics that survive, plus `suppression-unused` findings for directives that did nothing.
+    /// Linear up to sorting in the numbers of diagnostics and directives: coverage is looked up by binary
+    /// search in each rule's merged line intervals, and use by binary search in each rule's finding lines.
     package func apply(_ diagnostics: [Diagnostic], path: String, knownRules: Set<String>) -> (kept: [Diagnostic], unused: [Finding]) {
+        let coverage = Coverage(regions.map { ($0.rules, $0.lines) })
+        let kept = diagnostics.filter { !coverage.covers(line: $0.range.start.line, rule: $0.rule) }
+        // Finding lines per rule (and of any rule), sorted, to tell which directives were used.
+        var linesByRule: [String: [Int]] = [:]
+        var allLines: [Int] = []
+        for diagnostic in diagnostics {
+            linesByRule[diagnostic.rule, default: []].append(diagnostic.range.start.line)
+            allLines.append(diagnostic.range.start.line)
+        }
+        for key in Array(linesByRule.keys) { linesByRule[key]?.sort() }
+        allLines.sort()
         var used = Set<Int>()
-        let kept = diagnostics.filter { diagnostic in
-            let covering = regions.filter {
-                $0.lines.contains(diagnostic.range.start.line) && ($0.rules.isEmpty || $0.rules.contains(diagnostic.rule))
-            }
-            for region in covering { used.insert(region.directive) }
-            return covering.isEmpty
+        for region in regions {
+            let lists = region.rules.isEmpty ? [allLines] : region.rules.map { linesByRule[$0] ?? [] }
+            if lists.contains(where: { Self.containsLine(in: region.lines, $0) }) { used.insert(region.directive) }
         }
         var unused: [Finding] = []
+        let sortedKnown = knownRules.sorted()
         for (index, directive) in directives.enumerated() where directive.kind != .enable {
             if let unknown = directive.rules.first(where: { !knownRules.contains($0) }) {
                 unused.append(Finding(path: path, range: directive.range, message: "`\(directive.kind.rawValue)` names rule `\(unknown)`, "
-                                      + "which does not exist" + Suggestion.didYouMean(unknown, among: knownRules.sorted())))
+                                      + "which does not exist" + Suggestion.didYouMean(unknown, among: sortedKnown)))
             } else if !used.contains(index) {
                 let what = directive.rules.isEmpty ? "any rule" : directive.rules.map { "`\($0)`" }.joined(separator: ", ")
                 unused.append(Finding(path: path, range: directive.range, message:
@@ -67,5 +78,61 @@ package struct Suppressions: Sendable {
             }
         }
         return (kept, unused)
+    }
+
+    /// True when some line of the sorted `lines` lies in `range`.
+    private static func containsLine(in range: ClosedRange<Int>, _ lines: [Int]) -> Bool {
+        var low = 0
+        var high = lines.count
+        while low < high {
+            let middle = (low + high) / 2
+            if lines[middle] < range.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        return low < lines.count && lines[low] <= range.upperBound
+    }
+}
+
+/// Which lines are suppressed for which rule: each rule's regions (plus the regions for every rule)
+/// merged into sorted, disjoint intervals.
+private struct Coverage {
+    private var byRule: [String: [ClosedRange<Int>]] = [:]
+    private var everyRule: [ClosedRange<Int>] = []
+
+    init(_ regions: [(rules: [String], lines: ClosedRange<Int>)]) {
+        for region in regions {
+            if region.rules.isEmpty {
+                everyRule.append(region.lines)
+            } else {
+                for rule in Set(region.rules) { byRule[rule, default: []].append(region.lines) }
+            }
+        }
+        everyRule = Self.merged(everyRule)
+        for key in Array(byRule.keys) { byRule[key] = Self.merged(byRule[key] ?? []) }
+    }
+
+    func covers(line: Int, rule: String) -> Bool {
+        Self.contains(everyRule, line) || Self.contains(byRule[rule] ?? [], line)
+    }
+
+    private static func merged(_ intervals: [ClosedRange<Int>]) -> [ClosedRange<Int>] {
+        var result: [ClosedRange<Int>] = []
+        for interval in intervals.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = result.last, interval.lowerBound <= last.upperBound + 1 {
+                result[result.count - 1] = last.lowerBound...max(last.upperBound, interval.upperBound)
+            } else {
+                result.append(interval)
+            }
+        }
+        return result
+    }
+
+    private static func contains(_ intervals: [ClosedRange<Int>], _ line: Int) -> Bool {
+        var low = 0
+        var high = intervals.count
+        while low < high {
+            let middle = (low + high) / 2
+            if intervals[middle].upperBound < line { low = middle + 1 } else { high = middle }
+        }
+        return low < intervals.count && intervals[low].contains(line)
     }
 }
