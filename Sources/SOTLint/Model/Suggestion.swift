@@ -2,17 +2,25 @@
 public enum Suggestion {
     /// The candidate nearest to `word` (case-insensitive), if it is close enough to be a likely typo.
     public static func nearest(_ word: String, among candidates: [String], maxDistance: Int? = nil) -> String? {
-        let target = Array(word.lowercased().unicodeScalars)
+        let lowered = word.lowercased()
+        let target = Array(lowered.unicodeScalars)
+        // No answer is ever farther than this (the limit below never exceeds it), and a candidate whose
+        // length differs by more is farther: skipping it keeps the answer and spares an edit distance
+        // of a long word (a 5 MB status line) against every candidate.
+        let cap = maxDistance ?? 3
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
-            let distance = editDistance(target, Array(candidate.lowercased().unicodeScalars))
+            let scalars = Array(candidate.lowercased().unicodeScalars)
+            guard abs(scalars.count - target.count) <= cap else { continue }
+            let distance = editDistance(target, scalars)
             if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
         }
-        guard let best else { return nil }
+        guard !candidates.isEmpty else { return nil }
         // A shortened word (`max_age` for `max_age_days`) is a likely slip too.
-        if target.count >= 3, let longer = candidates.first(where: { $0.lowercased().hasPrefix(word.lowercased()) }), maxDistance == nil {
+        if target.count >= 3, maxDistance == nil, let longer = candidates.first(where: { $0.lowercased().hasPrefix(lowered) }) {
             return longer
         }
+        guard let best else { return nil }
         let limit = maxDistance ?? max(1, min(3, (max(target.count, best.candidate.count) + 2) / 4))
         return best.distance <= limit ? best.candidate : nil
     }

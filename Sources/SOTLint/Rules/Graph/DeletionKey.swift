@@ -1,0 +1,6 @@
+/// A key of `IDSuggestionIndex`: the hash of a scalar sequence and its length (the length keeps keys of
+/// a sequence and of the deletions of a longer one apart beyond what the hash does).
+struct DeletionKey: Hashable {
+    let hash: UInt64
+    let length: Int
+}
