@@ -23,13 +23,18 @@ public struct BlockedByGraphRenderer: Sendable {
             var graph = BlockedByGraph(workspace: workspace)
             let components = graph.stronglyConnectedComponents().filter { $0.count > 1 }.map { $0.sorted() }
             cycles += components.sorted { $0[0] < $1[0] }
-            let onCycle = components.map(Set.init)
+            // Each issue's cycle number: an edge is on a cycle when both ends share one (looked up, not
+            // searched for in every cycle per edge).
+            var cycleOf: [String: Int] = [:]
+            for (number, component) in components.enumerated() {
+                for id in component { cycleOf[id] = number }
+            }
             for id in workspace.issueIDs {
                 guard let issue = workspace.issue(id) else { continue }
                 nodes.append(issue)
                 var seen = Set<String>()
                 for blocker in issue.blockers where workspace.issue(blocker.id) != nil && seen.insert(blocker.id).inserted {
-                    let inCycle = onCycle.contains { $0.contains(id) && $0.contains(blocker.id) } || blocker.id == id
+                    let inCycle = (cycleOf[id] != nil && cycleOf[id] == cycleOf[blocker.id]) || blocker.id == id
                     edges.append(Edge(from: id, to: blocker.id, inCycle: inCycle))
                 }
             }

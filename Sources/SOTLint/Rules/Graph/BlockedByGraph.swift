@@ -7,14 +7,33 @@ struct BlockedByGraph {
     init(workspace: Workspace) {
         ids = workspace.issueIDs
         for (position, id) in ids.enumerated() { index[id] = position }
-        edges = ids.map { id in
-            guard let issue = workspace.issue(id) else { return [] }
+        // `listedBy[target]` is the last issue that listed target: a duplicate blocker is dropped in O(1),
+        // where searching the issue's list would be quadratic for an issue with 100,000 blockers.
+        var listedBy = [Int](repeating: -1, count: ids.count)
+        edges.reserveCapacity(ids.count)
+        for (position, id) in ids.enumerated() {
             var targets: [Int] = []
-            for blocker in issue.blockers {
-                if let target = index[blocker.id], !targets.contains(target) { targets.append(target) }
+            for blocker in workspace.issue(id)?.blockers ?? [] {
+                if let target = index[blocker.id], listedBy[target] != position {
+                    listedBy[target] = position
+                    targets.append(target)
+                }
             }
-            return targets
+            edges.append(targets)
         }
+    }
+
+    /// Number of issues (positions run from 0).
+    var count: Int { ids.count }
+
+    /// Position of an issue ID.
+    func position(of id: String) -> Int? {
+        index[id]
+    }
+
+    /// The issues `position` waits for, in the order its `Blocked by` lists name them, each once.
+    func successors(of position: Int) -> [Int] {
+        edges[position]
     }
 
     /// Tarjan's algorithm, iterative so that long chains cannot overflow the stack.
@@ -58,32 +77,5 @@ struct BlockedByGraph {
             }
         }
         return components
-    }
-
-    /// The shortest path `from → … → to` inside `members`, as IDs (breadth-first search).
-    func shortestPath(from: String, to: String, within members: Set<String>) -> [String] {
-        guard let start = index[from], let goal = index[to] else { return [from, to] }
-        if start == goal { return [from] }
-        var previous: [Int: Int] = [start: start]
-        var queue = [start]
-        var head = 0
-        while head < queue.count {
-            let node = queue[head]
-            head += 1
-            for target in edges[node] where previous[target] == nil && members.contains(ids[target]) {
-                previous[target] = node
-                if target == goal {
-                    var path = [ids[goal]]
-                    var step = node
-                    while step != start {
-                        path.insert(ids[step], at: 0)
-                        step = previous[step] ?? start
-                    }
-                    return [ids[start]] + path
-                }
-                queue.append(target)
-            }
-        }
-        return [from, to]
     }
 }
