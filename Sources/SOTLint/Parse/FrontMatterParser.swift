@@ -46,14 +46,17 @@ public enum FrontMatterParser {
             return .invalid(FrontMatterError(message: "front matter is not a mapping of keys to values", position: position),
                             openLine: 1, closeLine: closeLine)
         }
+        // The first scanned entry of each key, looked up once per YAML key instead of searched for.
+        var firstByKey: [String: FrontMatterKeyScanner.ScannedEntry] = [:]
+        for entry in scan.entries where firstByKey[entry.key] == nil { firstByKey[entry.key] = entry }
         var entries: [FrontMatterEntry] = []
         for (keyNode, valueNode) in mapping {
-            guard let key = keyNode.string, let scanned = scan.entries.first(where: { $0.key == key }) else { continue }
+            guard let key = keyNode.string, let scanned = firstByKey[key] else { continue }
             let scalar = scanned.rawValue == nil ? nil : valueNode.scalar?.string
             entries.append(FrontMatterEntry(key: key, keyRange: scanned.keyRange, value: scalar,
                                             valueRange: scanned.valueRange, lines: scanned.lines))
         }
-        for duplicate in scan.entries where scan.duplicateLineRanges.contains(duplicate.lines) {
+        for duplicate in scan.entries where duplicate.isDuplicate {
             entries.append(FrontMatterEntry(key: duplicate.key, keyRange: duplicate.keyRange, value: duplicate.rawValue,
                                             valueRange: duplicate.valueRange, lines: duplicate.lines))
         }
