@@ -33,6 +33,10 @@ public enum FrontMatterParser {
                             openLine: 1, closeLine: closeLine)
         }
         let yaml = String(decoding: yamlBytes, as: UTF8.self)
+        if let excess = YAMLAliasBudget.excess(in: yaml) {
+            let position = SourcePosition(line: min(excess.line + 1, closeLine), column: excess.column)
+            return .invalid(FrontMatterError(message: excess.message, position: position), openLine: 1, closeLine: closeLine)
+        }
         let node: Node?
         do {
             // Basic resolver: values stay text (dates are checked by rules); explicit UTF-8 skips Yams' environment lookup.
