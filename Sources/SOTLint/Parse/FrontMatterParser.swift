@@ -52,6 +52,7 @@ public enum FrontMatterParser {
         }
         // The first scanned entry of each key, looked up once per YAML key instead of searched for.
         var firstByKey: [String: FrontMatterKeyScanner.ScannedEntry] = [:]
+        firstByKey.reserveCapacity(scan.entries.count)
         for entry in scan.entries where firstByKey[entry.key] == nil { firstByKey[entry.key] = entry }
         var entries: [FrontMatterEntry] = []
         for (keyNode, valueNode) in mapping {
