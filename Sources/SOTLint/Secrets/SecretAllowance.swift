@@ -34,14 +34,13 @@ public struct SecretFinder: Sendable {
         var result = SecretScanResult()
         let scan = SecretScanner(catalog: catalog).scanWithDirectives(source.bytes, markdown: markdown)
         let matches = distinct(scan.matches)
-        let directives = scan.directives.map { offset in
-            SecretAllowDirective.parse(source, offset: offset, line: source.line(ofByte: offset))
-        }
+        var reader = SecretAllowDirectiveReader(source: source)
+        let directives = scan.directives.map { reader.directive(at: $0) }
         var usedDirectives = Set<Int>()
         // The first directive with a reason per line and detector, so that each match looks one up
         // instead of scanning every directive of the file.
         var directiveIndex: [SecretDirectiveKey: Int] = [:]
-        for (index, directive) in directives.enumerated() where !directive.reason.isEmpty {
+        for (index, directive) in directives.enumerated() where directive.hasReason {
             let key = SecretDirectiveKey(line: directive.line, detector: directive.detector)
             if directiveIndex[key] == nil { directiveIndex[key] = index }
         }
@@ -67,7 +66,7 @@ public struct SecretFinder: Sendable {
         for (index, directive) in directives.enumerated() where !usedDirectives.contains(index) {
             let range = source.range(directive.range)
             let message: String
-            if directive.reason.isEmpty {
+            if !directive.hasReason {
                 message = "`\(SecretAllowDirective.marker) \(directive.detector)` needs a reason after the detector id; it allows nothing without one"
             } else if catalog.detector(id: directive.detector) == nil {
                 message = "`\(SecretAllowDirective.marker)` names detector `\(directive.detector)`, which does not exist"
