@@ -4,15 +4,15 @@ import SOTModel
 import SOTRules
 
 /// Reads, parses and checks one file on a worker thread, with the rules the profile turns on.
-struct FileAnalyzer: Sendable {
-    let profile: Profile
-    let today: CalendarDate
-    let detail: ModelDetail
+package struct FileAnalyzer: Sendable {
+    package let profile: Profile
+    package let today: CalendarDate
+    package let detail: ModelDetail
     private let documentRules: [(rule: any DocumentRule, severity: Severity, settings: RuleSettings)]
     private let contentRules: [(rule: any ContentRule, severity: Severity?, settings: RuleSettings)]
     private let phrases: [DeclaredInvariant.Kind: InvariantPhrases]
 
-    init(profile: Profile, rules: RuleSet, today: CalendarDate, detail: ModelDetail) {
+    package init(profile: Profile, rules: RuleSet, today: CalendarDate, detail: ModelDetail) {
         self.profile = profile
         self.today = today
         self.detail = detail
@@ -29,7 +29,7 @@ struct FileAnalyzer: Sendable {
     }
 
     /// The analysis of `job`, or nil for a context file that is not an SOT document.
-    func analyze(_ job: FileJob, bytes: [UInt8], syntax parse: (SourceText) -> DocumentSyntax = DocumentSyntax.parse) -> FileAnalysis? {
+    package func analyze(_ job: FileJob, bytes: [UInt8], syntax parse: (SourceText) -> DocumentSyntax = DocumentSyntax.parse) -> FileAnalysis? {
         // A context file can only join the workspace if it names the classification key.
         guard job.isTarget || ByteSearch.contains(bytes, Self.classificationKey) else { return nil }
         let source = SourceText(path: job.display, bytes: bytes)
@@ -64,10 +64,10 @@ struct FileAnalyzer: Sendable {
         return analysis
     }
 
-    static let classificationKey = Array("lifecycle_classification".utf8)
+    package static let classificationKey = Array("lifecycle_classification".utf8)
 
     /// Git's rule: a NUL byte in the first 8,000 bytes makes a file binary.
-    static func isBinary(_ bytes: [UInt8]) -> Bool {
+    package static func isBinary(_ bytes: [UInt8]) -> Bool {
         bytes.prefix(8_000).contains(0)
     }
 }

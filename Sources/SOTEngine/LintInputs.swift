@@ -252,7 +252,7 @@ package struct LintInputs {
 
 extension LintInputs {
     /// Unsaved buffers replace the files on disk, for targets and workspace context alike.
-    mutating func applyOverlays(_ overlays: [String: [UInt8]]) {
+    package mutating func applyOverlays(_ overlays: [String: [UInt8]]) {
         guard !overlays.isEmpty else { return }
         for index in targets.indices where targets[index].bytes == nil {
             if let bytes = overlays[targets[index].absolutePath] { targets[index].bytes = bytes }

@@ -3,8 +3,8 @@ import SOTModel
 import SOTRules
 
 /// The profile of a project under a configuration choice: the one place a configuration is read.
-enum ProfileResolver {
-    static func profile(at location: ProjectRoot.Location, config: ConfigChoice, workingDirectory: String,
+package enum ProfileResolver {
+    package static func profile(at location: ProjectRoot.Location, config: ConfigChoice, workingDirectory: String,
                         rules: RuleSet = .builtIn) throws(SOTLintError) -> Profile {
         switch config {
         case .none:

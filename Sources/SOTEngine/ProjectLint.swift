@@ -4,26 +4,26 @@ import SOTModel
 import SOTRules
 
 /// The lint of one project: its files, its profile, its workspace, every kind of rule in turn.
-struct ProjectLint {
-    let project: LintInputs.Project
-    let rules: RuleSet
-    let today: CalendarDate
-    let detail: ModelDetail
-    let wholeProject: Bool
-    let workingDirectory: String
-    let base: BaseSource?
+package struct ProjectLint {
+    package let project: LintInputs.Project
+    package let rules: RuleSet
+    package let today: CalendarDate
+    package let detail: ModelDetail
+    package let wholeProject: Bool
+    package let workingDirectory: String
+    package let base: BaseSource?
     /// Findings on documents that no longer exist (issue-removed) are reported: the whole project or
     /// the whole commit is being checked.
-    let reportsDeletions: Bool
+    package let reportsDeletions: Bool
     /// The persistent workspace index of the project, when the run may use one.
-    let index: WorkspaceIndexCache?
+    package let index: WorkspaceIndexCache?
     /// Analyses kept between lints of a session (the language server), when it keeps them.
-    let memory: AnalysisMemory?
+    package let memory: AnalysisMemory?
     /// The configuration's bytes when they do not come from disk (an in-memory project).
-    var configBytes: [UInt8]? = nil
+    package var configBytes: [UInt8]? = nil
 
     /// What the change rules compare with.
-    enum BaseSource {
+    package enum BaseSource {
         /// A git revision of the project's repository (`--base REV`, HEAD for `--staged`).
         case revision(String)
         /// Documents given in memory.
@@ -32,14 +32,14 @@ struct ProjectLint {
 
     private var profile: Profile { project.profile }
 
-    struct Outcome {
-        var diagnostics: [Diagnostic] = []
-        var redact: [[UInt8]] = []
-        var workspace: Workspace
-        var fileErrors: [SOTLintError] = []
+    package struct Outcome {
+        package var diagnostics: [Diagnostic] = []
+        package var redact: [[UInt8]] = []
+        package var workspace: Workspace
+        package var fileErrors: [SOTLintError] = []
     }
 
-    func lint(targets: [LintInputs.Target], context: [LintInputs.ContextFile]) throws(SOTLintError) -> Outcome {
+    package func lint(targets: [LintInputs.Target], context: [LintInputs.ContextFile]) throws(SOTLintError) -> Outcome {
         let jobs = targets.map { FileJob(display: $0.displayPath, absolute: $0.absolutePath, isTarget: true,
                                          markdown: $0.markdown, scanSecrets: $0.scanSecrets, bytes: $0.bytes) }
             + context.map(Self.contextJob)
@@ -58,7 +58,7 @@ struct ProjectLint {
     }
 
     /// The project's workspace alone (for `sot-lint graph`): every file read as workspace context.
-    func workspace(targets: [LintInputs.Target], context: [LintInputs.ContextFile]) -> (Workspace, [SOTLintError]) {
+    package func workspace(targets: [LintInputs.Target], context: [LintInputs.ContextFile]) -> (Workspace, [SOTLintError]) {
         let files = targets.filter(\.markdown).map { LintInputs.ContextFile(display: $0.displayPath, absolute: $0.absolutePath, bytes: $0.bytes) }
             + context
         let (analyses, errors) = analyze(files.map(Self.contextJob))

@@ -15,7 +15,7 @@ public enum Fixer {
         public let after: [UInt8]
     }
 
-    static let maximumPasses = 8
+    package static let maximumPasses = 8
 
     /// Fixes the request's files in `session`. With `write: false` nothing is written.
     public static func fix(_ request: LintRequest, in session: LintSession, write: Bool) throws(SOTLintError) -> [Change] {

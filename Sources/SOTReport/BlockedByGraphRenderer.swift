@@ -10,15 +10,15 @@ public struct BlockedByGraphRenderer: Sendable {
         case mermaid, dot, json
     }
 
-    struct Edge: Encodable {
-        let from: String
-        let to: String
-        let inCycle: Bool
+    package struct Edge: Encodable {
+        package let from: String
+        package let to: String
+        package let inCycle: Bool
     }
 
-    let nodes: [IssueEntry]
-    let edges: [Edge]
-    let cycles: [[String]]
+    package let nodes: [IssueEntry]
+    package let edges: [Edge]
+    package let cycles: [[String]]
 
     /// Draws the workspaces' issues and edges with the cycles the workspace model computed.
     public init(workspaces: [Workspace]) {
@@ -105,19 +105,19 @@ public struct BlockedByGraphRenderer: Sendable {
 
     /// The graph as JSON, encoded from these models.
     private struct Document: Encodable {
-        struct Node: Encodable {
-            let id: String
-            let title: String
-            let status: String?
-            let category: StatusCategory?
-            let path: String
-            let line: Int
+        package struct Node: Encodable {
+            package let id: String
+            package let title: String
+            package let status: String?
+            package let category: StatusCategory?
+            package let path: String
+            package let line: Int
 
             private enum CodingKeys: String, CodingKey {
                 case id, title, status, category, path, line
             }
 
-            func encode(to encoder: any Encoder) throws {
+            package func encode(to encoder: any Encoder) throws {
                 var container = encoder.container(keyedBy: CodingKeys.self)
                 try container.encode(id, forKey: .id)
                 try container.encode(title, forKey: .title)
@@ -128,9 +128,9 @@ public struct BlockedByGraphRenderer: Sendable {
             }
         }
 
-        let nodes: [Node]
-        let edges: [Edge]
-        let cycles: [[String]]
+        package let nodes: [Node]
+        package let edges: [Edge]
+        package let cycles: [[String]]
     }
 
     private func json() -> String {

@@ -8,16 +8,16 @@ import SOTEngine
 public struct JSONReporter: Reporter {
     public init() {}
 
-    struct Document: Encodable {
-        struct Summary: Encodable {
-            let files: Int
-            let errors: Int
-            let warnings: Int
+    package struct Document: Encodable {
+        package struct Summary: Encodable {
+            package let files: Int
+            package let errors: Int
+            package let warnings: Int
         }
 
-        let version = 1
-        let summary: Summary
-        let diagnostics: [Diagnostic]
+        package let version = 1
+        package let summary: Summary
+        package let diagnostics: [Diagnostic]
     }
 
     public func render(_ report: LintReport) -> String {
@@ -28,7 +28,7 @@ public struct JSONReporter: Reporter {
 
     /// Any model as JSON text with a final newline. Encoding our own models cannot fail; should it, the
     /// output says so rather than printing half a document.
-    static func render<Value: Encodable>(_ value: Value) -> String {
+    package static func render<Value: Encodable>(_ value: Value) -> String {
         do {
             return try JSONValueEncoder().encode(value).rendered() + "\n"
         } catch {

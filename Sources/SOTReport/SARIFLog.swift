@@ -2,59 +2,59 @@ import SOTSource
 
 /// The part of the SARIF 2.1.0 object model sot-lint writes, in the member order of the specification's
 /// examples.
-struct SARIFLog: Encodable {
-    struct Text: Encodable {
-        let text: String
+package struct SARIFLog: Encodable {
+    package struct Text: Encodable {
+        package let text: String
     }
 
-    struct Run: Encodable {
-        let tool: Tool
-        let columnKind: String
-        let results: [Result]
+    package struct Run: Encodable {
+        package let tool: Tool
+        package let columnKind: String
+        package let results: [Result]
     }
 
-    struct Tool: Encodable {
-        let driver: Driver
+    package struct Tool: Encodable {
+        package let driver: Driver
     }
 
-    struct Driver: Encodable {
-        let name: String
-        let version: String
-        let informationUri: String
-        let rules: [Rule]
+    package struct Driver: Encodable {
+        package let name: String
+        package let version: String
+        package let informationUri: String
+        package let rules: [Rule]
     }
 
-    struct Rule: Encodable {
-        struct Configuration: Encodable {
-            let level: String
+    package struct Rule: Encodable {
+        package struct Configuration: Encodable {
+            package let level: String
         }
 
-        struct Properties: Encodable {
-            let category: String
+        package struct Properties: Encodable {
+            package let category: String
         }
 
-        let id: String
-        let name: String
-        let shortDescription: Text
-        let fullDescription: Text
-        let help: Text
-        let defaultConfiguration: Configuration
-        let properties: Properties
+        package let id: String
+        package let name: String
+        package let shortDescription: Text
+        package let fullDescription: Text
+        package let help: Text
+        package let defaultConfiguration: Configuration
+        package let properties: Properties
     }
 
-    struct Result: Encodable {
-        let ruleId: String
-        let ruleIndex: Int
-        let level: String
-        let message: Text
-        let locations: [Location]
-        let fixes: [Fix]?
+    package struct Result: Encodable {
+        package let ruleId: String
+        package let ruleIndex: Int
+        package let level: String
+        package let message: Text
+        package let locations: [Location]
+        package let fixes: [Fix]?
 
         private enum CodingKeys: String, CodingKey {
             case ruleId, ruleIndex, level, message, locations, fixes
         }
 
-        func encode(to encoder: any Encoder) throws {
+        package func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(ruleId, forKey: .ruleId)
             try container.encode(ruleIndex, forKey: .ruleIndex)
@@ -65,28 +65,28 @@ struct SARIFLog: Encodable {
         }
     }
 
-    struct Location: Encodable {
-        let physicalLocation: PhysicalLocation
+    package struct Location: Encodable {
+        package let physicalLocation: PhysicalLocation
     }
 
-    struct PhysicalLocation: Encodable {
-        let artifactLocation: ArtifactLocation
-        let region: Region
+    package struct PhysicalLocation: Encodable {
+        package let artifactLocation: ArtifactLocation
+        package let region: Region
     }
 
-    struct ArtifactLocation: Encodable {
-        let uri: String
+    package struct ArtifactLocation: Encodable {
+        package let uri: String
     }
 
     /// SARIF columns are 1-based and the end column exclusive, like sot-lint's; an empty range at the
     /// start of a line keeps end column 1 where SARIF requires a positive value.
-    struct Region: Encodable {
-        let startLine: Int
-        let startColumn: Int
-        let endLine: Int
-        let endColumn: Int
+    package struct Region: Encodable {
+        package let startLine: Int
+        package let startColumn: Int
+        package let endLine: Int
+        package let endColumn: Int
 
-        init(_ range: SourceRange, emptyEndIsOne: Bool) {
+        package init(_ range: SourceRange, emptyEndIsOne: Bool) {
             startLine = range.start.line
             startColumn = range.start.column
             endLine = range.end.line
@@ -94,28 +94,28 @@ struct SARIFLog: Encodable {
         }
     }
 
-    struct Fix: Encodable {
-        let description: Text
-        let artifactChanges: [ArtifactChange]
+    package struct Fix: Encodable {
+        package let description: Text
+        package let artifactChanges: [ArtifactChange]
     }
 
-    struct ArtifactChange: Encodable {
-        let artifactLocation: ArtifactLocation
-        let replacements: [Replacement]
+    package struct ArtifactChange: Encodable {
+        package let artifactLocation: ArtifactLocation
+        package let replacements: [Replacement]
     }
 
-    struct Replacement: Encodable {
-        let deletedRegion: Region
-        let insertedContent: Text
+    package struct Replacement: Encodable {
+        package let deletedRegion: Region
+        package let insertedContent: Text
     }
 
     private enum CodingKeys: String, CodingKey {
         case schema = "$schema", version, runs
     }
 
-    let runs: [Run]
+    package let runs: [Run]
 
-    func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode("https://json.schemastore.org/sarif-2.1.0.json", forKey: .schema)
         try container.encode("2.1.0", forKey: .version)

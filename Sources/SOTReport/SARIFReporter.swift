@@ -21,7 +21,7 @@ public struct SARIFReporter: Reporter {
     }
 
     /// The report as a SARIF log.
-    func log(_ report: LintReport) -> SARIFLog {
+    package func log(_ report: LintReport) -> SARIFLog {
         var ruleIndex: [String: Int] = [:]
         for (index, rule) in rules.enumerated() { ruleIndex[rule.id] = index }
         let descriptors = rules.map { rule in
@@ -52,7 +52,7 @@ public struct SARIFReporter: Reporter {
                                             columnKind: "unicodeCodePoints", results: results)])
     }
 
-    static func level(_ severity: Severity) -> String {
+    package static func level(_ severity: Severity) -> String {
         switch severity {
         case .error: return "error"
         case .warning: return "warning"
@@ -61,7 +61,7 @@ public struct SARIFReporter: Reporter {
     }
 
     /// A relative URI reference for a path: unreserved characters and `/` as they are, the rest %-encoded.
-    static func uri(_ path: String) -> String {
+    package static func uri(_ path: String) -> String {
         var result = ""
         for byte in path.utf8 {
             let isUnreserved = (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
@@ -77,7 +77,7 @@ public struct SARIFReporter: Reporter {
     }
 
     /// `status-unknown` -> `StatusUnknown`, SARIF's readable rule name.
-    static func camelCase(_ id: String) -> String {
+    package static func camelCase(_ id: String) -> String {
         id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
     }
 }

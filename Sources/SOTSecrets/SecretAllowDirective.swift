@@ -9,7 +9,8 @@ package struct SecretAllowDirective: Sendable {
     package static let marker = "sot-lint-allow-secret"
 
     package let detector: String
-    package let reason: String
+    /// True when words follow the detector id: a directive allows nothing without a reason.
+    package let hasReason: Bool
     /// Byte range of the directive text (marker through reason).
     package let range: Range<Int>
     package let line: Int
@@ -24,10 +25,12 @@ package struct SecretAllowDirective: Sendable {
         }
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
         let detector = words.first.map(String.init) ?? ""
-        let reason = words.dropFirst().joined(separator: " ")
-        let directiveEnd = start + Array(text.utf8).count
+        let hasReason = words.count > 1
+        // Invalid UTF-8 decodes to longer replacement characters: the end is kept on the line (past the
+        // end of the file it crashed).
+        let directiveEnd = min(start + Array(text.utf8).count, end)
         var trimmedEnd = directiveEnd
         while trimmedEnd > offset, source.bytes[trimmedEnd - 1] == 0x20 || source.bytes[trimmedEnd - 1] == 0x09 { trimmedEnd -= 1 }
-        return SecretAllowDirective(detector: detector, reason: reason, range: offset..<trimmedEnd, line: line)
+        return SecretAllowDirective(detector: detector, hasReason: hasReason, range: offset..<trimmedEnd, line: line)
     }
 }

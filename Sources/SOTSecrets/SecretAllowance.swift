@@ -28,21 +28,28 @@ public struct SecretFinder: Sendable {
         var result = SecretScanResult()
         let scan = SecretScanner(catalog: catalog).scanWithDirectives(source.bytes, markdown: markdown)
         let matches = distinct(scan.matches)
-        let directives = scan.directives.map { offset in
-            SecretAllowDirective.parse(source, offset: offset, line: source.line(ofByte: offset))
-        }
+        var reader = SecretAllowDirectiveReader(source: source)
+        let directives = scan.directives.map { reader.directive(at: $0) }
         var usedDirectives = Set<Int>()
+        // The first directive with a reason per line and detector, so that each match looks one up
+        // instead of scanning every directive of the file.
+        var directiveIndex: [SecretDirectiveKey: Int] = [:]
+        for (index, directive) in directives.enumerated() where directive.hasReason {
+            let key = SecretDirectiveKey(line: directive.line, detector: directive.detector)
+            if directiveIndex[key] == nil { directiveIndex[key] = index }
+        }
+        let allowedFingerprints = Set(allowances.map(\.fingerprint))
         for match in matches {
             let detector = catalog.detectors[match.detector]
             let secret = source.bytes[match.range]
             result.secrets.append(Array(secret))
             let fingerprint = SecretFingerprint.of(detector: detector.id, secret: secret)
             let line = source.line(ofByte: match.range.lowerBound)
-            if let index = directives.firstIndex(where: { $0.line == line - 1 && $0.detector == detector.id && !$0.reason.isEmpty }) {
+            if let index = directiveIndex[SecretDirectiveKey(line: line - 1, detector: detector.id)] {
                 usedDirectives.insert(index)
                 continue
             }
-            if allowances.contains(where: { $0.fingerprint == fingerprint }) {
+            if allowedFingerprints.contains(fingerprint) {
                 result.usedFingerprints.insert(fingerprint)
                 continue
             }
@@ -53,7 +60,7 @@ public struct SecretFinder: Sendable {
         for (index, directive) in directives.enumerated() where !usedDirectives.contains(index) {
             let range = source.range(directive.range)
             let message: String
-            if directive.reason.isEmpty {
+            if !directive.hasReason {
                 message = "`\(SecretAllowDirective.marker) \(directive.detector)` needs a reason after the detector id; it allows nothing without one"
             } else if catalog.detector(id: directive.detector) == nil {
                 message = "`\(SecretAllowDirective.marker)` names detector `\(directive.detector)`, which does not exist"
@@ -68,16 +75,21 @@ public struct SecretFinder: Sendable {
 
     /// One finding per secret: where detectors overlap, a provider format wins over a generic detector,
     /// and otherwise the detector listed first.
+    ///
+    /// Matches arrive sorted by start. Kept ranges are then disjoint and sorted too, and every kept range
+    /// starts at or before the match at hand; so the only one that can overlap it is the last one (an
+    /// earlier one overlapping it would contain its start, and so would overlap the last). Testing the last
+    /// alone keeps this linear in the number of secrets.
     private func distinct(_ matches: [SecretMatch]) -> [SecretMatch] {
         var kept: [SecretMatch] = []
         for match in matches {
-            guard let index = kept.firstIndex(where: { $0.range.overlaps(match.range) }) else {
+            guard let last = kept.last, last.range.overlaps(match.range) else {
                 kept.append(match)
                 continue
             }
-            let current = catalog.detectors[kept[index].detector]
+            let current = catalog.detectors[last.detector]
             let candidate = catalog.detectors[match.detector]
-            if current.generic, !candidate.generic { kept[index] = match }
+            if current.generic, !candidate.generic { kept[kept.count - 1] = match }
         }
         return kept
     }

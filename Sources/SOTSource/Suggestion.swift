@@ -2,17 +2,29 @@
 public enum Suggestion {
     /// The candidate nearest to `word` (case-insensitive), if it is close enough to be a likely typo.
     public static func nearest(_ word: String, among candidates: [String], maxDistance: Int? = nil) -> String? {
-        let target = Array(word.lowercased().unicodeScalars)
+        let lowered = word.lowercased()
+        let target = Array(lowered.unicodeScalars)
+        // No answer is ever farther than this (the limit below never exceeds it), and a candidate whose
+        // length differs by more is farther: skipping it keeps the answer and spares an edit distance
+        // of a long word (a 5 MB status line) against every candidate.
+        let cap = maxDistance ?? 3
+        // Each candidate is lowercased once per call (a rule may ask for 100,000 unknown keys).
+        let loweredCandidates = candidates.map { $0.lowercased() }
         var best: (candidate: String, distance: Int)?
-        for candidate in candidates {
-            let distance = editDistance(target, Array(candidate.lowercased().unicodeScalars))
+        for (candidate, loweredCandidate) in zip(candidates, loweredCandidates) {
+            let scalars = Array(loweredCandidate.unicodeScalars)
+            // Only a strictly smaller distance replaces the best, and only one within the cap is returned.
+            let bound = min(cap, (best?.distance ?? Int.max) - 1)
+            guard abs(scalars.count - target.count) <= bound else { continue }
+            let distance = editDistance(target, scalars, bound: bound)
             if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
         }
-        guard let best else { return nil }
+        guard !candidates.isEmpty else { return nil }
         // A shortened word (`max_age` for `max_age_days`) is a likely slip too.
-        if target.count >= 3, let longer = candidates.first(where: { $0.lowercased().hasPrefix(word.lowercased()) }), maxDistance == nil {
-            return longer
+        if target.count >= 3, maxDistance == nil, let longer = loweredCandidates.firstIndex(where: { $0.hasPrefix(lowered) }) {
+            return candidates[longer]
         }
+        guard let best else { return nil }
         let limit = maxDistance ?? max(1, min(3, (max(target.count, best.candidate.count) + 2) / 4))
         return best.distance <= limit ? best.candidate : nil
     }
@@ -22,25 +34,36 @@ public enum Suggestion {
         nearest(word, among: candidates, maxDistance: maxDistance).map { "; did you mean `\($0)`?" } ?? ""
     }
 
-    /// Optimal string alignment distance (adjacent transpositions count once).
-    package static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+    /// Optimal string alignment distance (adjacent transpositions count once). With a `bound`, a distance
+    /// larger than it may be returned as `bound + 1` (the search stops once two consecutive rows exceed it:
+    /// every alignment passes through one of them).
+    package static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], bound: Int = Int.max - 1) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
-        var previousPrevious = [Int](repeating: 0, count: b.count + 1)
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
+        // Three rows in one buffer, rotated by offset: one allocation per call instead of three.
+        let width = b.count + 1
+        var rows = [Int](repeating: 0, count: 3 * width)
+        for j in 0...b.count { rows[width + j] = j }
+        var previousPrevious = 0
+        var previous = width
+        var current = 2 * width
+        var previousMinimum = 0
         for i in 1...a.count {
-            current[0] = i
+            rows[current] = i
+            var minimum = i
             for j in 1...b.count {
                 let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                var value = min(rows[previous + j] + 1, rows[current + j - 1] + 1, rows[previous + j - 1] + cost)
                 if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    current[j] = min(current[j], previousPrevious[j - 2] + 1)
+                    value = min(value, rows[previousPrevious + j - 2] + 1)
                 }
+                rows[current + j] = value
+                minimum = min(minimum, value)
             }
-            swap(&previousPrevious, &previous)
-            swap(&previous, &current)
+            if minimum > bound, previousMinimum > bound { return bound + 1 }
+            previousMinimum = minimum
+            (previousPrevious, previous, current) = (previous, current, previousPrevious)
         }
-        return previous[b.count]
+        return rows[previous + b.count]
     }
 }

@@ -10,6 +10,8 @@ package struct FrontMatterKeyScanner {
         package let rawValue: String?
         package let valueRange: SourceRange
         package let lines: ClosedRange<Int>
+        /// True when an earlier entry has the same key.
+        package let isDuplicate: Bool
     }
 
     package var entries: [ScannedEntry] = []
@@ -23,6 +25,8 @@ package struct FrontMatterKeyScanner {
             guard let found = topLevelKey(source, line: line) else { continue }
             starts.append((line, found.key, found.keyRange, found.value))
         }
+        // Keys seen so far: a set, so that 100,000 keys do not compare each with all before it.
+        var seenKeys = Set<String>()
         for (index, start) in starts.enumerated() {
             var last = index + 1 < starts.count ? starts[index + 1].line - 1 : lines.upperBound - 1
             while last > start.line, isBlankOrComment(source.lineBytes(last)) { last -= 1 }
@@ -31,10 +35,12 @@ package struct FrontMatterKeyScanner {
             if raw.count >= 2, let first = raw.first, first == "\"" || first == "'", raw.last == first {
                 raw = String(raw.dropFirst().dropLast())
             }
+            let isDuplicate = !seenKeys.insert(start.key).inserted
             let entry = ScannedEntry(key: start.key, keyRange: source.range(start.keyRange),
                                      rawValue: start.value.isEmpty ? nil : raw,
-                                     valueRange: source.range(start.value), lines: start.line...last)
-            if result.entries.contains(where: { $0.key == entry.key }) {
+                                     valueRange: source.range(start.value), lines: start.line...last,
+                                     isDuplicate: isDuplicate)
+            if isDuplicate {
                 result.duplicateLineRanges.append(entry.lines)
             }
             result.entries.append(entry)

@@ -34,6 +34,10 @@ public enum FrontMatterParser {
                             openLine: 1, closeLine: closeLine)
         }
         let yaml = String(decoding: yamlBytes, as: UTF8.self)
+        if let excess = YAMLAliasBudget.excess(in: yaml) {
+            let position = SourcePosition(line: min(excess.line + 1, closeLine), column: excess.column)
+            return .invalid(FrontMatterError(message: excess.message, position: position), openLine: 1, closeLine: closeLine)
+        }
         let node: Node?
         do {
             // Basic resolver: values stay text (dates are checked by rules); explicit UTF-8 skips Yams' environment lookup.
@@ -47,14 +51,18 @@ public enum FrontMatterParser {
             return .invalid(FrontMatterError(message: "front matter is not a mapping of keys to values", position: position),
                             openLine: 1, closeLine: closeLine)
         }
+        // The first scanned entry of each key, looked up once per YAML key instead of searched for.
+        var firstByKey: [String: FrontMatterKeyScanner.ScannedEntry] = [:]
+        firstByKey.reserveCapacity(scan.entries.count)
+        for entry in scan.entries where firstByKey[entry.key] == nil { firstByKey[entry.key] = entry }
         var entries: [FrontMatterEntry] = []
         for (keyNode, valueNode) in mapping {
-            guard let key = keyNode.string, let scanned = scan.entries.first(where: { $0.key == key }) else { continue }
+            guard let key = keyNode.string, let scanned = firstByKey[key] else { continue }
             let scalar = scanned.rawValue == nil ? nil : valueNode.scalar?.string
             entries.append(FrontMatterEntry(key: key, keyRange: scanned.keyRange, value: scalar,
                                             valueRange: scanned.valueRange, lines: scanned.lines))
         }
-        for duplicate in scan.entries where scan.duplicateLineRanges.contains(duplicate.lines) {
+        for duplicate in scan.entries where duplicate.isDuplicate {
             entries.append(FrontMatterEntry(key: duplicate.key, keyRange: duplicate.keyRange, value: duplicate.rawValue,
                                             valueRange: duplicate.valueRange, lines: duplicate.lines))
         }

@@ -59,6 +59,18 @@ package enum CodeSpanScanner {
     }
 
     package static func spans(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> [Range<Int>] {
+        // A closer is the next maximal backtick run of the opener's length. Searching for it byte by byte
+        // rescans the rest of the paragraph for every unmatched opener (quadratic); instead the maximal runs
+        // are listed once by length, and a cursor per length only moves forward, as openers do.
+        var runsByLength: [Int: [Int]] = [:]
+        var scan = range.lowerBound
+        while scan < range.upperBound {
+            guard bytes[scan] == 0x60 else { scan += 1; continue }
+            let start = scan
+            while scan < range.upperBound, bytes[scan] == 0x60 { scan += 1 }
+            runsByLength[scan - start, default: []].append(start)
+        }
+        var cursors: [Int: Int] = [:]
         var spans: [Range<Int>] = []
         var index = range.lowerBound
         while index < range.upperBound {
@@ -68,20 +80,19 @@ package enum CodeSpanScanner {
             let runStart = index
             while index < range.upperBound, bytes[index] == 0x60 { index += 1 }
             let runLength = index - runStart
-            var search = index
-            var closed = false
-            while search < range.upperBound {
-                guard bytes[search] == 0x60 else { search += 1; continue }
-                let closeStart = search
-                while search < range.upperBound, bytes[search] == 0x60 { search += 1 }
-                if search - closeStart == runLength {
-                    spans.append(runStart..<search)
-                    index = search
-                    closed = true
-                    break
-                }
+            // Runs after the opener's end are maximal runs (the opener ends at a non-backtick), so the
+            // first listed run of this length starting there is the closer a byte scan would find.
+            let candidates = runsByLength[runLength] ?? []
+            var cursor = cursors[runLength] ?? 0
+            while cursor < candidates.count, candidates[cursor] < index { cursor += 1 }
+            cursors[runLength] = cursor
+            if cursor < candidates.count {
+                let closeEnd = candidates[cursor] + runLength
+                spans.append(runStart..<closeEnd)
+                index = closeEnd
+            } else {
+                index = runStart + runLength
             }
-            if !closed { index = runStart + runLength }
         }
         return spans
     }

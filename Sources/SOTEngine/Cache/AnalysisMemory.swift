@@ -4,16 +4,16 @@ import SOTSyntax
 
 /// Per-file analyses a session keeps between its lints (the language server): a file whose bytes,
 /// path and profile did not change is not parsed or checked again.
-final class AnalysisMemory: @unchecked Sendable {
-    struct Key: Hashable, Sendable {
-        let path: String
-        let isTarget: Bool
-        let markdown: Bool
-        let scanSecrets: Bool
-        let content: ContentHash
-        let profile: String
+package final class AnalysisMemory: @unchecked Sendable {
+    package struct Key: Hashable, Sendable {
+        package let path: String
+        package let isTarget: Bool
+        package let markdown: Bool
+        package let scanSecrets: Bool
+        package let content: ContentHash
+        package let profile: String
 
-        init(job: FileJob, bytes: [UInt8], profile: String) {
+        package init(job: FileJob, bytes: [UInt8], profile: String) {
             path = job.display
             isTarget = job.isTarget
             markdown = job.markdown
@@ -35,7 +35,7 @@ final class AnalysisMemory: @unchecked Sendable {
     private let lock = NSLock()
 
     /// `.some(nil)` when the file is known not to be an SOT document.
-    func analysis(_ key: Key) -> FileAnalysis?? {
+    package func analysis(_ key: Key) -> FileAnalysis?? {
         lock.lock()
         defer { lock.unlock() }
         let found = analyses[key]
@@ -44,7 +44,7 @@ final class AnalysisMemory: @unchecked Sendable {
     }
 
     /// The syntax of `source` (whose content hash is `content`), parsed only the first time.
-    func syntax(_ source: SourceText, content: ContentHash) -> DocumentSyntax {
+    package func syntax(_ source: SourceText, content: ContentHash) -> DocumentSyntax {
         lock.lock()
         if let known = syntaxes[content] {
             lock.unlock()
@@ -61,13 +61,13 @@ final class AnalysisMemory: @unchecked Sendable {
         return parsed
     }
 
-    var statistics: (parses: Int, reused: Int) {
+    package var statistics: (parses: Int, reused: Int) {
         lock.lock()
         defer { lock.unlock() }
         return (parses, reused)
     }
 
-    func remember(_ key: Key, _ analysis: FileAnalysis?) {
+    package func remember(_ key: Key, _ analysis: FileAnalysis?) {
         lock.lock()
         defer { lock.unlock() }
         if let previous = latest[key.path], previous != key { analyses[previous] = nil }

@@ -4,20 +4,20 @@ import SOTModel
 
 /// What the persistent cache keeps of an SOT document: IDs, vocabulary statuses, blocked-by and
 /// invariant targets, and ranges — what the workspace rules read of a document that is not linted.
-struct CachedSummary: Sendable {
-    struct Issue: Sendable {
-        let id: String
-        let idRange: SourceRange
-        let headingRange: SourceRange
-        let status: (normalized: String, range: SourceRange, labelRange: SourceRange)?
-        let blockers: [(id: String, range: SourceRange, field: String?, inCodeSpan: Bool)]
-        let invariants: [DeclaredInvariant]
+package struct CachedSummary: Sendable {
+    package struct Issue: Sendable {
+        package let id: String
+        package let idRange: SourceRange
+        package let headingRange: SourceRange
+        package let status: (normalized: String, range: SourceRange, labelRange: SourceRange)?
+        package let blockers: [(id: String, range: SourceRange, field: String?, inCodeSpan: Bool)]
+        package let invariants: [DeclaredInvariant]
     }
 
-    let issues: [Issue]
+    package let issues: [Issue]
 
     /// nil when the document holds text the cache must not keep (a status outside the vocabulary).
-    init?(_ document: WorkspaceDocument, profile: Profile) {
+    package init?(_ document: WorkspaceDocument, profile: Profile) {
         var issues: [Issue] = []
         for issue in document.issues {
             if let status = issue.status, profile.category(ofStatus: status.normalized) == nil { return nil }
@@ -31,7 +31,7 @@ struct CachedSummary: Sendable {
 
     /// The document as the workspace rules see it, under the path this run reports. Titles and the
     /// document's own references are not kept: rules read them only on the files being linted.
-    func document(path: String, profile: Profile) -> WorkspaceDocument {
+    package func document(path: String, profile: Profile) -> WorkspaceDocument {
         WorkspaceDocument(path: path, frontMatter: [], issues: issues.map { issue in
             let status = issue.status.map { StatusLine(raw: $0.normalized, normalized: $0.normalized, range: $0.range, labelRange: $0.labelRange) }
             return IssueEntry(id: issue.id, title: "", path: path, idRange: issue.idRange, headingRange: issue.headingRange, status: status,
@@ -42,7 +42,7 @@ struct CachedSummary: Sendable {
         }, references: [])
     }
 
-    func encode(into writer: inout ByteWriter) {
+    package func encode(into writer: inout ByteWriter) {
         writer.int(issues.count)
         for issue in issues {
             writer.text(issue.id)
@@ -71,7 +71,7 @@ struct CachedSummary: Sendable {
         }
     }
 
-    init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
+    package init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
         var issues: [Issue] = []
         for _ in 0..<(try reader.count()) {
             let id = try reader.text()

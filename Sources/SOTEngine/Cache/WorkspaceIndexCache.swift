@@ -13,17 +13,17 @@ import SOTModel
 /// root, SHA-256 of the payload) and written atomically; anything unexpected makes it empty, to be
 /// rebuilt. An entry is trusted only while the file's stat is unchanged, and is not written while the
 /// file is so recent that a change within the same timestamp could go unseen.
-final class WorkspaceIndexCache: @unchecked Sendable {
-    static let formatVersion = 1
-    static let magic = Array("SOTLINT-CACHE\n".utf8)
+package final class WorkspaceIndexCache: @unchecked Sendable {
+    package static let formatVersion = 1
+    package static let magic = Array("SOTLINT-CACHE\n".utf8)
 
-    struct Entry: Sendable {
-        let stat: FileStat
+    package struct Entry: Sendable {
+        package let stat: FileStat
         /// nil: a Markdown file that is not an SOT document.
-        let summary: CachedSummary?
+        package let summary: CachedSummary?
     }
 
-    let file: String
+    package let file: String
     private let directory: String
     private let root: String
     private let profile: Profile
@@ -36,7 +36,7 @@ final class WorkspaceIndexCache: @unchecked Sendable {
 
     /// Opens the cache of the project at `root` in `directory` (created on save). `now` decides which
     /// files are too recent to vouch for.
-    init(directory: String, root: String, profile: Profile, now: Int64 = FileStat.now()) {
+    package init(directory: String, root: String, profile: Profile, now: Int64 = FileStat.now()) {
         self.now = now
         self.directory = directory
         self.root = root
@@ -50,7 +50,7 @@ final class WorkspaceIndexCache: @unchecked Sendable {
 
     /// The cached contribution of the file at `absolute` (`.some(nil)`: not an SOT document), or nil
     /// when the cache cannot vouch for it.
-    func summary(of absolute: String, display: String) -> WorkspaceDocument?? {
+    package func summary(of absolute: String, display: String) -> WorkspaceDocument?? {
         let relative = FilePath.relative(absolute, to: root)
         lock.lock()
         let entry = entries[relative]
@@ -62,7 +62,7 @@ final class WorkspaceIndexCache: @unchecked Sendable {
     }
 
     /// Records what a file read this run contributes, when it can be cached.
-    func record(_ absolute: String, summary: WorkspaceDocument?, profile: Profile) {
+    package func record(_ absolute: String, summary: WorkspaceDocument?, profile: Profile) {
         guard let stat = FileStat.of(absolute), !stat.isRecent(now: now) else { return }
         let cached: CachedSummary?
         if let summary {
@@ -87,7 +87,7 @@ final class WorkspaceIndexCache: @unchecked Sendable {
     }
 
     /// Writes the cache when this run learnt something, atomically; a failure only costs speed.
-    func save() {
+    package func save() {
         lock.lock()
         defer { lock.unlock() }
         guard dirty else { return }

@@ -125,11 +125,15 @@ public struct DocumentBuilder {
         case .paragraph, .heading:
             let range = block.headingLevel != nil ? headingContent(block) : block.startOffset..<block.endOffset
             let spans = CodeSpanScanner.spans(source.bytes, in: range)
+            // Spans are disjoint and in order, and so are the matches: one forward cursor tells which span
+            // (if any) holds each match, instead of testing every span for every match.
+            var spanIndex = 0
             return profile.idMatcher.matches(in: source.bytes, range: range).compactMap { match in
                 if let excluding, excluding == match { return nil }
+                while spanIndex < spans.count, spans[spanIndex].upperBound <= match.lowerBound { spanIndex += 1 }
+                let inCodeSpan = spanIndex < spans.count && spans[spanIndex].contains(match.lowerBound)
                 return IssueReference(id: source.text(match), range: source.range(match), field: field,
-                                      inCodeSpan: spans.contains { $0.contains(match.lowerBound) },
-                                      sectionID: sectionID)
+                                      inCodeSpan: inCodeSpan, sectionID: sectionID)
             }
         default:
             return block.children.flatMap { references(in: $0, field: field, sectionID: sectionID) }

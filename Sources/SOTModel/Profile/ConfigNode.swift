@@ -25,6 +25,9 @@ package indirect enum ConfigNode: Sendable, Equatable {
         if let (message, line) = YAMLDepthGuard.problem(in: Array(text.utf8)[...]) {
             throw ConfigNodeError(message: "line \(line): \(message)")
         }
+        if let excess = YAMLAliasBudget.excess(in: text) {
+            throw ConfigNodeError(message: "line \(excess.line): \(excess.message)")
+        }
         do {
             guard let node = try Yams.compose(yaml: text, .basic, .default, .utf8) else { return .null }
             return convert(node)

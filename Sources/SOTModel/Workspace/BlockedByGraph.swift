@@ -3,7 +3,7 @@ import SOTSyntax
 
 /// The blocked-by edges of a workspace: issue -> issues it waits for (first definitions only).
 package struct BlockedByGraph {
-    private(set) var ids: [String] = []
+    package private(set) var ids: [String] = []
     private var index: [String: Int] = [:]
     private var edges: [[Int]] = []
 
@@ -15,15 +15,33 @@ package struct BlockedByGraph {
     package init(ids: [String], definitions: [String: [IssueEntry]]) {
         self.ids = ids
         for (position, id) in ids.enumerated() { index[id] = position }
-        edges = ids.map { id in
-            guard let issue = definitions[id]?.first else { return [] }
+        // `listedBy[target]` is the last issue that listed target: a duplicate blocker is dropped in O(1),
+        // where searching the issue's list would be quadratic for an issue with 100,000 blockers.
+        var listedBy = [Int](repeating: -1, count: ids.count)
+        edges.reserveCapacity(ids.count)
+        for (position, id) in ids.enumerated() {
             var targets: [Int] = []
-            var seen = Set<Int>()
-            for blocker in issue.blockers {
-                if let target = index[blocker.id], seen.insert(target).inserted { targets.append(target) }
+            for blocker in definitions[id]?.first?.blockers ?? [] {
+                if let target = index[blocker.id], listedBy[target] != position {
+                    listedBy[target] = position
+                    targets.append(target)
+                }
             }
-            return targets
+            edges.append(targets)
         }
+    }
+
+    /// Number of issues (positions run from 0).
+    package var count: Int { ids.count }
+
+    /// Position of an issue ID.
+    package func position(of id: String) -> Int? {
+        index[id]
+    }
+
+    /// The issues `position` waits for, in the order its `Blocked by` lists name them, each once.
+    package func successors(of position: Int) -> [Int] {
+        edges[position]
     }
 
     /// Tarjan's algorithm, iterative so that long chains cannot overflow the stack.
@@ -67,32 +85,5 @@ package struct BlockedByGraph {
             }
         }
         return components
-    }
-
-    /// The shortest path `from → … → to` inside `members`, as IDs (breadth-first search).
-    package func shortestPath(from: String, to: String, within members: Set<String>) -> [String] {
-        guard let start = index[from], let goal = index[to] else { return [from, to] }
-        if start == goal { return [from] }
-        var previous: [Int: Int] = [start: start]
-        var queue = [start]
-        var head = 0
-        while head < queue.count {
-            let node = queue[head]
-            head += 1
-            for target in edges[node] where previous[target] == nil && members.contains(ids[target]) {
-                previous[target] = node
-                if target == goal {
-                    var path = [ids[goal]]
-                    var step = node
-                    while step != start {
-                        path.insert(ids[step], at: 0)
-                        step = previous[step] ?? start
-                    }
-                    return [ids[start]] + path
-                }
-                queue.append(target)
-            }
-        }
-        return [from, to]
     }
 }

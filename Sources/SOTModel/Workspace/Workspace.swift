@@ -22,6 +22,10 @@ public struct Workspace: Sendable, Codable {
     /// Blocked-by cycles (strongly connected components of more than one issue), each sorted, in
     /// order of their first member.
     public let cycles: [[String]]
+    /// The blocked-by graph and its strongly connected components of more than one issue, as Tarjan's
+    /// algorithm found them: computed once, for the cycle rule and the reporters.
+    package let graph: BlockedByGraph
+    package let cycleComponents: [[String]]
 
     public init(documents: [WorkspaceDocument]) {
         let sorted = documents.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
@@ -33,7 +37,9 @@ public struct Workspace: Sendable, Codable {
         self.definitions = definitions
         issueIDs = definitions.keys.sorted()
         var graph = BlockedByGraph(ids: issueIDs, definitions: definitions)
-        cycles = graph.stronglyConnectedComponents().filter { $0.count > 1 }.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+        cycleComponents = graph.stronglyConnectedComponents().filter { $0.count > 1 }
+        self.graph = graph
+        cycles = cycleComponents.map { $0.sorted() }.sorted { $0[0] < $1[0] }
     }
 
     /// The first definition of `id`.

@@ -30,12 +30,24 @@ package struct ReferenceUnresolvedRule: WorkspaceRule {
         ])
 
     package func check(_ workspace: Workspace, context: WorkspaceContext) -> [Finding] {
-        let known = workspace.issueIDs
+        // Built on the first unresolved reference: an index instead of an edit distance against every
+        // defined ID per reference, and one suggestion per distinct unresolved ID.
+        var index: IDSuggestionIndex?
+        var hints: [String: String] = [:]
         var findings: [Finding] = []
         for document in workspace.documents {
             for reference in document.references where workspace.definitions[reference.id] == nil {
+                let hint: String
+                if let known = hints[reference.id] {
+                    hint = known
+                } else {
+                    let built = index ?? IDSuggestionIndex(candidates: workspace.issueIDs)
+                    index = built
+                    hint = built.nearest(reference.id).map { "; did you mean `\($0)`?" } ?? ""
+                    hints[reference.id] = hint
+                }
                 findings.append(Finding(path: document.path, range: reference.range, message: "`\(reference.id)` is not defined in any SOT document of the workspace"
-                                        + Suggestion.didYouMean(reference.id, among: known, maxDistance: 1)))
+                                        + hint))
             }
         }
         return findings

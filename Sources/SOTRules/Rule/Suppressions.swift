@@ -98,7 +98,7 @@ private struct Coverage {
     private var byRule: [String: [ClosedRange<Int>]] = [:]
     private var everyRule: [ClosedRange<Int>] = []
 
-    init(_ regions: [(rules: [String], lines: ClosedRange<Int>)]) {
+    package init(_ regions: [(rules: [String], lines: ClosedRange<Int>)]) {
         for region in regions {
             if region.rules.isEmpty {
                 everyRule.append(region.lines)
@@ -110,7 +110,7 @@ private struct Coverage {
         for key in Array(byRule.keys) { byRule[key] = Self.merged(byRule[key] ?? []) }
     }
 
-    func covers(line: Int, rule: String) -> Bool {
+    package func covers(line: Int, rule: String) -> Bool {
         Self.contains(everyRule, line) || Self.contains(byRule[rule] ?? [], line)
     }
 

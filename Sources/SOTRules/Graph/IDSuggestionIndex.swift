@@ -1,0 +1,84 @@
+import SOTSource
+import SOTSyntax
+import SOTModel
+
+/// "Did you mean" for unresolved issue IDs: the same answer as
+/// `Suggestion.nearest(word, among: candidates, maxDistance: 1)`, without an edit distance against every
+/// defined ID for every reference (thousands of references to IDs of other repositories made that
+/// quadratic).
+///
+/// Symmetric-delete index: every candidate (lowercased scalars) is filed under its own hash and the hash
+/// of each of its one-scalar deletions. Any candidate within one edit (insertion, deletion, substitution or
+/// adjacent transposition) of a query shares a key with it: the query itself or one of its own deletions.
+/// Keys are polynomial hashes (computed for all deletions in O(length), so a long ID costs linear, not
+/// quadratic, work); a collision only adds a candidate, and every candidate is verified exactly.
+package struct IDSuggestionIndex {
+    private let candidates: [String]
+    private let scalars: [[UInt32]]
+    private var buckets: [DeletionKey: [Int]] = [:]
+    private let hasher: DeletionHasher
+
+    package init(candidates: [String]) {
+        self.candidates = candidates
+        let lowered = candidates.map(Self.loweredScalars)
+        scalars = lowered
+        hasher = DeletionHasher()
+        for (index, text) in lowered.enumerated() {
+            for key in hasher.keys(of: text) { buckets[key, default: []].append(index) }
+        }
+    }
+
+    /// The candidate within one edit of `word` (case-insensitive): the nearest, and of those the first in
+    /// candidate order, as the brute-force search picks it.
+    package func nearest(_ word: String) -> String? {
+        let target = Self.loweredScalars(word)
+        var best: (index: Int, distance: Int)?
+        for index in candidates(sharingKeysWith: target) {
+            guard let distance = Self.distanceAtMostOne(target, scalars[index]) else { continue }
+            if let current = best, (current.distance, current.index) <= (distance, index) { continue }
+            best = (index, distance)
+        }
+        return best.map { candidates[$0.index] }
+    }
+
+    /// The candidates `nearest` verifies for `word`: those filed under one of its keys, each once.
+    package func candidates(near word: String) -> [Int] {
+        candidates(sharingKeysWith: Self.loweredScalars(word))
+    }
+
+    private func candidates(sharingKeysWith target: [UInt32]) -> [Int] {
+        var found: [Int] = []
+        var seen = Set<Int>()
+        for key in hasher.keys(of: target) {
+            for index in buckets[key] ?? [] where seen.insert(index).inserted { found.append(index) }
+        }
+        return found
+    }
+
+    /// Lowercased as `Suggestion` compares words.
+    package static func loweredScalars(_ text: String) -> [UInt32] {
+        text.lowercased().unicodeScalars.map(\.value)
+    }
+
+    /// The optimal-string-alignment distance when it is 0 or 1 (one insertion, deletion, substitution or
+    /// adjacent transposition), nil when it is larger. Linear in the lengths.
+    package static func distanceAtMostOne(_ a: [UInt32], _ b: [UInt32]) -> Int? {
+        if a.count == b.count {
+            var first = 0
+            while first < a.count, a[first] == b[first] { first += 1 }
+            if first == a.count { return 0 }
+            var last = a.count - 1
+            while last > first, a[last] == b[last] { last -= 1 }
+            if last == first { return 1 }
+            if last == first + 1, a[first] == b[last], a[last] == b[first] { return 1 }
+            return nil
+        }
+        let (long, short) = a.count > b.count ? (a, b) : (b, a)
+        guard long.count == short.count + 1 else { return nil }
+        var index = 0
+        while index < short.count, long[index] == short[index] { index += 1 }
+        // The extra scalar is at `index`; the rest must match shifted by one.
+        while index < short.count, long[index + 1] == short[index] { index += 1 }
+        return index == short.count ? 1 : nil
+    }
+}

@@ -1,0 +1,63 @@
+import XCTest
+@testable import SOTSource
+@testable import SOTSyntax
+@testable import SOTModel
+@testable import SOTRules
+@testable import SOTSecrets
+@testable import SOTEngine
+@testable import SOTReport
+@testable import SOTFix
+
+/// The code-span scanner finds closers through an index of backtick runs; it must find exactly the spans
+/// of the byte-by-byte scan it replaced (which rescanned the paragraph for every unmatched opener).
+final class CodeSpanScannerTests: XCTestCase {
+    private func scanned(_ bytes: [UInt8], in range: Range<Int>) -> [Range<Int>] {
+        var spans: [Range<Int>] = []
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let byte = bytes[index]
+            if byte == 0x5C { index += 2; continue }
+            guard byte == 0x60 else { index += 1; continue }
+            let runStart = index
+            while index < range.upperBound, bytes[index] == 0x60 { index += 1 }
+            let runLength = index - runStart
+            var search = index
+            var closed = false
+            while search < range.upperBound {
+                guard bytes[search] == 0x60 else { search += 1; continue }
+                let closeStart = search
+                while search < range.upperBound, bytes[search] == 0x60 { search += 1 }
+                if search - closeStart == runLength {
+                    spans.append(runStart..<search)
+                    index = search
+                    closed = true
+                    break
+                }
+            }
+            if !closed { index = runStart + runLength }
+        }
+        return spans
+    }
+
+    func testRandomBackticksMatchTheByteScan() {
+        var random = SeededGenerator(seed: 5)
+        let pieces: [[UInt8]] = [[0x60], [0x60, 0x60], [0x60, 0x60, 0x60], [0x5C], [0x61], [0x20]]
+        for _ in 0..<3_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0..<40, using: &random) { bytes += pieces.randomElement(using: &random) ?? [] }
+            let start = bytes.isEmpty ? 0 : Int.random(in: 0...bytes.count, using: &random)
+            let end = Int.random(in: start...bytes.count, using: &random)
+            XCTAssertEqual(CodeSpanScanner.spans(bytes, in: start..<end), scanned(bytes, in: start..<end), "\(bytes) \(start)..<\(end)")
+        }
+    }
+
+    func testManyUnmatchedOpeners() {
+        // Runs of 2, 3, 4, … backticks never closed, then a span: the index finds the same spans.
+        var bytes: [UInt8] = []
+        for length in 2...300 { bytes += Array(repeating: 0x60, count: length) + [0x61] }
+        bytes += Array("`x`".utf8)
+        let spans = CodeSpanScanner.spans(bytes, in: 0..<bytes.count)
+        XCTAssertEqual(spans, scanned(bytes, in: 0..<bytes.count))
+        XCTAssertEqual(spans.last, (bytes.count - 3)..<bytes.count)
+    }
+}
