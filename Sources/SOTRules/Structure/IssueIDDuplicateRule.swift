@@ -9,8 +9,8 @@ package struct IssueIDDuplicateRule: WorkspaceRule {
         summary: "An issue ID is defined once across the workspace.",
         rationale: """
         References and blockers resolve IDs to one issue. When two sections share an ID, which one a \
-        harness acts on is an accident. Every definition is reported, each naming the others, so both \
-        files show the problem.
+        harness acts on is an accident. Every definition is reported, each naming the others (the first \
+        five, then how many more), so every file shows the problem.
         """,
         examples: [
             .valid("Distinct IDs.", ExampleText.sot("""
@@ -40,11 +40,16 @@ package struct IssueIDDuplicateRule: WorkspaceRule {
         var findings: [Finding] = []
         for id in workspace.issueIDs {
             guard let places = workspace.definitions[id], places.count > 1 else { continue }
+            // Each place names the others; past `shown` of them, a count (k places would otherwise print k² places).
+            let shown = 5
+            let head = places.prefix(shown + 1)
             for place in places {
-                let others = places.filter { $0.path != place.path || $0.idRange != place.idRange }
-                    .map { "\($0.path):\($0.idRange.start.line)" }
+                let same = { (other: IssueEntry) in other.path == place.path && other.idRange == place.idRange }
+                let others = head.filter { !same($0) }.prefix(shown).map { "\($0.path):\($0.idRange.start.line)" }
+                let rest = places.count - 1 - others.count
+                let more = rest > 0 ? " and \(rest) more" : ""
                 findings.append(Finding(place, place.idRange,
-                                        "issue `\(id)` is defined more than once; also at \(others.joined(separator: ", "))"))
+                                        "issue `\(id)` is defined more than once; also at \(others.joined(separator: ", "))\(more)"))
             }
         }
         return findings
