@@ -51,6 +51,9 @@ public final class LintSession: @unchecked Sendable {
     public let options: Options
     private var overlays: [String: [UInt8]] = [:]
     private let memory: AnalysisMemory?
+    /// Each project's persistent index, loaded once per session and kept between lints (entries are
+    /// checked against the files' stats on every use).
+    private var indexes: [String: WorkspaceIndexCache] = [:]
     private let lock = NSLock()
 
     public init(_ options: Options) {
@@ -101,7 +104,7 @@ public final class LintSession: @unchecked Sendable {
                                    index: index, memory: memory)
             let outcome = try lint.lint(targets: targets, context: context)
             index?.save()
-            cacheHits += index?.hits ?? 0
+            cacheHits += index?.takeHits() ?? 0
             diagnostics += outcome.diagnostics
             redact += outcome.redact
             workspaces.append(outcome.workspace)
@@ -142,14 +145,24 @@ public final class LintSession: @unchecked Sendable {
     private func indexCache(for project: LintInputs.Project, usable: Bool) -> WorkspaceIndexCache? {
         guard usable else { return nil }
         let root = project.location.root
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = indexes[root], known.profileFingerprint == project.profile.fingerprint { return known }
+        let made = makeIndexCache(for: project)
+        indexes[root] = made
+        return made
+    }
+
+    private func makeIndexCache(for project: LintInputs.Project) -> WorkspaceIndexCache? {
+        let root = project.location.root
         switch options.cache {
         case .disabled: return nil
         case .projectFolder:
             return WorkspaceIndexCache(directory: FilePath.join(root, ".sot-lint-cache"), root: root, profile: project.profile,
-                                       now: options.clock())
+                                       clock: options.clock)
         case .directory(let folder):
             return WorkspaceIndexCache(directory: FilePath.absolute(folder, base: options.workingDirectory), root: root,
-                                       profile: project.profile, now: options.clock())
+                                       profile: project.profile, clock: options.clock)
         }
     }
 }

@@ -113,6 +113,8 @@ struct LintCommand: ParsableCommand {
             }
         }
         var report = try session.lint(request)
+        ProcessLifetime.keep(session)
+        ProcessLifetime.keep(report)
         if quiet { report = report.filtered { $0.severity == .error } }
         let text: String
         switch format {

@@ -36,3 +36,13 @@ enum Output {
         }
     }
 }
+
+/// Large results handed over here live until the process exits: freeing a workspace of thousands of
+/// documents object by object costs more than the operating system reclaiming it at once.
+enum ProcessLifetime {
+    nonisolated(unsafe) private static var kept: [Any] = []
+
+    static func keep(_ value: Any) {
+        kept.append(value)
+    }
+}

@@ -31,13 +31,23 @@ package final class WorkspaceIndexCache: @unchecked Sendable {
     private var seen = Set<String>()
     private var dirty = false
     private let lock = NSLock()
-    private let now: Int64
-    private(set) var hits = 0
+    private let clock: @Sendable () -> Int64
+    private var hits = 0
+    var profileFingerprint: String { profile.fingerprint }
 
-    /// Opens the cache of the project at `root` in `directory` (created on save). `now` decides which
+    /// Cache hits since the last call.
+    func takeHits() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        let taken = hits
+        hits = 0
+        return taken
+    }
+
+    /// Opens the cache of the project at `root` in `directory` (created on save). `clock` tells which
     /// files are too recent to vouch for.
-    package init(directory: String, root: String, profile: Profile, now: Int64 = FileStat.now()) {
-        self.now = now
+    package init(directory: String, root: String, profile: Profile, clock: @escaping @Sendable () -> Int64 = { FileStat.now() }) {
+        self.clock = clock
         self.directory = directory
         self.root = root
         self.profile = profile
@@ -63,7 +73,7 @@ package final class WorkspaceIndexCache: @unchecked Sendable {
 
     /// Records what a file read this run contributes, when it can be cached.
     package func record(_ absolute: String, summary: WorkspaceDocument?, profile: Profile) {
-        guard let stat = FileStat.of(absolute), !stat.isRecent(now: now) else { return }
+        guard let stat = FileStat.of(absolute), !stat.isRecent(now: clock()) else { return }
         let cached: CachedSummary?
         if let summary {
             guard let made = CachedSummary(summary, profile: profile) else { return }
