@@ -40,7 +40,7 @@ package struct FileAnalyzer: Sendable {
                 let context = { (settings: RuleSettings) in DocumentContext(profile: profile, settings: settings, today: today) }
                 for (rule, severity, settings) in documentRules {
                     analysis.diagnostics += rule.check(document, context: context(settings)).map {
-                        Diagnostic(path: $0.path, range: $0.range, severity: severity, rule: rule.metadata.id, message: $0.message, fix: $0.fix)
+                        $0.diagnostic(rule.metadata.id, severity)
                     }
                 }
                 analysis.dated = DatedFacts(path: document.path, isSOT: document.isSOT, frontMatter: document.frontMatter)
@@ -57,7 +57,7 @@ package struct FileAnalyzer: Sendable {
                 analysis.facts.formUnion(found.facts)
                 guard let severity else { continue }
                 analysis.contentDiagnostics += found.findings.map {
-                    Diagnostic(path: $0.path, range: $0.range, severity: severity, rule: rule.metadata.id, message: $0.message, fix: $0.fix)
+                    $0.diagnostic(rule.metadata.id, severity)
                 }
             }
         }

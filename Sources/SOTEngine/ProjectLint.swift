@@ -140,7 +140,7 @@ package struct ProjectLint {
             guard let severity = settings.severity else { continue }
             for finding in rule.check(base: baseWorkspace, head: head, context: WorkspaceContext(profile: profile, settings: settings, today: today))
             where targetPaths.contains(finding.path) || (reportsDeletions && !present.contains(finding.path)) {
-                diagnostics.append(Diagnostic(path: finding.path, range: finding.range, severity: severity, rule: id, message: finding.message))
+                diagnostics.append(finding.diagnostic(id, severity))
             }
         }
         return diagnostics
@@ -176,7 +176,7 @@ package struct ProjectLint {
             diagnostics += kept + own.filter { unsuppressible.contains($0.rule) }
             for (rule, severity, settings) in suppressionRules {
                 diagnostics += rule.check(unused: unused, context: DocumentContext(profile: profile, settings: settings, today: today)).map {
-                    Diagnostic(path: $0.path, range: $0.range, severity: severity, rule: rule.metadata.id, message: $0.message, fix: $0.fix)
+                    $0.diagnostic(rule.metadata.id, severity)
                 }
             }
         }
@@ -191,7 +191,7 @@ package struct ProjectLint {
             let settings = profile.settings(for: rule.metadata.id)
             guard let severity = settings.severity else { continue }
             diagnostics += rule.check(facts, context: DocumentContext(profile: profile, settings: settings, today: today)).map {
-                Diagnostic(path: $0.path, range: $0.range, severity: severity, rule: rule.metadata.id, message: $0.message, fix: $0.fix)
+                $0.diagnostic(rule.metadata.id, severity)
             }
         }
         return diagnostics
@@ -208,7 +208,7 @@ package struct ProjectLint {
             let settings = profile.settings(for: id)
             guard let severity = settings.severity else { return [] }
             return rule.check(workspace, context: WorkspaceContext(profile: profile, settings: settings, today: today)).map {
-                Diagnostic(path: $0.path, range: $0.range, severity: severity, rule: id, message: $0.message, fix: $0.fix)
+                $0.diagnostic(id, severity)
             }
         }
         return Array(results.compactMap { $0 }.joined())
@@ -230,7 +230,7 @@ package struct ProjectLint {
             let settings = profile.settings(for: rule.metadata.id)
             guard let severity = settings.severity else { continue }
             diagnostics += rule.check(project, context: WorkspaceContext(profile: profile, settings: settings, today: today)).map {
-                Diagnostic(path: $0.path, range: $0.range, severity: severity, rule: rule.metadata.id, message: $0.message, fix: $0.fix)
+                $0.diagnostic(rule.metadata.id, severity)
             }
         }
         return diagnostics

@@ -49,3 +49,10 @@ extension Diagnostic: Encodable {
         if let fix { try container.encode(fix, forKey: .fix) } else { try container.encodeNil(forKey: .fix) }
     }
 }
+
+extension Finding {
+    /// The finding as `rule` reports it at `severity`: the one place a finding becomes a diagnostic.
+    public func diagnostic(_ rule: String, _ severity: Severity) -> Diagnostic {
+        Diagnostic(path: path, range: range, severity: severity, rule: rule, message: message, fix: fix)
+    }
+}

@@ -2,8 +2,9 @@ import SOTSource
 import SOTSyntax
 import SOTModel
 
-/// What a document rule knows besides the document.
-public struct DocumentContext: Sendable {
+/// What a document, dated, workspace, change or project rule knows besides its input: the profile, its
+/// own settings, and the day it runs on.
+public struct RuleContext: Sendable {
     public let profile: Profile
     public let settings: RuleSettings
     public let today: CalendarDate
@@ -15,18 +16,8 @@ public struct DocumentContext: Sendable {
     }
 }
 
-/// What a workspace, change or project rule knows besides its input.
-public struct WorkspaceContext: Sendable {
-    public let profile: Profile
-    public let settings: RuleSettings
-    public let today: CalendarDate
-
-    public init(profile: Profile, settings: RuleSettings, today: CalendarDate) {
-        self.profile = profile
-        self.settings = settings
-        self.today = today
-    }
-}
+public typealias DocumentContext = RuleContext
+public typealias WorkspaceContext = RuleContext
 
 /// What a content rule knows besides the file.
 public struct ContentContext: Sendable {
