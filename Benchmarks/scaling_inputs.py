@@ -19,6 +19,9 @@ Dimensions (N is what grows; "fixed" is what does not):
               `Notes:` bullets: three quarters distinct IDs of other repositories' routes, one
               quarter near misses of defined IDs (`OPS-WORK-0012`, `OSP-WORK-012`), so that
               "did you mean" both fails and succeeds
+  realistic   N realistic documents (generate_corpus.py --shape realistic): the unresolved
+              references and the defined IDs a "did you mean" searches grow together, as in a
+              real repository (a third of all references point to other repositories)
   line        one document of 3 issues; issue 1 has one paragraph line of N bytes: words, code
               spans, defined IDs and ID-like tokens that do not match the ID pattern
   keys        one document with the 8 usual front-matter keys plus N unknown ones
@@ -97,6 +100,11 @@ def with_notes(text, bullets_per_issue):
 
 def gen_documents(n, out, rng, seed):
     corpus.generate(n, out, seed)
+    return out
+
+
+def gen_realistic(n, out, rng, seed):
+    corpus.generate(n, out, seed, "realistic")
     return out
 
 
@@ -302,7 +310,7 @@ def gen_alias_bomb(n, out, rng, seed):
 
 DIMENSIONS = {
     "documents": gen_documents, "issues": gen_issues, "references": gen_references,
-    "unresolved": gen_unresolved, "line": gen_line, "keys": gen_keys, "chain": gen_chain,
+    "unresolved": gen_unresolved, "realistic": gen_realistic, "line": gen_line, "keys": gen_keys, "chain": gen_chain,
     "cycle": gen_cycle, "findings": gen_findings, "secrets": gen_secrets,
     "alias-bomb": gen_alias_bomb,
 }
