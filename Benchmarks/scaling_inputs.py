@@ -317,7 +317,8 @@ DIMENSIONS = {
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("dimension", choices=list(DIMENSIONS))
     parser.add_argument("n", type=int)
     parser.add_argument("out")
