@@ -73,6 +73,7 @@ bench_less() { awk -v a="$1" -v b="$2" 'BEGIN {exit !(a < b)}'; }
 # `ulimit -v` of that many MB too (a runaway allocation then ends the run, not the machine). Sets
 #   RUN_WALL  seconds ($EPOCHREALTIME around the call)
 #   RUN_KB    peak RSS in KB (time's %M; 0 when unknown: a timed-out run has none)
+#   RUN_CPU   user + system CPU seconds (time's %U + %S; empty when unknown)
 #   RUN_RC    the command's exit status: 124 when it timed out, 128+N when killed by signal N
 # timeout(1) signals its whole process group, so the command dies with /usr/bin/time.
 bench_run() {
@@ -86,16 +87,17 @@ bench_run() {
     fi
     RUN_RC=0
     start=$EPOCHREALTIME
-    timeout -k 5 "$limit" /usr/bin/time -f '%e %M' -o "$TMP/time.out" "${cap[@]}" "$@" \
+    timeout -k 5 "$limit" /usr/bin/time -f '%e %M %U %S' -o "$TMP/time.out" "${cap[@]}" "$@" \
         >/dev/null 2>"$TMP/stderr.out" || RUN_RC=$?
     end=$EPOCHREALTIME
     RUN_WALL=$(bench_seconds "$start" "$end")
     RUN_LIMIT=$limit
-    RUN_KB=0
+    RUN_KB=0 RUN_CPU=""
     if [[ -s $TMP/time.out ]]; then
         # time(1) writes "Command exited with non-zero status N" (or "terminated by signal")
         # before the figures when the command did not exit 0.
-        RUN_KB=$(tail -n 1 "$TMP/time.out" | awk '$2 ~ /^[0-9]+$/ {print $2; exit} {print 0}')
+        read -r RUN_KB RUN_CPU < <(tail -n 1 "$TMP/time.out" |
+            awk '$2 ~ /^[0-9]+$/ {printf "%s %.2f\n", $2, $3 + $4; exit} {print 0}')
         if grep -q 'terminated by signal' "$TMP/time.out"; then
             RUN_RC=$((128 + $(grep -o 'signal [0-9]*' "$TMP/time.out" | head -n 1 | awk '{print $2}')))
         fi
@@ -121,17 +123,21 @@ bench_status() {
 # the first run that fails (timeout, crash, unexpected exit status) and skips the remaining runs
 # once one run has taken longer than $BENCH_SLOW seconds (default 20): the best of one slow run
 # is as telling as the best of three, and a quadratic input should not cost minutes. Sets
-#   BEST_WALL, BEST_KB (largest peak RSS), BEST_STATUS (ok | timeout | crash (...) | exit N),
+#   BEST_WALL, BEST_KB (largest peak RSS), BEST_CPU (least CPU seconds of a run, or empty),
+#   BEST_STATUS (ok | timeout | crash (...) | exit N),
 #   BEST_RUNS (runs made), BEST_RC.
 bench_best() {
     local runs=$1 limit=$2 ok=$3; shift 3
     local i
-    BEST_WALL="" BEST_KB=0 BEST_STATUS=ok BEST_RUNS=0 BEST_RC=0
+    BEST_WALL="" BEST_KB=0 BEST_CPU="" BEST_STATUS=ok BEST_RUNS=0 BEST_RC=0
     for ((i = 0; i < runs; i++)); do
         bench_run "$limit" "$@"
         BEST_RUNS=$((BEST_RUNS + 1))
         BEST_RC=$RUN_RC
         if [[ $RUN_KB -gt $BEST_KB ]]; then BEST_KB=$RUN_KB; fi
+        if [[ -n $RUN_CPU ]] && { [[ -z $BEST_CPU ]] || bench_less "$RUN_CPU" "$BEST_CPU"; }; then
+            BEST_CPU=$RUN_CPU
+        fi
         BEST_STATUS=$(bench_status "$ok")
         if [[ $BEST_STATUS != ok ]]; then
             BEST_WALL=$RUN_WALL

@@ -41,8 +41,9 @@
 # A dimension whose n run already fails (timeout, crash, exit 2) is not run at 10n, and a 10n run
 # is stopped once it has run 16.5x its n time (1.5x the target; at least 20 s, at most the
 # timeout): past that it cannot pass, and a quadratic binary costs minutes less. Peak RSS of
-# the 10n run is shown for information. Absolute times on a 2-core machine are noisy; the
-# ratios are what to compare. It prints PASS/FAIL per dimension and exits 0 once the
+# the 10n run, and the ratio of CPU seconds (user + system, least of the runs; steadier than wall
+# time when other work shares the machine), are shown for information. Absolute times on a
+# 2-core machine are noisy; the ratios are what to compare. It prints PASS/FAIL per dimension and exits 0 once the
 # measurements are made (non-zero only when the harness itself cannot run).
 set -euo pipefail
 
@@ -97,8 +98,8 @@ echo "best of $RUNS runs (fewer once a run takes over ${BENCH_SLOW:-20} s), time
     "memory cap ${MEMORY_CAP_MB} MB per run," \
     "flags: --format json${NO_CACHE[*]:+ ${NO_CACHE[*]}}; SOT_LINT_TODAY=$SOT_LINT_TODAY"
 echo
-printf '%-11s %12s %12s %-10s %9s %9s %9s %9s  %s\n' \
-    dimension n 10n unit "n s" "10n s" ratio "RSS MB" "verdict (target <= 11x)"
+printf '%-11s %9s %9s %-10s %8s %8s %8s %8s %7s  %s\n' \
+    dimension n 10n unit "n s" "10n s" ratio "cpu rat" "RSS MB" "verdict (wall ratio <= 11x)"
 
 shown() { # SIZE: the wall time column of that input
     case ${STATUS[$1]} in
@@ -117,7 +118,7 @@ NOTES=()
 for dim in "${DIMS[@]}"; do
     n=$((BASE[$dim] / DIVIDE))
     if [[ $n -lt 1 ]]; then n=1; fi
-    declare -A WALL=() STATUS=() KB=() LIM=()
+    declare -A WALL=() STATUS=() KB=() LIM=() CPU=()
     sizes=("$n" $((n * 10)))
     for size in "${sizes[@]}"; do
         out=$TMP/$dim-$size
@@ -128,10 +129,10 @@ for dim in "${DIMS[@]}"; do
                 s = int(16.5 * t) + 1; if (s < 20) s = 20; if (s > l) s = l; print s }')
         fi
         if [[ $size -ne $n && ${STATUS[$n]} != ok ]]; then
-            STATUS[$size]=skipped WALL[$size]=0 KB[$size]=0
+            STATUS[$size]=skipped WALL[$size]=0 KB[$size]=0 CPU[$size]=""
         else
             bench_best "$RUNS" "${LIM[$size]}" "0 1" "$BIN" lint --format json "${NO_CACHE[@]}" "$target"
-            WALL[$size]=$BEST_WALL STATUS[$size]=$BEST_STATUS KB[$size]=$BEST_KB
+            WALL[$size]=$BEST_WALL STATUS[$size]=$BEST_STATUS KB[$size]=$BEST_KB CPU[$size]=$BEST_CPU
             if [[ $BEST_STATUS != ok && $BEST_STATUS != timeout && -s $TMP/stderr.out ]]; then
                 NOTES+=("$dim at $size: $BEST_STATUS after $(printf '%.1f' "$BEST_WALL") s," \
                     "peak RSS $(rss "$BEST_KB") MB: $(head -c 200 "$TMP/stderr.out" | head -n 1)")
@@ -159,9 +160,13 @@ for dim in "${DIMS[@]}"; do
         verdict="FAIL (n: ${STATUS[$n]})"
     fi
     if [[ $verdict == PASS ]]; then PASSED=$((PASSED + 1)); fi
-    printf '%-11s %12s %12s %-10s %9s %9s %9s %9s  %s\n' "$dim" "$n" "$big" "${UNIT[$dim]}" \
-        "$(shown "$n")" "$(shown "$big")" "$ratio_text" "$(rss "${KB[$big]}")" "$verdict"
-    unset WALL STATUS KB LIM
+    cpu_text=-
+    if [[ ${STATUS[$n]} == ok && ${STATUS[$big]} == ok && -n ${CPU[$n]} && -n ${CPU[$big]} ]]; then
+        cpu_text=$(awk -v a="${CPU[$n]}" -v b="${CPU[$big]}" 'BEGIN {if (a > 0) printf "%.2fx", b / a; else print "-"}')
+    fi
+    printf '%-11s %9s %9s %-10s %8s %8s %8s %8s %7s  %s\n' "$dim" "$n" "$big" "${UNIT[$dim]}" \
+        "$(shown "$n")" "$(shown "$big")" "$ratio_text" "$cpu_text" "$(rss "${KB[$big]}")" "$verdict"
+    unset WALL STATUS KB LIM CPU
 done
 echo
 for note in "${NOTES[@]}"; do echo "note: $note"; done
