@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """Generate (and check) a deterministic corpus of SOT planning documents.
 
-    python3 Benchmarks/generate_corpus.py --docs N --out DIR [--seed S] [--check]
-    python3 Benchmarks/generate_corpus.py --out DIR --check      # check an existing corpus
+    python3 Benchmarks/generate_corpus.py --docs N --out DIR [--seed S] [--shape S] [--check]
+    python3 Benchmarks/generate_corpus.py --out DIR --check [--shape S]   # check an existing corpus
+
+Two shapes. `--shape valid` (the default, byte-identical to the generator before shapes
+existed) is described here; `--shape realistic` is described after it.
 
 The corpus is a valid sot-lint workspace (DESIGN.md section 2): DIR/.sot-lint.yml marks the
 project root and N documents shaped like shared/seed/cto-case-local-provider-route-issues.md
@@ -15,6 +18,23 @@ issue IDs are unique across the corpus; every ID mentioned anywhere is defined; 
 a `Blocked by:` list exactly when its status is `blocked`; blockers are never the issue
 itself, never resolved (done/superseded/cancelled), and always have a smaller global index,
 so the blocked-by graph is acyclic; every `Acceptance:` list has 4-10 bullets.
+
+`--shape realistic` is the same corpus as a real repository sees it. About a third of all
+references (mentions and blockers) name IDs of routes that no document defines
+(`PAY-WORK-117`, `SRE-WORK-042`: issues of OTHER repositories), so they are unresolved here
+and each one makes the linter look for a "did you mean" among the defined IDs; some of those
+routes are one letter away from a local one (SRE/SEC, OBS/OPS, APX/API). And every document
+carries 2-3 planted kinds of finding, drawn from: a front-matter enum typo (`status: actve`,
+`core_promotion_status: not-promted`), a date problem (a day that does not exist, a wrong
+form, last_reviewed before created, or a last_reviewed in 2024, stale whatever today is), a
+`blocked` issue with a resolved blocker, an issue status that is not in the vocabulary
+(`Status: opne.`), a misspelt field label (`Evidance:`). Everything else holds as in the valid
+shape: IDs unique, every local-route ID defined, blocked issues and only they have blockers
+(each blocker still has a smaller global index, so the graph stays acyclic), 4-10 acceptance
+bullets. `--check --shape realistic` verifies exactly that: those invariants, a planted kind
+in every document (at least two kinds each), every unresolved reference on a foreign route and
+every local-route reference resolved, the foreign share of references between 25% and 42%,
+and (from 50 documents on) every planted kind present somewhere.
 """
 
 import argparse
@@ -91,6 +111,35 @@ MODELS = [
 STAGES = ["Case Stage 2", "Case Stage 3", "Stage 1 dry run", "Stage 2", "canary stage"]
 
 ID_PATTERN = re.compile(r"[A-Z][A-Z0-9]*-WORK-[0-9]+")
+
+# --shape realistic -----------------------------------------------------------------------------
+# Routes of OTHER repositories: no document of the corpus defines them. Some are one letter
+# away from a local route (SRE/SEC, OBS/OPS, APX/API, WEBB/WEB), so "did you mean" finds
+# candidates; the others find none.
+FOREIGN_ROUTES = [
+    "PAY", "CORE", "NETOPS", "FIN", "HR", "SRE", "DEVEX", "VENDOR", "RISK", "OBS", "APX",
+    "WEBB", "DBA", "CDN", "TRUST", "INFRA2",
+]
+FOREIGN_SHARE = 0.36  # of each mention and blocker; about a third of all references
+STALE_BEFORE = datetime.date(2025, 1, 1)  # a last_reviewed before this is a planted stale date
+# Planted finding categories; a document gets 2 or 3 of them.
+PLANTED = ["enum", "date", "blocked-on-resolved", "status-unknown", "label-unknown"]
+# What --check can see in the files (the "date" category becomes one of three kinds).
+PLANTED_KINDS = ["enum", "date-invalid", "date-order", "stale", "blocked-on-resolved",
+                 "status-unknown", "label-unknown"]
+ENUM_TYPOS = {
+    "status": ["actve", "activ", "actvie", "drfat", "darft", "Active!", "archvied"],
+    "core_promotion_status": ["not-promted", "not promoted yet", "unpromoted"],
+}
+INVALID_DATES = ["2026-02-30", "2026-04-31", "2026-13-04", "2026-6-15", "2026/03/04",
+                 "26-03-2026", "2026-02-29"]
+STATUS_TYPOS = {
+    "draft": ["drat", "drafft"], "open": ["opne", "opened"],
+    "in-progress": ["in-progess", "inprogress", "wip"], "validated": ["validatd", "verified"],
+    "done": ["donee", "complete"], "superseded": ["superceded"], "cancelled": ["canceled"],
+}
+LABEL_TYPOS = ["Evidance", "Evidense", "Evidnece", "Notse", "Note", "Curent unblock",
+               "Acceptance notes", "Risks"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -287,6 +336,157 @@ class Generator:
         return "\n".join(lines) + "\n"
 
 
+class RealisticGenerator(Generator):
+    """The realistic shape: foreign references and 2-3 planted findings in every document.
+
+    A separate class, so that the valid shape's random stream (and its files) stay unchanged.
+    """
+
+    def __init__(self, seed):
+        super().__init__(seed)
+        self.resolved_ids = []  # resolved issues so far (blocked-on-resolved candidates)
+
+    def foreign_id(self):
+        return "%s-WORK-%03d" % (self.pick(FOREIGN_ROUTES), self.rng.randint(1, 400))
+
+    def earlier_id(self):
+        """A mention: another repository's issue a third of the time, else as in valid."""
+        if self.rng.random() < FOREIGN_SHARE:
+            return self.foreign_id()
+        return super().earlier_id()
+
+    def pick_blockers(self, doc_unresolved):
+        blockers = super().pick_blockers(doc_unresolved)
+        return [self.foreign_id() if self.rng.random() < FOREIGN_SHARE else b
+                for b in blockers]
+
+    def issue(self, route, doc_unresolved, plant=()):
+        """One issue section; `plant` may hold blocked-on-resolved, status-unknown,
+        label-unknown (the caller makes sure each is planted once per document)."""
+        number = self.next_number[route]
+        self.next_number[route] = number + 1
+        issue_id = "%s-WORK-%03d" % (route.upper(), number)
+        title = self.title_words(3, 5)
+        if self.rng.random() < 0.2:
+            title += " PRD"
+        if "blocked-on-resolved" in plant:
+            status = "blocked"
+        else:
+            status = self.pick_status()
+            while "status-unknown" in plant and status == "blocked":
+                status = self.pick_status()
+        shown = status
+        if "status-unknown" in plant:
+            shown = self.pick(STATUS_TYPOS[status])
+
+        lines = ["## %s - %s" % (issue_id, title), "", "Status: %s." % shown, ""]
+        for _ in range(self.rng.choice([1, 1, 1, 2])):
+            lines += [self.paragraph(route), ""]
+        lines += ["Acceptance:", ""]
+        for _ in range(self.rng.randint(4, 10)):
+            lines.append("- " + self.acceptance_bullet(route))
+        lines.append("")
+        if status == "blocked":
+            blockers = self.pick_blockers(doc_unresolved) if self.unresolved_ids else []
+            if "blocked-on-resolved" in plant:
+                blockers.insert(self.rng.randint(0, len(blockers)),
+                                self.pick(self.resolved_ids[-300:]))
+            if not blockers:
+                blockers = [self.foreign_id()]
+            lines += ["Blocked by:", ""]
+            for blocker in blockers:
+                lines.append("- " + self.pick([
+                    "`%s` decision record selecting `%s`." % (blocker, self.snake()),
+                    "`%s` supplying explicit %s %s endpoint config."
+                    % (blocker, self.pick(NOUNS), self.pick(NOUNS)),
+                    "`%s` landing the %s %s." % (blocker, self.pick(ADJECTIVES),
+                                                self.pick(NOUNS)),
+                ]))
+            lines.append("")
+            if self.rng.random() < 0.5:
+                lines += ["Current unblock:", ""]
+                lines.append("- Decision record now selects `%s`." % self.snake())
+                lines.append("- Remaining blocker is `%s` plus real %s pass evidence."
+                             % (self.pick(blockers), self.pick(STAGES)))
+                lines.append("")
+        if "label-unknown" in plant:
+            lines += ["%s:" % self.pick(LABEL_TYPOS), ""]
+            for _ in range(self.rng.randint(1, 2)):
+                lines.append("- Harness report proves `%s`." % self.snake())
+            lines.append("")
+
+        self.all_ids.append(issue_id)
+        # An issue whose status is misspelt has no category: it neither blocks nor resolves.
+        if "status-unknown" not in plant:
+            if status in RESOLVED:
+                self.resolved_ids.append(issue_id)
+            else:
+                self.unresolved_ids.append(issue_id)
+                doc_unresolved.append(issue_id)
+        return lines
+
+    def document(self):
+        route = self.pick(ROUTES)
+        title = "%s %s Issues" % (route.upper(), self.title_words(2, 4))
+        planted = self.rng.sample(PLANTED, self.rng.randint(2, 3))
+        if "blocked-on-resolved" in planted and not self.resolved_ids:
+            planted.remove("blocked-on-resolved")  # nothing is resolved yet at the very start
+            planted.append(self.pick([p for p in PLANTED
+                                      if p not in planted and p != "blocked-on-resolved"]))
+        span = (DATE_LAST - DATE_FIRST).days
+        created = DATE_FIRST + datetime.timedelta(days=self.rng.randint(0, span))
+        reviewed = created + datetime.timedelta(
+            days=self.rng.randint(0, (DATE_LAST - created).days))
+        created_text, reviewed_text = created.isoformat(), reviewed.isoformat()
+        if "date" in planted:
+            kind = self.rng.choices(["invalid", "order", "stale"], weights=[1, 1, 2])[0]
+            if kind == "invalid":
+                if self.rng.random() < 0.5:
+                    created_text = self.pick(INVALID_DATES)
+                else:
+                    reviewed_text = self.pick(INVALID_DATES)
+            elif kind == "order":
+                reviewed_text = (created - datetime.timedelta(
+                    days=self.rng.randint(1, 60))).isoformat()
+            else:
+                created = datetime.date(2024, 1, 1) + datetime.timedelta(
+                    days=self.rng.randint(0, 200))
+                created_text = created.isoformat()
+                reviewed_text = (created + datetime.timedelta(
+                    days=self.rng.randint(0, 100))).isoformat()
+        front = {
+            "title": title,
+            "status": self.pick(["draft", "active"]),
+            "lifecycle_classification": "sot",
+            "owner": self.pick(OWNERS),
+            "created": created_text,
+            "last_reviewed": reviewed_text,
+            "core_promotion_status": "not-promoted",
+            "route": route,
+        }
+        if "enum" in planted:
+            key = self.rng.choices(["status", "core_promotion_status"], weights=[3, 1])[0]
+            front[key] = self.pick(ENUM_TYPOS[key])
+        lines = ["---"] + ["%s: %s" % (key, front[key]) for key in FRONT_MATTER_KEYS]
+        lines += ["---", "", "# %s" % title, "", DISCLAIMER, ""]
+        count = self.rng.randint(3, 5)
+        # Each issue-level plant goes to its own issue, so the kinds never mask each other.
+        slots = self.rng.sample(range(count), 3)
+        plants = [[] for _ in range(count)]
+        for kind, slot in zip(["blocked-on-resolved", "status-unknown", "label-unknown"], slots):
+            if kind in planted:
+                plants[slot].append(kind)
+        doc_unresolved = []
+        for index in range(count):
+            lines += self.issue(route, doc_unresolved, plants[index])
+        while lines[-1] == "":
+            lines.pop()
+        return "\n".join(lines) + "\n"
+
+
+SHAPES = {"valid": Generator, "realistic": RealisticGenerator}
+
+
 def doc_path(out, index, count):
     folders = (count + DOCS_PER_FOLDER - 1) // DOCS_PER_FOLDER
     folder_width = max(2, len(str(max(folders - 1, 0))))
@@ -295,7 +495,7 @@ def doc_path(out, index, count):
     return os.path.join(out, folder, "doc-%0*d.md" % (doc_width, index))
 
 
-def generate(count, out, seed):
+def generate(count, out, seed, shape="valid"):
     if os.path.isdir(out):
         # Stale documents of a bigger earlier run would silently join the workspace.
         for name in sorted(os.listdir(out)):
@@ -304,7 +504,7 @@ def generate(count, out, seed):
     os.makedirs(out, exist_ok=True)
     with open(os.path.join(out, ".sot-lint.yml"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# sot-lint benchmark corpus: marks the project root; default profile.\n{}\n")
-    generator = Generator(seed)
+    generator = SHAPES[shape](seed)
     total = 0
     for index in range(count):
         text = generator.document().encode("utf-8")
@@ -336,7 +536,10 @@ class Issue:
         self.references = []  # (id, line)
 
 
-def parse_document(path, text, errors):
+def parse_document(path, text, errors, defects=None):
+    """Issues of one document; problems go to `errors`. With `defects` (a list, realistic
+    shape), the planted kinds of finding are appended to it instead of being errors."""
+    realistic = defects is not None
     where = lambda n: "%s:%d" % (path, n)  # noqa: E731
     lines = text.split("\n")
     if not text.endswith("\n") or "\r" in text:
@@ -362,21 +565,38 @@ def parse_document(path, text, errors):
         errors.append("%s: front-matter keys %s" % (path, ",".join(sorted(front))))
         return []
     if front["status"] not in ("draft", "active"):
-        errors.append("%s: document status %s" % (path, front["status"]))
+        if realistic and front["status"] in ENUM_TYPOS["status"]:
+            defects.append("enum")
+        else:
+            errors.append("%s: document status %s" % (path, front["status"]))
     if front["lifecycle_classification"] != "sot":
         errors.append("%s: not classified sot" % path)
     if front["core_promotion_status"] != "not-promoted":
-        errors.append("%s: core_promotion_status %s" % (path, front["core_promotion_status"]))
+        if realistic and front["core_promotion_status"] in ENUM_TYPOS["core_promotion_status"]:
+            defects.append("enum")
+        else:
+            errors.append("%s: core_promotion_status %s" % (path, front["core_promotion_status"]))
     if front["route"] not in ROUTES:
         errors.append("%s: unknown route %s" % (path, front["route"]))
     try:
+        for key in ("created", "last_reviewed"):
+            if not re.match(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", front[key]):
+                raise ValueError("%s %s is not YYYY-MM-DD" % (key, front[key]))
         created = datetime.date.fromisoformat(front["created"])
         reviewed = datetime.date.fromisoformat(front["last_reviewed"])
-        if not DATE_FIRST <= created <= reviewed <= DATE_LAST:
+        if realistic and created > reviewed >= STALE_BEFORE:
+            defects.append("date-order")
+        elif realistic and created <= reviewed < STALE_BEFORE:
+            defects.append("stale")
+        elif not DATE_FIRST <= created <= reviewed <= DATE_LAST:
             errors.append("%s: dates %s / %s out of order or range"
                           % (path, created, reviewed))
     except ValueError as error:
-        errors.append("%s: bad date (%s)" % (path, error))
+        if realistic and (front["created"] in INVALID_DATES
+                          or front["last_reviewed"] in INVALID_DATES):
+            defects.append("date-invalid")
+        else:
+            errors.append("%s: bad date (%s)" % (path, error))
 
     body = [(n + 1, lines[n]) for n in range(close + 1, len(lines))]
     nonblank = [(n, line) for n, line in body if line.strip()]
@@ -419,7 +639,9 @@ def parse_document(path, text, errors):
             current.status_lines += 1
             field = None
         elif label:
-            if label.group(1) not in FIELD_LABELS:
+            if realistic and label.group(1) in LABEL_TYPOS:
+                defects.append("label-unknown")
+            elif label.group(1) not in FIELD_LABELS:
                 errors.append("%s: unknown field label %s" % (where(n), label.group(1)))
             if label.group(1) in current.fields:
                 errors.append("%s: field %s repeated" % (where(n), label.group(1)))
@@ -438,6 +660,8 @@ def parse_document(path, text, errors):
         if issue.status_lines != 1:
             errors.append("%s: %s has %d status lines"
                           % (where(issue.line), issue.id, issue.status_lines))
+        elif realistic and any(issue.status in typos for typos in STATUS_TYPOS.values()):
+            defects.append("status-unknown")
         elif issue.status not in STATUS_VOCABULARY:
             errors.append("%s: %s status %s unknown" % (where(issue.line), issue.id,
                                                          issue.status))
@@ -448,7 +672,9 @@ def parse_document(path, text, errors):
     return issues
 
 
-def check(out, expected_docs):
+def check(out, expected_docs, shape="valid"):
+    realistic = shape == "realistic"
+    defects = {}  # path -> planted kinds found in it (realistic shape)
     errors = []
     config = os.path.join(out, ".sot-lint.yml")
     if not os.path.isfile(config):
@@ -470,7 +696,8 @@ def check(out, expected_docs):
         except UnicodeDecodeError:
             errors.append("%s: not UTF-8" % path)
             continue
-        issues += parse_document(path, text, errors)
+        defects[path] = []
+        issues += parse_document(path, text, errors, defects[path] if realistic else None)
     if expected_docs is not None and len(paths) != expected_docs:
         errors.append("expected %d documents, found %d" % (expected_docs, len(paths)))
 
@@ -485,9 +712,16 @@ def check(out, expected_docs):
 
     edges = {}
     cross_document = 0
+    references = foreign = 0
     for issue in issues:
         for ref, line in issue.references:
-            if ref not in by_id:
+            references += 1
+            if realistic and ref.split("-WORK-")[0] in FOREIGN_ROUTES:
+                foreign += 1
+                if ref in by_id:
+                    errors.append("%s:%d: foreign reference %s is defined"
+                                  % (issue.path, line, ref))
+            elif ref not in by_id:
                 errors.append("%s:%d: unresolved reference %s" % (issue.path, line, ref))
         items = issue.fields.get("Blocked by", [])
         blockers = []
@@ -511,7 +745,9 @@ def check(out, expected_docs):
                 errors.append("%s:%d: %s blocks itself" % (issue.path, issue.line, issue.id))
             target = by_id.get(blocker)
             if target is not None:
-                if target.status in RESOLVED:
+                if target.status in RESOLVED and realistic:
+                    defects[issue.path].append("blocked-on-resolved")
+                elif target.status in RESOLVED:
                     errors.append("%s:%d: %s blocked by resolved %s (%s)"
                                   % (issue.path, issue.line, issue.id, blocker, target.status))
                 if target.path != issue.path:
@@ -546,6 +782,29 @@ def check(out, expected_docs):
           "%d blocked-by edges (%d across documents)"
           % (len(paths), total, total / max(len(paths), 1), len(issues), blocked, edge_count,
              cross_document))
+    if realistic:
+        counts = {kind: 0 for kind in PLANTED_KINDS}
+        for path in paths:
+            kinds = sorted(set(defects[path]))
+            for kind in kinds:
+                counts[kind] += 1
+            categories = {"date" if k in ("date-invalid", "date-order", "stale") else k
+                          for k in kinds}
+            if len(categories) < 2:
+                errors.append("%s: %d planted kinds of finding (%s), expected 2-3"
+                              % (path, len(categories), ", ".join(kinds) or "none"))
+        share = foreign / max(references, 1)
+        if references >= 300 and not 0.25 <= share <= 0.42:
+            errors.append("%.1f%% of the references are foreign, expected 25-42%%"
+                          % (100 * share))
+        if len(paths) >= 50:
+            for kind in PLANTED_KINDS:
+                if not counts[kind]:
+                    errors.append("no document has a planted %s" % kind)
+        print("check: realistic: %d references, %d (%.1f%%) to other repositories; documents "
+              "with each planted kind: %s"
+              % (references, foreign, 100 * share,
+                 ", ".join("%s %d" % (kind, counts[kind]) for kind in PLANTED_KINDS)))
     if errors:
         for error in errors[:30]:
             print("check: " + error, file=sys.stderr)
@@ -562,6 +821,9 @@ def main():
     parser.add_argument("--docs", type=int, help="number of documents to generate")
     parser.add_argument("--out", required=True, help="corpus directory (the project root)")
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    parser.add_argument("--shape", choices=sorted(SHAPES), default="valid",
+                        help="valid (default): a clean workspace; realistic: references to "
+                             "other repositories and 2-3 planted findings per document")
     parser.add_argument("--check", action="store_true",
                         help="verify the corpus in --out (after generating it, with --docs)")
     args = parser.parse_args()
@@ -570,10 +832,10 @@ def main():
     if args.docs is not None:
         if args.docs < 1:
             parser.error("--docs must be at least 1")
-        total = generate(args.docs, args.out, args.seed)
+        total = generate(args.docs, args.out, args.seed, args.shape)
         print("wrote %d files, %d bytes (%.1f MB, avg %.0f B per document) to %s"
               % (args.docs, total, total / 1e6, total / args.docs, args.out))
-    if args.check and not check(args.out, args.docs):
+    if args.check and not check(args.out, args.docs, args.shape):
         sys.exit(1)
 
 

@@ -18,7 +18,8 @@
 #
 # For each size the script generates a corpus into a temporary directory (removed on exit), then
 # times on the same files, best of N runs, with /usr/bin/time:
-#   sot-lint  `sot-lint lint --format json DIR > /dev/null`  (exit 0 or 1; anything else stops)
+#   sot-lint  `sot-lint lint --format json [--no-cache] DIR > /dev/null`  (exit 0 or 1; anything
+#             else stops; --no-cache, a cold run, only when `sot-lint lint --help` mentions it)
 #   cmark     `find DIR -name '*.md' -print0 | sort -z | xargs -0 cmark > /dev/null`
 # Wall time is taken from bash's $EPOCHREALTIME around the /usr/bin/time call (microseconds;
 # time's own %e only has 10 ms steps, too coarse for the 1,000-document corpus), peak RSS from
@@ -77,6 +78,12 @@ else
     BIN=$REPO_ROOT/.build/release/sot-lint
 fi
 
+# Cold runs: --no-cache when the binary has a cache (captured first: `--help | grep -q` would end
+# the pipeline early and, with pipefail, fail).
+HELP=$("$BIN" --help 2>&1 || true)$("$BIN" lint --help 2>&1 || true)
+NO_CACHE=()
+if [[ $HELP == *--no-cache* ]]; then NO_CACHE=(--no-cache); fi
+
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/sot-lint-bench.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
 trap 'exit 130' INT
@@ -114,7 +121,7 @@ measure() {
 verdict() { awk -v v="$1" -v t="$2" 'BEGIN {print (v <= t) ? "PASS" : "FAIL"}'; }
 
 echo "sot-lint benchmark: $(nproc) CPUs, $(uname -sm), $(cmark --version | head -n 1)"
-echo "binary: $BIN; seed $SEED; best of $RUNS runs"
+echo "binary: $BIN${NO_CACHE[*]:+ ${NO_CACHE[*]}}; seed $SEED; best of $RUNS runs"
 
 declare -A LINT_WALL CMARK_WALL CORPUS_DIR
 SUMMARY=()
@@ -125,8 +132,9 @@ for n in "${SIZES[@]}"; do
     files=$(find "$dir" -name '*.md' | wc -l)
     bytes=$(find "$dir" -name '*.md' -printf '%s\n' | awk '{s += $1} END {print s + 0}')
 
-    measure sot-lint "$BIN" lint --format json "$dir"
+    measure sot-lint "$BIN" lint --format json "${NO_CACHE[@]}" "$dir"
     lint_wall=$WALL lint_kb=$PEAK_KB
+    # shellcheck disable=SC2016 # expanded by the inner shell
     measure cmark bash -c 'set -o pipefail; find "$1" -name "*.md" -print0 | LC_ALL=C sort -z | xargs -0 cmark' _ "$dir"
     cmark_wall=$WALL cmark_kb=$PEAK_KB
     LINT_WALL[$n]=$lint_wall
@@ -171,7 +179,7 @@ det=1000
 if [[ -z ${CORPUS_DIR[1000]:-} ]]; then det=$small; fi
 for i in 1 2; do
     rc=0
-    "$BIN" lint --format json "${CORPUS_DIR[$det]}" >"$TMP/det-$i.json" 2>"$TMP/stderr.out" || rc=$?
+    "$BIN" lint --format json "${NO_CACHE[@]}" "${CORPUS_DIR[$det]}" >"$TMP/det-$i.json" 2>"$TMP/stderr.out" || rc=$?
     if [[ $rc -gt 1 ]]; then
         echo "run.sh: sot-lint exited with status $rc" >&2; cat "$TMP/stderr.out" >&2; exit 1
     fi

@@ -86,7 +86,7 @@ d = [x for x in json.load(sys.stdin)['diagnostics'] if x['rule'] == 'secret-leak
 own = {x['path'] for x in d if '(' + os.path.basename(x['path']).split('~')[0] + ',' in x['message']}
 print(f\"{len({x['path'] for x in d})} (own detector: {len(own)})\")"; }
 count_ds() { (cd "$1" && detect-secrets scan --all-files . 2>/dev/null) | python3 -c "import sys, json; print(len(json.load(sys.stdin)['results']))"; }
-pos=$(ls "$WORK/examples/positives" | wc -l); neg=$(ls "$WORK/examples/negatives" | wc -l)
+pos=$(find "$WORK/examples/positives" -type f | wc -l); neg=$(find "$WORK/examples/negatives" -type f | wc -l)
 echo "examples: $pos positives, $neg negatives (one file each)"
 echo "sot-lint:       recall $(count_lint "$WORK/examples/positives") of $pos files; flagged negatives $(count_lint "$WORK/examples/negatives") of $neg files"
 echo "  (a negative is a near miss for its own detector; another detector, e.g. a generic assignment, may rightly flag it)"
