@@ -25,59 +25,90 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// Compact JSON (`", "` and `": "` separators). Members of the outermost object and elements of
     /// arrays directly inside it go on lines of their own, so a report reads one finding per line.
     public func rendered() -> String {
-        var output = ""
+        var output: [UInt8] = []
         write(into: &output, depth: 0)
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private func write(into output: inout String, depth: Int) {
+    private func write(into output: inout [UInt8], depth: Int) {
         switch self {
-        case .null: output += "null"
-        case .bool(let value): output += value ? "true" : "false"
-        case .number(let text): output += text
-        case .string(let text): output += Self.quoted(text)
+        case .null: output += Self.nullBytes
+        case .bool(let value): output += value ? Self.trueBytes : Self.falseBytes
+        case .number(let text): output += text.utf8
+        case .string(let text): Self.appendQuoted(text, to: &output)
         case .array(let elements):
-            guard !elements.isEmpty else { output += "[]"; return }
+            guard !elements.isEmpty else { output += [0x5B, 0x5D]; return }
             let broken = depth == 1
-            output += "["
+            output.append(0x5B)
             for (index, element) in elements.enumerated() {
-                if broken { output += index == 0 ? "\n  " : ",\n  " } else if index > 0 { output += ", " }
+                if broken { output += index == 0 ? [0x0A, 0x20, 0x20] : [0x2C, 0x0A, 0x20, 0x20] } else if index > 0 { output += [0x2C, 0x20] }
                 element.write(into: &output, depth: depth + 1)
             }
-            output += broken ? "\n ]" : "]"
+            output += broken ? [0x0A, 0x20, 0x5D] : [0x5D]
         case .object(let members):
-            output += "{"
+            output.append(0x7B)
             for (index, member) in members.enumerated() {
-                if index > 0 { output += depth == 0 ? ",\n " : ", " }
-                output += Self.quoted(member.key) + ": "
+                if index > 0 { output += depth == 0 ? [0x2C, 0x0A, 0x20] : [0x2C, 0x20] }
+                Self.appendQuoted(member.key, to: &output)
+                output += [0x3A, 0x20]
                 member.value.write(into: &output, depth: depth + 1)
             }
-            output += "}"
+            output.append(0x7D)
         }
     }
+
+    private static let nullBytes = Array("null".utf8)
+    private static let trueBytes = Array("true".utf8)
+    private static let falseBytes = Array("false".utf8)
 
     /// A JSON string literal; control characters (and the two JavaScript line separators) are
     /// escaped, everything else is kept as UTF-8.
     public static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "\u{2028}": result += "\\u2028"
-            case "\u{2029}": result += "\\u2029"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        var output: [UInt8] = []
+        appendQuoted(text, to: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Appends `text` as a JSON string literal, byte by byte: runs that need no escape are copied whole.
+    static func appendQuoted(_ text: String, to output: inout [UInt8]) {
+        output.append(0x22)
+        let utf8 = Array(text.utf8)
+        utf8.withUnsafeBufferPointer { bytes in
+            var runStart = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                var escape: [UInt8]?
+                var width = 1
+                switch byte {
+                case 0x22: escape = [0x5C, 0x22]
+                case 0x5C: escape = [0x5C, 0x5C]
+                case 0x0A: escape = [0x5C, 0x6E]
+                case 0x0D: escape = [0x5C, 0x72]
+                case 0x09: escape = [0x5C, 0x74]
+                case 0x00..<0x20, 0x7F: escape = Array("\\u00".utf8) + hexByte(byte)
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    // U+2028 and U+2029 end lines in JavaScript.
+                    escape = Array((bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    width = 3
+                default: break
+                }
+                if let escape {
+                    output += bytes[runStart..<index]
+                    output += escape
+                    index += width
+                    runStart = index
                 } else {
-                    result.unicodeScalars.append(scalar)
+                    index += 1
                 }
             }
+            output += bytes[runStart..<bytes.count]
         }
-        return result + "\""
+        output.append(0x22)
+    }
+
+    private static func hexByte(_ byte: UInt8) -> [UInt8] {
+        let digits = Array("0123456789abcdef".utf8)
+        return [digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]]
     }
 }
