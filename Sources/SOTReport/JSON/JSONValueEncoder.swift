@@ -48,6 +48,12 @@ private final class JSONNode {
     }
 
     package var count: Int { elements?.count ?? 0 }
+
+    init() {}
+
+    init(_ scalar: JSONValue) {
+        self.scalar = scalar
+    }
 }
 
 private struct ValueEncoder: Encoder {
@@ -98,6 +104,11 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
         node.set(key.stringValue, try ValueEncoder.node(for: value, codingPath: codingPath + [key]))
     }
 
+    // Scalars directly: no dynamic cast, no coding path, for the fields every finding has.
+    mutating func encode(_ value: String, forKey key: Key) throws { node.set(key.stringValue, JSONNode(.string(value))) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { node.set(key.stringValue, JSONNode(.number(String(value)))) }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { node.set(key.stringValue, JSONNode(.bool(value))) }
+
     package mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
         let child = JSONNode()
         node.set(key.stringValue, child)
@@ -124,6 +135,9 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
     package mutating func encode<Value: Encodable>(_ value: Value) throws {
         node.append(try ValueEncoder.node(for: value, codingPath: codingPath))
     }
+
+    mutating func encode(_ value: String) throws { node.append(JSONNode(.string(value))) }
+    mutating func encode(_ value: Int) throws { node.append(JSONNode(.number(String(value)))) }
 
     package mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         let child = JSONNode()
