@@ -22,8 +22,37 @@ public struct JSONReporter: Reporter {
 
     public func render(_ report: LintReport) -> String {
         let document = Document(summary: Document.Summary(files: report.fileCount, errors: report.count(.error), warnings: report.count(.warning)),
-                                diagnostics: report.diagnostics)
-        return Self.render(document)
+                                diagnostics: [])
+        // The findings are encoded one at a time into the document's last member, so that a report of any
+        // size holds one finding's tree at a time, not a tree of every finding.
+        return Self.render(document, streaming: report.diagnostics)
+    }
+
+    /// `head` as JSON whose last member (an array) is filled with `elements`, each encoded on its own.
+    /// The text is the same as encoding the whole model at once.
+    static func render<Head: Encodable, Element: Encodable>(_ head: Head, streaming elements: [Element]) -> String {
+        let encoder = JSONValueEncoder()
+        do {
+            guard case .object(let members) = try encoder.encode(head), let last = members.last else { return render(head) }
+            var output: [UInt8] = []
+            JSONValue.object(Array(members.dropLast())).writeOpen(into: &output)
+            output += members.count > 1 ? [0x2C, 0x0A, 0x20] : []
+            JSONValue.appendQuoted(last.key, to: &output)
+            output += [0x3A, 0x20]
+            guard !elements.isEmpty else {
+                output += [0x5B, 0x5D, 0x7D, 0x0A]
+                return String(decoding: output, as: UTF8.self)
+            }
+            output.append(0x5B)
+            for (index, element) in elements.enumerated() {
+                output += index == 0 ? [0x0A, 0x20, 0x20] : [0x2C, 0x0A, 0x20, 0x20]
+                try encoder.encode(element).write(into: &output, depth: 2)
+            }
+            output += [0x0A, 0x20, 0x5D, 0x7D, 0x0A]
+            return String(decoding: output, as: UTF8.self)
+        } catch {
+            return "{\"error\": " + JSONValue.quoted("cannot encode the report: \(error)") + "}\n"
+        }
     }
 
     /// Any model as JSON text with a final newline. Encoding our own models cannot fail; should it, the

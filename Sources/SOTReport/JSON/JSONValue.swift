@@ -30,7 +30,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         return String(decoding: output, as: UTF8.self)
     }
 
-    private func write(into output: inout [UInt8], depth: Int) {
+    func write(into output: inout [UInt8], depth: Int) {
         switch self {
         case .null: output += Self.nullBytes
         case .bool(let value): output += value ? Self.trueBytes : Self.falseBytes
@@ -55,6 +55,13 @@ public indirect enum JSONValue: Sendable, Equatable {
             }
             output.append(0x7D)
         }
+    }
+
+    /// An outermost object without its closing brace: the streaming writer appends more members.
+    func writeOpen(into output: inout [UInt8]) {
+        var whole: [UInt8] = []
+        write(into: &whole, depth: 0)
+        output += whole.dropLast()
     }
 
     private static let nullBytes = Array("null".utf8)

@@ -1,5 +1,9 @@
 import Foundation
 import XCTest
+@testable import SOTSource
+@testable import SOTModel
+@testable import SOTRules
+@testable import SOTEngine
 @testable import SOTReport
 
 /// The ordered JSON writer: exact escapes, members in encoding order, and text any JSON parser reads back.
@@ -44,5 +48,17 @@ final class JSONValueTests: XCTestCase {
     func testMembersKeepTheirEncodingOrderAndLayout() throws {
         let value = try JSONValueEncoder().encode(Sample(zeta: "z", alpha: [1, 2], none: nil, nested: [:]))
         XCTAssertEqual(value.rendered(), "{\"zeta\": \"z\",\n \"alpha\": [\n  1,\n  2\n ],\n \"none\": null}")
+    }
+
+    func testStreamedReportEqualsTheWholeModelEncoded() {
+        let diagnostics = (1...3).map {
+            Diagnostic(path: "a \"\($0)\".md", range: SourceRange(line: $0, column: 1, endLine: $0, endColumn: 4), severity: .error,
+                       rule: "status-unknown", message: "line \($0)\n")
+        }
+        for list in [diagnostics, []] {
+            let report = LintReport(diagnostics: list, fileCount: 2)
+            let whole = JSONReporter.render(JSONReporter.Document(summary: .init(files: 2, errors: list.count, warnings: 0), diagnostics: list))
+            XCTAssertEqual(JSONReporter().render(report), whole)
+        }
     }
 }
