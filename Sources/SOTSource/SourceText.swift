@@ -18,28 +18,28 @@ public struct SourceText: Sendable {
         self.path = path
         self.bytes = bytes
         self.bomLength = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        var starts = [0]
-        var index = 0
+        // One pass over the bytes for both indexes (this runs for every file of a run).
         let count = bytes.count
+        var starts = [0]
         var leads = [Int]()
         leads.reserveCapacity((count >> Self.blockShift) + 1)
-        var leadCount = 0
-        for (offset, byte) in bytes.enumerated() {
-            if offset & ((1 << Self.blockShift) - 1) == 0 { leads.append(leadCount) }
-            if byte & 0xC0 != 0x80 { leadCount += 1 }
-        }
-        if count & ((1 << Self.blockShift) - 1) == 0 { leads.append(leadCount) }
-        self.leadsBefore = leads
-        while index < count {
-            let byte = bytes[index]
-            if byte == 0x0A {
-                starts.append(index + 1)
-            } else if byte == 0x0D {
-                if index + 1 < count, bytes[index + 1] == 0x0A { index += 1 }
-                starts.append(index + 1)
+        bytes.withUnsafeBufferPointer { buffer in
+            var leadCount = 0
+            var index = 0
+            while index < count {
+                if index & ((1 << Self.blockShift) - 1) == 0 { leads.append(leadCount) }
+                let byte = buffer[index]
+                if byte & 0xC0 != 0x80 { leadCount += 1 }
+                if byte == 0x0A {
+                    starts.append(index + 1)
+                } else if byte == 0x0D, index + 1 >= count || buffer[index + 1] != 0x0A {
+                    starts.append(index + 1)
+                }
+                index += 1
             }
-            index += 1
+            if count & ((1 << Self.blockShift) - 1) == 0 { leads.append(leadCount) }
         }
+        self.leadsBefore = leads
         self.lineStarts = starts
     }
 
@@ -94,6 +94,12 @@ public struct SourceText: Sendable {
         let start = contentStart(ofLine: line)
         let limit = min(offset, bytes.count)
         guard limit > start else { return SourcePosition(line: line, column: 1) }
+        // Within a short stretch counting directly is cheapest; the block index keeps long lines linear.
+        if limit - start <= 128 {
+            var column = 1
+            for index in start..<limit where bytes[index] & 0xC0 != 0x80 { column += 1 }
+            return SourcePosition(line: line, column: column)
+        }
         return SourcePosition(line: line, column: 1 + leads(before: limit) - leads(before: start))
     }
 

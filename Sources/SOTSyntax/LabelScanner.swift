@@ -59,6 +59,13 @@ package enum CodeSpanScanner {
     }
 
     package static func spans(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> [Range<Int>] {
+        // A paragraph without backticks (most of them) has no span and needs no index.
+        var hasBacktick = false
+        for index in range where bytes[index] == 0x60 {
+            hasBacktick = true
+            break
+        }
+        guard hasBacktick else { return [] }
         // A closer is the next maximal backtick run of the opener's length. Searching for it byte by byte
         // rescans the rest of the paragraph for every unmatched opener (quadratic); instead the maximal runs
         // are listed once by length, and a cursor per length only moves forward, as openers do.
