@@ -44,6 +44,7 @@ import random
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.dont_write_bytecode = True  # no __pycache__ left in Benchmarks/
 import generate_corpus as corpus  # noqa: E402
 
 FRONT = """---
