@@ -17,7 +17,7 @@ public struct JUnitReporter: Reporter {
             out += "  <testsuite name=\"sot-lint\" tests=\"1\" failures=\"0\">\n"
             out += "    <testcase name=\"\(report.fileCount) files linted, no findings\" classname=\"sot-lint\"/>\n  </testsuite>\n"
         }
-        for path in byPath.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+        for path in byPath.keys.sorted(by: { $0.precedesInBytes($1) }) {
             let diagnostics = byPath[path] ?? []
             out += "  <testsuite name=\"\(Self.escaped(path))\" tests=\"\(diagnostics.count)\" failures=\"\(diagnostics.count)\">\n"
             for diagnostic in diagnostics {

@@ -28,15 +28,16 @@ public struct Workspace: Sendable, Codable {
     package let cycleComponents: [[String]]
 
     public init(documents: [WorkspaceDocument]) {
-        let sorted = documents.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        let sorted = documents.sorted { $0.path.precedesInBytes($1.path) }
         self.documents = sorted
         var definitions: [String: [IssueEntry]] = [:]
+        definitions.reserveCapacity(sorted.reduce(0) { $0 + $1.issues.count })
         for document in sorted {
             for issue in document.issues { definitions[issue.id, default: []].append(issue) }
         }
         self.definitions = definitions
         // Byte order: IDs are compared as written, and far faster than by Unicode collation.
-        issueIDs = definitions.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        issueIDs = definitions.keys.sorted { $0.precedesInBytes($1) }
         var graph = BlockedByGraph(ids: issueIDs, definitions: definitions)
         cycleComponents = graph.stronglyConnectedComponents().filter { $0.count > 1 }
         self.graph = graph

@@ -22,7 +22,7 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
 
     /// Path, line, column, rule; then the rest, so that output never depends on scheduling.
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
-        if lhs.path != rhs.path { return lhs.path.utf8.lexicographicallyPrecedes(rhs.path.utf8) }
+        if lhs.path != rhs.path { return lhs.path.precedesInBytes(rhs.path) }
         if lhs.range.start != rhs.range.start { return lhs.range.start < rhs.range.start }
         if lhs.rule != rhs.rule { return lhs.rule < rhs.rule }
         if lhs.range.end != rhs.range.end { return lhs.range.end < rhs.range.end }
