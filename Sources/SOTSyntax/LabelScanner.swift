@@ -66,6 +66,9 @@ package enum CodeSpanScanner {
             break
         }
         guard hasBacktick else { return [] }
+        // A short paragraph is scanned directly: its rescans are bounded by its length, and the direct
+        // scan allocates nothing (most paragraphs are short).
+        if range.count <= 256 { return directSpans(bytes, in: range) }
         // A closer is the next maximal backtick run of the opener's length. Searching for it byte by byte
         // rescans the rest of the paragraph for every unmatched opener (quadratic); instead the maximal runs
         // are listed once by length, and a cursor per length only moves forward, as openers do.
@@ -100,6 +103,35 @@ package enum CodeSpanScanner {
             } else {
                 index = runStart + runLength
             }
+        }
+        return spans
+    }
+
+    /// CommonMark's rule applied directly: for each opening run, the next run of the same length closes it.
+    private static func directSpans(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> [Range<Int>] {
+        var spans: [Range<Int>] = []
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let byte = bytes[index]
+            if byte == 0x5C { index += 2; continue }
+            guard byte == 0x60 else { index += 1; continue }
+            let runStart = index
+            while index < range.upperBound, bytes[index] == 0x60 { index += 1 }
+            let runLength = index - runStart
+            var search = index
+            var closed = false
+            while search < range.upperBound {
+                guard bytes[search] == 0x60 else { search += 1; continue }
+                let closeStart = search
+                while search < range.upperBound, bytes[search] == 0x60 { search += 1 }
+                if search - closeStart == runLength {
+                    spans.append(runStart..<search)
+                    index = search
+                    closed = true
+                    break
+                }
+            }
+            if !closed { index = runStart + runLength }
         }
         return spans
     }
