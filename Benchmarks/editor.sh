@@ -62,7 +62,8 @@ export SOT_LINT_TODAY=${SOT_LINT_TODAY:-2026-07-01}
 
 DIR=$TMP/workspace
 python3 "$SCRIPT_DIR/generate_corpus.py" --docs "$DOCS" --out "$DIR" --seed "$SEED" >&2
-DOC=$(find "$DIR" -name '*.md' | LC_ALL=C sort | head -n 1)
+# The first document in byte order; sed reads all its input, so sort is never cut off (SIGPIPE under pipefail).
+DOC=$(find "$DIR" -name '*.md' | LC_ALL=C sort | sed -n 1p)
 BUFFER=$TMP/buffer.md
 cp "$DOC" "$BUFFER"
 ALONE=$TMP/alone

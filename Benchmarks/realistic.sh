@@ -75,7 +75,7 @@ bench_detect_no_cache
 bench_tmpdir realistic
 export SOT_LINT_TODAY=${SOT_LINT_TODAY:-2026-07-01}
 
-echo "sot-lint realistic corpus: $(nproc) CPUs, $(uname -sm), $(cmark --version | head -n 1)"
+echo "sot-lint realistic corpus: $(nproc) CPUs, $(uname -sm), $(cmark --version | sed -n 1p)"
 echo "binary $BIN; seed $SEED; best of $RUNS runs (peers: $PEER_RUNS);" \
     "flags: --format json${NO_CACHE[*]:+ ${NO_CACHE[*]}}; SOT_LINT_TODAY=$SOT_LINT_TODAY"
 

@@ -120,7 +120,7 @@ measure() {
 
 verdict() { awk -v v="$1" -v t="$2" 'BEGIN {print (v <= t) ? "PASS" : "FAIL"}'; }
 
-echo "sot-lint benchmark: $(nproc) CPUs, $(uname -sm), $(cmark --version | head -n 1)"
+echo "sot-lint benchmark: $(nproc) CPUs, $(uname -sm), $(cmark --version | sed -n 1p)"
 echo "binary: $BIN${NO_CACHE[*]:+ ${NO_CACHE[*]}}; seed $SEED; best of $RUNS runs"
 
 declare -A LINT_WALL CMARK_WALL CORPUS_DIR
