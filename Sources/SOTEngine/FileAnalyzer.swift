@@ -8,7 +8,7 @@ package struct FileAnalyzer: Sendable {
     package let profile: Profile
     package let today: CalendarDate
     package let detail: ModelDetail
-    private let documentRules: [(rule: any DocumentRule, severity: Severity, settings: RuleSettings)]
+    private let documentRules: [EnabledRule<any DocumentRule>]
     private let contentRules: [(rule: any ContentRule, severity: Severity?, settings: RuleSettings)]
     private let phrases: [DeclaredInvariant.Kind: InvariantPhrases]
 
@@ -17,10 +17,7 @@ package struct FileAnalyzer: Sendable {
         self.today = today
         self.detail = detail
         phrases = rules.invariantPhrases(in: profile)
-        documentRules = rules.documentRules.compactMap { rule in
-            let settings = profile.settings(for: rule.metadata.id)
-            return settings.severity.map { (rule, $0, settings) }
-        }
+        documentRules = EnabledRule.all(rules.documentRules, metadata: { $0.metadata }, profile: profile, today: today)
         // A content rule that is off still runs for its redactions: a secret is never printed.
         contentRules = rules.contentRules.map { rule in
             let settings = profile.settings(for: rule.metadata.id)
@@ -37,11 +34,8 @@ package struct FileAnalyzer: Sendable {
         if job.markdown {
             let document = DocumentBuilder.build(parse(source), profile: profile)
             if job.isTarget {
-                let context = { (settings: RuleSettings) in DocumentContext(profile: profile, settings: settings, today: today) }
-                for (rule, severity, settings) in documentRules {
-                    analysis.diagnostics += rule.check(document, context: context(settings)).map {
-                        $0.diagnostic(rule.metadata.id, severity)
-                    }
+                for enabled in documentRules {
+                    analysis.diagnostics += enabled.diagnostics(enabled.rule.check(document, context: enabled.context))
                 }
                 analysis.dated = DatedFacts(path: document.path, isSOT: document.isSOT, frontMatter: document.frontMatter)
                 analysis.suppressions = Suppressions(document)

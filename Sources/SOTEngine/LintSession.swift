@@ -83,10 +83,7 @@ public final class LintSession: @unchecked Sendable {
     public func lint(_ request: LintRequest) throws(SOTLintError) -> LintReport {
         var inputs = try LintInputs(request: request, workingDirectory: options.workingDirectory, config: options.config)
         inputs.applyOverlays(currentOverlays())
-        var diagnostics: [Diagnostic] = []
-        var redact: [[UInt8]] = []
-        var workspaces: [Workspace] = []
-        var fileErrors: [SOTLintError] = []
+        var outcomes: [ProjectLint.Outcome] = []
         var cacheHits = 0
         let byProject = Dictionary(grouping: inputs.targets, by: \.project)
         for root in Set(byProject.keys).union(inputs.stagedProjects).sorted() {
@@ -102,18 +99,19 @@ public final class LintSession: @unchecked Sendable {
                                    wholeProject: inputs.wholeProjects.contains(root), workingDirectory: options.workingDirectory,
                                    base: inputs.base.map(ProjectLint.BaseSource.revision), reportsDeletions: inputs.wholeProjects.contains(root) || request.staged,
                                    index: index, memory: memory)
-            let outcome = try lint.lint(targets: targets, context: context)
+            outcomes.append(try lint.lint(targets: targets, context: context))
             index?.save()
             cacheHits += index?.takeHits() ?? 0
-            diagnostics += outcome.diagnostics
-            redact += outcome.redact
-            workspaces.append(outcome.workspace)
-            fileErrors += outcome.fileErrors
         }
-        // The one redaction point: nothing reaches a reporter without passing here.
-        let redacted = SecretRedactor(secrets: redact).redact(diagnostics)
-        return LintReport(diagnostics: redacted.sorted(), fileCount: inputs.targets.count, workspaces: workspaces,
-                          fileErrors: fileErrors.sorted { $0.description < $1.description }, cacheHits: cacheHits)
+        return Self.report(outcomes, fileCount: inputs.targets.count, cacheHits: cacheHits)
+    }
+
+    /// The report of some projects' outcomes, through the one redaction point: nothing reaches a reporter
+    /// without passing here.
+    static func report(_ outcomes: [ProjectLint.Outcome], fileCount: Int, cacheHits: Int = 0) -> LintReport {
+        let redacted = SecretRedactor(secrets: outcomes.flatMap(\.redact)).redact(outcomes.flatMap(\.diagnostics))
+        return LintReport(diagnostics: redacted.sorted(), fileCount: fileCount, workspaces: outcomes.map(\.workspace),
+                          fileErrors: outcomes.flatMap(\.fileErrors).sorted { $0.description < $1.description }, cacheHits: cacheHits)
     }
 
     /// The workspace of each project the request's paths belong to (for `sot-lint graph`), in root order.

@@ -1,7 +1,6 @@
 import SOTSource
 import SOTModel
 import SOTRules
-import SOTSecrets
 
 /// A file held in memory, named by its path inside an in-memory project.
 public struct MemoryFile: Sendable {
@@ -42,9 +41,6 @@ extension LintSession {
         var lint = ProjectLint(project: project, rules: options.rules, today: options.today, detail: options.detail, wholeProject: true,
                                workingDirectory: root, base: baseSource, reportsDeletions: true, index: nil, memory: nil)
         lint.configBytes = config.map { Array($0.utf8) }
-        let outcome = try lint.lint(targets: targets, context: [])
-        let redacted = SecretRedactor(secrets: outcome.redact).redact(outcome.diagnostics)
-        return LintReport(diagnostics: redacted.sorted(), fileCount: targets.count, workspaces: [outcome.workspace],
-                          fileErrors: outcome.fileErrors)
+        return Self.report([try lint.lint(targets: targets, context: [])], fileCount: targets.count)
     }
 }

@@ -116,7 +116,7 @@ package struct ProjectLint {
     /// longer there (a deleted document) are kept only when the whole project is linted.
     private func changeDiagnostics(_ head: Workspace, present: Set<String>, targets: [LintInputs.Target]) throws(SOTLintError) -> [Diagnostic] {
         guard let base else { return [] }
-        let active = rules.changeRules.filter { profile.settings(for: $0.metadata.id).severity != nil }
+        let active = enabled(rules.changeRules) { $0.metadata }
         guard !active.isEmpty else { return [] }
         var displayOf: [String: String] = [:]
         for target in targets { displayOf[target.absolutePath] = target.displayPath }
@@ -134,14 +134,11 @@ package struct ProjectLint {
         }
         let targetPaths = Set(targets.map(\.displayPath))
         var diagnostics: [Diagnostic] = []
-        for rule in active {
-            let id = rule.metadata.id
-            let settings = profile.settings(for: id)
-            guard let severity = settings.severity else { continue }
-            for finding in rule.check(base: baseWorkspace, head: head, context: WorkspaceContext(profile: profile, settings: settings, today: today))
-            where targetPaths.contains(finding.path) || (reportsDeletions && !present.contains(finding.path)) {
-                diagnostics.append(finding.diagnostic(id, severity))
-            }
+        for change in active {
+            let findings = change.rule.check(base: baseWorkspace, head: head, context: change.context)
+            diagnostics += change.diagnostics(findings.filter {
+                targetPaths.contains($0.path) || (reportsDeletions && !present.contains($0.path))
+            })
         }
         return diagnostics
     }
@@ -160,10 +157,7 @@ package struct ProjectLint {
         }
         let known = Set(rules.ids)
         let unsuppressible = Set(rules.rules.filter { !$0.metadata.suppressible }.map(\.metadata.id))
-        let suppressionRules = rules.suppressionRules.compactMap { rule -> (any SuppressionRule, Severity, RuleSettings)? in
-            let settings = profile.settings(for: rule.metadata.id)
-            return settings.severity.map { (rule, $0, settings) }
-        }
+        let suppressionRules = enabled(rules.suppressionRules) { $0.metadata }
         var diagnostics = elsewhere
         for file in files where file.isTarget {
             diagnostics += file.contentDiagnostics
@@ -174,10 +168,8 @@ package struct ProjectLint {
             }
             let (kept, unused) = suppressions.apply(own.filter { !unsuppressible.contains($0.rule) }, path: file.path, knownRules: known)
             diagnostics += kept + own.filter { unsuppressible.contains($0.rule) }
-            for (rule, severity, settings) in suppressionRules {
-                diagnostics += rule.check(unused: unused, context: DocumentContext(profile: profile, settings: settings, today: today)).map {
-                    $0.diagnostic(rule.metadata.id, severity)
-                }
+            for suppression in suppressionRules {
+                diagnostics += suppression.diagnostics(suppression.rule.check(unused: unused, context: suppression.context))
             }
         }
         return diagnostics
@@ -186,37 +178,21 @@ package struct ProjectLint {
     /// The dated rules on one target: they depend on today, so they never come from a cache.
     private func dated(_ file: FileAnalysis) -> [Diagnostic] {
         guard let facts = file.dated else { return [] }
-        var diagnostics: [Diagnostic] = []
-        for rule in rules.datedRules {
-            let settings = profile.settings(for: rule.metadata.id)
-            guard let severity = settings.severity else { continue }
-            diagnostics += rule.check(facts, context: DocumentContext(profile: profile, settings: settings, today: today)).map {
-                $0.diagnostic(rule.metadata.id, severity)
-            }
-        }
-        return diagnostics
+        return enabled(rules.datedRules) { $0.metadata }.flatMap { $0.diagnostics($0.rule.check(facts, context: $0.context)) }
     }
 
     /// Workspace rules are independent of each other: they run side by side.
     private func workspaceDiagnostics(_ workspace: Workspace) -> [Diagnostic] {
-        let profile = self.profile
-        let today = self.today
-        let active = rules.workspaceRules.filter { profile.settings(for: $0.metadata.id).severity != nil }
+        let active = enabled(rules.workspaceRules) { $0.metadata }
         let results = ParallelResults<[Diagnostic]>.map(active.count) { index in
-            let rule = active[index]
-            let id = rule.metadata.id
-            let settings = profile.settings(for: id)
-            guard let severity = settings.severity else { return [] }
-            return rule.check(workspace, context: WorkspaceContext(profile: profile, settings: settings, today: today)).map {
-                $0.diagnostic(id, severity)
-            }
+            active[index].diagnostics(active[index].rule.check(workspace, context: active[index].context))
         }
         return Array(results.compactMap { $0 }.joined())
     }
 
     /// Project rules, once every file was checked.
     private func projectDiagnostics(facts: Set<String>) throws(SOTLintError) -> [Diagnostic] {
-        let active = rules.projectRules.filter { profile.settings(for: $0.metadata.id).severity != nil }
+        let active = enabled(rules.projectRules) { $0.metadata }
         guard !active.isEmpty else { return [] }
         let configPath = profile.configPath
         // A partial run cannot tell what is unused: the configuration is read only for a whole project.
@@ -225,14 +201,11 @@ package struct ProjectLint {
             configBytes = try FilePath.read(FilePath.absolute(configPath, base: workingDirectory))
         }
         let project = ProjectFacts(wholeProject: wholeProject, configPath: configPath, configBytes: configBytes, facts: facts)
-        var diagnostics: [Diagnostic] = []
-        for rule in active {
-            let settings = profile.settings(for: rule.metadata.id)
-            guard let severity = settings.severity else { continue }
-            diagnostics += rule.check(project, context: WorkspaceContext(profile: profile, settings: settings, today: today)).map {
-                $0.diagnostic(rule.metadata.id, severity)
-            }
-        }
-        return diagnostics
+        return active.flatMap { $0.diagnostics($0.rule.check(project, context: $0.context)) }
+    }
+
+    /// The rules of one kind the profile turns on.
+    private func enabled<Kind: Sendable>(_ list: [Kind], _ metadata: (Kind) -> RuleMetadata) -> [EnabledRule<Kind>] {
+        EnabledRule.all(list, metadata: metadata, profile: profile, today: today)
     }
 }

@@ -51,15 +51,9 @@ public struct Workspace: Sendable, Codable {
 
     /// Blocked-by edges between defined issues, once each, in ID order.
     public var edges: [Edge] {
-        var edges: [Edge] = []
-        for id in issueIDs {
-            guard let issue = issue(id) else { continue }
-            var seen = Set<String>()
-            for blocker in issue.blockers where definitions[blocker.id] != nil && seen.insert(blocker.id).inserted {
-                edges.append(Edge(from: id, to: blocker.id))
-            }
+        (0..<graph.count).flatMap { position in
+            graph.successors(of: position).map { Edge(from: graph.ids[position], to: graph.ids[$0]) }
         }
-        return edges
     }
 
     private enum CodingKeys: String, CodingKey {

@@ -13,6 +13,8 @@ public struct RuleSet: Sendable {
     public let contentRules: [any ContentRule]
     public let projectRules: [any ProjectRule]
     public let suppressionRules: [any SuppressionRule]
+    /// What the profile needs of each rule: its id and declared options.
+    public let declarations: [RuleDeclaration]
     private let byID: [String: Int]
 
     public init(_ rules: [any Rule]) {
@@ -27,6 +29,9 @@ public struct RuleSet: Sendable {
         var byID: [String: Int] = [:]
         for (index, rule) in rules.enumerated() { byID[rule.metadata.id] = index }
         self.byID = byID
+        declarations = rules.map { rule in
+            RuleDeclaration(id: rule.metadata.id, options: rule.metadata.options.map { ($0.name, $0.defaultValue) })
+        }
     }
 
     public var ids: [String] { rules.map(\.metadata.id) }
@@ -44,13 +49,6 @@ public struct RuleSet: Sendable {
             phrases[kind] = InvariantPhrases(profile.settings(for: rule.metadata.id).strings("phrases") ?? [])
         }
         return phrases
-    }
-
-    /// What the profile needs of each rule: its id and declared options.
-    public var declarations: [RuleDeclaration] {
-        rules.map { rule in
-            RuleDeclaration(id: rule.metadata.id, options: rule.metadata.options.map { ($0.name, $0.defaultValue) })
-        }
     }
 }
 

@@ -49,6 +49,7 @@ package struct Suppressions: Sendable {
     /// Linear up to sorting in the numbers of diagnostics and directives: coverage is looked up by binary
     /// search in each rule's merged line intervals, and use by binary search in each rule's finding lines.
     package func apply(_ diagnostics: [Diagnostic], path: String, knownRules: Set<String>) -> (kept: [Diagnostic], unused: [Finding]) {
+        guard !directives.isEmpty else { return (diagnostics, []) }
         let coverage = Coverage(regions.map { ($0.rules, $0.lines) })
         let kept = diagnostics.filter { !coverage.covers(line: $0.range.start.line, rule: $0.rule) }
         // Finding lines per rule (and of any rule), sorted, to tell which directives were used.
