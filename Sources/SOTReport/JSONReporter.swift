@@ -34,22 +34,9 @@ public struct JSONReporter: Reporter {
         let encoder = JSONValueEncoder()
         do {
             guard case .object(let members) = try encoder.encode(head), let last = members.last else { return render(head) }
-            var output: [UInt8] = []
-            JSONValue.object(Array(members.dropLast())).writeOpen(into: &output)
-            output += members.count > 1 ? [0x2C, 0x0A, 0x20] : []
-            JSONValue.appendQuoted(last.key, to: &output)
-            output += [0x3A, 0x20]
-            guard !elements.isEmpty else {
-                output += [0x5B, 0x5D, 0x7D, 0x0A]
-                return String(decoding: output, as: UTF8.self)
-            }
-            output.append(0x5B)
-            for (index, element) in elements.enumerated() {
-                output += index == 0 ? [0x0A, 0x20, 0x20] : [0x2C, 0x0A, 0x20, 0x20]
-                try encoder.encode(element).write(into: &output, depth: 2)
-            }
-            output += [0x0A, 0x20, 0x5D, 0x7D, 0x0A]
-            return String(decoding: output, as: UTF8.self)
+            return try JSONValue.renderObject(Array(members.dropLast()), streaming: last.key, count: elements.count) {
+                try encoder.encode(elements[$0])
+            } + "\n"
         } catch {
             return "{\"error\": " + JSONValue.quoted("cannot encode the report: \(error)") + "}\n"
         }

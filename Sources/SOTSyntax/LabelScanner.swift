@@ -108,7 +108,7 @@ package enum CodeSpanScanner {
     }
 
     /// CommonMark's rule applied directly: for each opening run, the next run of the same length closes it.
-    private static func directSpans(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> [Range<Int>] {
+    package static func directSpans(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> [Range<Int>] {
         var spans: [Range<Int>] = []
         var index = range.lowerBound
         while index < range.upperBound {

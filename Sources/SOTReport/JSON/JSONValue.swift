@@ -30,38 +30,56 @@ public indirect enum JSONValue: Sendable, Equatable {
         return String(decoding: output, as: UTF8.self)
     }
 
-    func write(into output: inout [UInt8], depth: Int) {
+    private func write(into output: inout [UInt8], depth: Int) {
         switch self {
         case .null: output += Self.nullBytes
         case .bool(let value): output += value ? Self.trueBytes : Self.falseBytes
         case .number(let text): output += text.utf8
         case .string(let text): Self.appendQuoted(text, to: &output)
         case .array(let elements):
-            guard !elements.isEmpty else { output += [0x5B, 0x5D]; return }
-            let broken = depth == 1
-            output.append(0x5B)
-            for (index, element) in elements.enumerated() {
-                if broken { output += index == 0 ? [0x0A, 0x20, 0x20] : [0x2C, 0x0A, 0x20, 0x20] } else if index > 0 { output += [0x2C, 0x20] }
-                element.write(into: &output, depth: depth + 1)
-            }
-            output += broken ? [0x0A, 0x20, 0x5D] : [0x5D]
+            Self.writeArray(count: elements.count, into: &output, depth: depth) { elements[$0] }
         case .object(let members):
             output.append(0x7B)
             for (index, member) in members.enumerated() {
-                if index > 0 { output += depth == 0 ? [0x2C, 0x0A, 0x20] : [0x2C, 0x20] }
-                Self.appendQuoted(member.key, to: &output)
-                output += [0x3A, 0x20]
+                Self.writeMemberHead(member.key, index: index, depth: depth, into: &output)
                 member.value.write(into: &output, depth: depth + 1)
             }
             output.append(0x7D)
         }
     }
 
-    /// An outermost object without its closing brace: the streaming writer appends more members.
-    func writeOpen(into output: inout [UInt8]) {
-        var whole: [UInt8] = []
-        write(into: &whole, depth: 0)
-        output += whole.dropLast()
+    /// An outermost object whose last member, `key`, is an array of `count` elements made one at a time:
+    /// the same text as rendering the whole value, with memory for one element's tree at a time.
+    public static func renderObject(_ members: [(key: String, value: JSONValue)], streaming key: String, count: Int,
+                                    element: (Int) throws -> JSONValue) rethrows -> String {
+        var output: [UInt8] = [0x7B]
+        for (index, member) in members.enumerated() {
+            writeMemberHead(member.key, index: index, depth: 0, into: &output)
+            member.value.write(into: &output, depth: 1)
+        }
+        writeMemberHead(key, index: members.count, depth: 0, into: &output)
+        try writeArray(count: count, into: &output, depth: 1, element: element)
+        output.append(0x7D)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The separator before a member (a new line in the outermost object), its key and the colon.
+    private static func writeMemberHead(_ key: String, index: Int, depth: Int, into output: inout [UInt8]) {
+        if index > 0 { output += depth == 0 ? [0x2C, 0x0A, 0x20] : [0x2C, 0x20] }
+        appendQuoted(key, to: &output)
+        output += [0x3A, 0x20]
+    }
+
+    /// An array at `depth`; directly inside the outermost object, one element per line.
+    private static func writeArray(count: Int, into output: inout [UInt8], depth: Int, element: (Int) throws -> JSONValue) rethrows {
+        guard count > 0 else { output += [0x5B, 0x5D]; return }
+        let broken = depth == 1
+        output.append(0x5B)
+        for index in 0..<count {
+            if broken { output += index == 0 ? [0x0A, 0x20, 0x20] : [0x2C, 0x0A, 0x20, 0x20] } else if index > 0 { output += [0x2C, 0x20] }
+            try element(index).write(into: &output, depth: depth + 1)
+        }
+        output += broken ? [0x0A, 0x20, 0x5D] : [0x5D]
     }
 
     private static let nullBytes = Array("null".utf8)
