@@ -7,10 +7,6 @@ package struct BlockedByGraph {
     private var index: [String: Int] = [:]
     private var edges: [[Int]] = []
 
-    package init(workspace: Workspace) {
-        self.init(ids: workspace.issueIDs, definitions: workspace.definitions)
-    }
-
     /// `ids` sorted; each issue's edges go to the first definitions of its blockers, once each.
     package init(ids: [String], definitions: [String: [IssueEntry]]) {
         self.ids = ids

@@ -57,7 +57,7 @@ final class BlockedByCyclesTests: XCTestCase {
                 (0..<Int.random(in: 0...3, using: &random)).map { _ in Int.random(in: 0..<count, using: &random) }
             }
             let workspace = try workspace(edges)
-            var graph = BlockedByGraph(workspace: workspace)
+            var graph = workspace.graph
             let components = graph.stronglyConnectedComponents()
             let cycles = BlockedByCycles(graph: graph, components: components)
             for component in components where component.count > 1 {
@@ -76,7 +76,7 @@ final class BlockedByCyclesTests: XCTestCase {
     func testLongCycleIsAbbreviatedInLinearWork() throws {
         let count = 5_000
         let ring = (0..<count).map { [($0 + 1) % count] }
-        var graph = BlockedByGraph(workspace: try workspace(ring))
+        var graph = try workspace(ring).graph
         var components = graph.stronglyConnectedComponents()
         XCTAssertEqual(components.filter { $0.count > 1 }.map(\.count), [count])
         var cycles = BlockedByCycles(graph: graph, components: components)
@@ -87,7 +87,7 @@ final class BlockedByCyclesTests: XCTestCase {
 
         // Chords (each issue also waits for the one after next) make every search wider, not longer.
         let chorded = (0..<count).map { [($0 + 1) % count, ($0 + 2) % count] }
-        graph = BlockedByGraph(workspace: try workspace(chorded))
+        graph = try workspace(chorded).graph
         components = graph.stronglyConnectedComponents()
         cycles = BlockedByCycles(graph: graph, components: components)
         XCTAssertLessThanOrEqual(cycles.work, 60 * count, "about 18 issues within 9 steps, 2 edges each")
@@ -96,7 +96,7 @@ final class BlockedByCyclesTests: XCTestCase {
 
     func testBlockerListedManyTimesIsOneEdge() throws {
         let workspace = try workspace([Array(repeating: 1, count: 3_000), [0]])
-        var graph = BlockedByGraph(workspace: workspace)
+        var graph = workspace.graph
         XCTAssertEqual(graph.successors(of: 0), [1])
         let cycles = BlockedByCycles(graph: graph, components: graph.stronglyConnectedComponents())
         XCTAssertEqual(cycles.text(from: id(0), through: id(1)), "\(id(0)) → \(id(1)) → \(id(0))")
