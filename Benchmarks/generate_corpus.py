@@ -206,6 +206,19 @@ class Generator:
                            % (ref, self.pick(NOUNS), self.pick(NOUNS)))
         return self.pick(choices)
 
+    def blocked_by_lines(self, blockers):
+        """The `Blocked by:` list naming `blockers`, one bullet each, and the blank line after it."""
+        lines = ["Blocked by:", ""]
+        for blocker in blockers:
+            lines.append("- " + self.pick([
+                "`%s` decision record selecting `%s`." % (blocker, self.snake()),
+                "`%s` supplying explicit %s %s endpoint config."
+                % (blocker, self.pick(NOUNS), self.pick(NOUNS)),
+                "`%s` landing the %s %s." % (blocker, self.pick(ADJECTIVES),
+                                            self.pick(NOUNS)),
+            ]))
+        return lines + [""]
+
     def acceptance_bullet(self, route):
         ref = self.earlier_id()
         choices = [
@@ -275,16 +288,7 @@ class Generator:
         lines.append("")
         if status == "blocked":
             blockers = self.pick_blockers(doc_unresolved)
-            lines += ["Blocked by:", ""]
-            for blocker in blockers:
-                lines.append("- " + self.pick([
-                    "`%s` decision record selecting `%s`." % (blocker, self.snake()),
-                    "`%s` supplying explicit %s %s endpoint config."
-                    % (blocker, self.pick(NOUNS), self.pick(NOUNS)),
-                    "`%s` landing the %s %s." % (blocker, self.pick(ADJECTIVES),
-                                                self.pick(NOUNS)),
-                ]))
-            lines.append("")
+            lines += self.blocked_by_lines(blockers)
             if self.rng.random() < 0.5:
                 lines += ["Current unblock:", ""]
                 lines.append("- Decision record now selects `%s`." % self.snake())
@@ -393,16 +397,7 @@ class RealisticGenerator(Generator):
                                 self.pick(self.resolved_ids[-300:]))
             if not blockers:
                 blockers = [self.foreign_id()]
-            lines += ["Blocked by:", ""]
-            for blocker in blockers:
-                lines.append("- " + self.pick([
-                    "`%s` decision record selecting `%s`." % (blocker, self.snake()),
-                    "`%s` supplying explicit %s %s endpoint config."
-                    % (blocker, self.pick(NOUNS), self.pick(NOUNS)),
-                    "`%s` landing the %s %s." % (blocker, self.pick(ADJECTIVES),
-                                                self.pick(NOUNS)),
-                ]))
-            lines.append("")
+            lines += self.blocked_by_lines(blockers)
             if self.rng.random() < 0.5:
                 lines += ["Current unblock:", ""]
                 lines.append("- Decision record now selects `%s`." % self.snake())
