@@ -30,9 +30,10 @@ public enum FilePath {
     }
 
     public static func parent(_ path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        let head = String(path[..<slash])
-        return head.isEmpty ? "/" : head
+        // On the UTF-8 view: a slash is one byte and never inside a character, and Character-level
+        // search costs a grapheme walk per path (thousands of paths per run).
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "." }
+        return slash == path.utf8.startIndex ? "/" : String(path[..<slash])
     }
 
     public static func join(_ directory: String, _ name: String) -> String {
@@ -41,9 +42,15 @@ public enum FilePath {
 
     /// `path` relative to `base` when it lies below it ("." for `base` itself); otherwise `path` unchanged.
     public static func relative(_ path: String, to base: String) -> String {
-        if path == base { return "." }
-        let prefix = base == "/" ? "/" : base + "/"
-        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+        // Byte-wise, like the file system: `hasPrefix` and `dropFirst` would compare and count Characters.
+        let bytes = path.utf8
+        let baseBytes = base.utf8
+        if bytes.elementsEqual(baseBytes) { return "." }
+        let prefixCount = base == "/" ? 1 : baseBytes.count + 1
+        guard bytes.count >= prefixCount, bytes.starts(with: baseBytes) else { return path }
+        let slash = bytes.index(bytes.startIndex, offsetBy: prefixCount - 1)
+        guard bytes[slash] == UInt8(ascii: "/") else { return path }
+        return String(path[bytes.index(after: slash)...])
     }
 
     public static func kind(_ path: String) -> Kind? {

@@ -16,11 +16,11 @@ extension String {
     /// Byte-wise (UTF-8) order, the order every listing and report of sot-lint uses: deterministic,
     /// independent of Unicode collation, and a `memcmp` instead of a walk over two UTF-8 views.
     package func precedesInBytes(_ other: String) -> Bool {
-        var left = self
-        var right = other
-        return left.withUTF8 { a in
-            right.withUTF8 { b in
-                let common = min(a.count, b.count)
+        // Native strings lend their bytes without a copy; anything else (a bridged string) is compared
+        // through the UTF-8 views, in the same order.
+        let ordered = utf8.withContiguousStorageIfAvailable { a in
+            other.utf8.withContiguousStorageIfAvailable { b in
+                let common = Swift.min(a.count, b.count)
                 if common > 0, let pa = a.baseAddress, let pb = b.baseAddress {
                     let order = memcmp(pa, pb, common)
                     if order != 0 { return order < 0 }
@@ -28,5 +28,16 @@ extension String {
                 return a.count < b.count
             }
         }
+        if let ordered = ordered ?? nil { return ordered }
+        return utf8.lexicographicallyPrecedes(other.utf8)
+    }
+}
+
+extension Array where Element == String {
+    /// The positions of the strings in byte-wise (UTF-8) order. All-ASCII text, the usual case, is
+    /// compared with `<`, which orders ASCII exactly like the bytes and has fast paths for it.
+    package func indicesInByteOrder() -> [Int] {
+        let ascii = allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
+        return ascii ? indices.sorted { self[$0] < self[$1] } : indices.sorted { self[$0].precedesInBytes(self[$1]) }
     }
 }

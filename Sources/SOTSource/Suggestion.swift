@@ -1,18 +1,35 @@
 /// "Did you mean" suggestions by edit distance.
 public enum Suggestion {
+    /// Candidates lowercased once, for asking about many words (100,000 unknown keys against the same
+    /// dozen known ones).
+    public struct Vocabulary: Sendable {
+        let candidates: [String]
+        let lowered: [String]
+        let scalars: [[Unicode.Scalar]]
+
+        public init(_ candidates: [String]) {
+            self.candidates = candidates
+            lowered = candidates.map { $0.lowercased() }
+            scalars = lowered.map { Array($0.unicodeScalars) }
+        }
+    }
+
     /// The candidate nearest to `word` (case-insensitive), if it is close enough to be a likely typo.
     public static func nearest(_ word: String, among candidates: [String], maxDistance: Int? = nil) -> String? {
+        nearest(word, in: Vocabulary(candidates), maxDistance: maxDistance)
+    }
+
+    /// The same answer as `nearest(_:among:maxDistance:)`, from a prepared vocabulary.
+    public static func nearest(_ word: String, in vocabulary: Vocabulary, maxDistance: Int? = nil) -> String? {
         let lowered = word.lowercased()
         let target = Array(lowered.unicodeScalars)
         // No answer is ever farther than this (the limit below never exceeds it), and a candidate whose
         // length differs by more is farther: skipping it keeps the answer and spares an edit distance
         // of a long word (a 5 MB status line) against every candidate.
         let cap = maxDistance ?? 3
-        // Each candidate is lowercased once per call (a rule may ask for 100,000 unknown keys).
-        let loweredCandidates = candidates.map { $0.lowercased() }
+        let candidates = vocabulary.candidates
         var best: (candidate: String, distance: Int)?
-        for (candidate, loweredCandidate) in zip(candidates, loweredCandidates) {
-            let scalars = Array(loweredCandidate.unicodeScalars)
+        for (candidate, scalars) in zip(candidates, vocabulary.scalars) {
             // Only a strictly smaller distance replaces the best, and only one within the cap is returned.
             let bound = min(cap, (best?.distance ?? Int.max) - 1)
             guard abs(scalars.count - target.count) <= bound else { continue }
@@ -21,7 +38,7 @@ public enum Suggestion {
         }
         guard !candidates.isEmpty else { return nil }
         // A shortened word (`max_age` for `max_age_days`) is a likely slip too.
-        if target.count >= 3, maxDistance == nil, let longer = loweredCandidates.firstIndex(where: { $0.hasPrefix(lowered) }) {
+        if target.count >= 3, maxDistance == nil, let longer = vocabulary.lowered.firstIndex(where: { $0.hasPrefix(lowered) }) {
             return candidates[longer]
         }
         guard let best else { return nil }
@@ -31,7 +48,12 @@ public enum Suggestion {
 
     /// "; did you mean `x`?" or an empty string.
     public static func didYouMean(_ word: String, among candidates: [String], maxDistance: Int? = nil) -> String {
-        nearest(word, among: candidates, maxDistance: maxDistance).map { "; did you mean `\($0)`?" } ?? ""
+        didYouMean(word, in: Vocabulary(candidates), maxDistance: maxDistance)
+    }
+
+    /// The same from a prepared vocabulary.
+    public static func didYouMean(_ word: String, in vocabulary: Vocabulary, maxDistance: Int? = nil) -> String {
+        nearest(word, in: vocabulary, maxDistance: maxDistance).map { "; did you mean `\($0)`?" } ?? ""
     }
 
     /// Optimal string alignment distance (adjacent transpositions count once). With a `bound`, a distance

@@ -5,6 +5,11 @@ import Yams
 /// mapping every position back to the original file.
 public enum FrontMatterParser {
     public static func parse(_ source: SourceText) -> FrontMatter {
+        parse(source, readsPlainLinesItself: true)
+    }
+
+    /// `readsPlainLinesItself: false` sends every front matter through Yams (tests compare both ways).
+    package static func parse(_ source: SourceText, readsPlainLinesItself: Bool) -> FrontMatter {
         guard source.lineCount >= 1, isDelimiter(source.lineBytes(1), allowDots: false) else { return .absent }
         var closeLine: Int?
         var line = 2
@@ -17,6 +22,9 @@ public enum FrontMatterParser {
         }
         guard let closeLine else { return .unclosed(openLine: 1) }
         let scan = FrontMatterKeyScanner.scan(source, lines: 2..<closeLine)
+        if readsPlainLinesItself, let entries = plainEntries(scan, source: source, lines: 2..<closeLine) {
+            return .mapping(entries, openLine: 1, closeLine: closeLine)
+        }
         let yamlStart = closeLine > 2 ? source.lineStarts[1] : source.lineStarts[closeLine - 1]
         let yamlEnd = source.lineStarts[closeLine - 1]
         var yamlBytes = Array(source.bytes[yamlStart..<yamlEnd])
@@ -69,6 +77,53 @@ public enum FrontMatterParser {
         entries.sort { $0.lines.lowerBound < $1.lines.lowerBound }
         return .mapping(entries, openLine: 1, closeLine: closeLine)
     }
+
+    /// The entries without Yams when every line is blank or a plain `key: value` that YAML reads exactly
+    /// as the key scanner does: a key of letters, digits, `_` and `-`; a value of printable ASCII that
+    /// starts with no YAML indicator and holds no `:` and no `#`. Such a value is its text, trailing
+    /// spaces dropped, whatever YAML would tag it (the basic resolver keeps values as text). Anything
+    /// else (quotes, comments, continuation lines, lists, anchors, repeated keys) goes to Yams.
+    static func plainEntries(_ scan: FrontMatterKeyScanner, source: SourceText, lines: Range<Int>) -> [FrontMatterEntry]? {
+        guard scan.duplicateLineRanges.isEmpty else { return nil }
+        var keyLines = 0
+        for line in lines {
+            let bytes = source.lineBytes(line)
+            if bytes.allSatisfy({ $0 == 0x20 }) { continue }
+            guard isPlainKeyLine(bytes) else { return nil }
+            keyLines += 1
+        }
+        // Every non-blank line is one scanned key (the scanner agrees with the check above).
+        guard keyLines == scan.entries.count else { return nil }
+        return scan.entries.map { entry in
+            FrontMatterEntry(key: entry.key, keyRange: entry.keyRange, value: entry.rawValue, valueRange: entry.valueRange,
+                             lines: entry.lines)
+        }
+    }
+
+    private static func isPlainKeyLine(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var index = bytes.startIndex
+        guard index < bytes.endIndex, isKeyStart(bytes[index]) else { return false }
+        while index < bytes.endIndex, isKeyByte(bytes[index]) { index += 1 }
+        guard index < bytes.endIndex, bytes[index] == 0x3A else { return false }
+        index += 1
+        guard index < bytes.endIndex else { return true }
+        guard bytes[index] == 0x20 else { return false }
+        while index < bytes.endIndex, bytes[index] == 0x20 { index += 1 }
+        guard index < bytes.endIndex else { return true }
+        guard !indicators.contains(bytes[index]) else { return false }
+        return bytes[index...].allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != 0x3A && $0 != 0x23 }
+    }
+
+    private static func isKeyStart(_ byte: UInt8) -> Bool {
+        (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
+    }
+
+    private static func isKeyByte(_ byte: UInt8) -> Bool {
+        isKeyStart(byte) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D
+    }
+
+    /// Bytes that start something other than a plain scalar in YAML: `-?:,[]{}#&*!|>'"%@` and backtick.
+    private static let indicators: Set<UInt8> = Set(Array("-?:,[]{}#&*!|>'\"%@`".utf8))
 
     /// `---` (or `...` when closing), optionally followed by spaces.
     package static func isDelimiter(_ line: ArraySlice<UInt8>, allowDots: Bool) -> Bool {

@@ -25,8 +25,9 @@ package enum YAMLAliasBudget {
     /// left to Yams, which reports the error itself: it fails at the same event, before expanding more
     /// than was counted here.
     package static func excess(in text: String) -> Excess? {
+        // An alias is written `*name`: text without an asterisk has none, and needs no second parse.
+        guard text.utf8.contains(UInt8(ascii: "*")) else { return nil }
         var bytes = Array(text.utf8)
-        guard !bytes.isEmpty else { return nil }
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { return nil }
         defer { yaml_parser_delete(&parser) }

@@ -4,21 +4,26 @@ import SOTSyntax
 /// The blocked-by edges of a workspace: issue -> issues it waits for (first definitions only).
 package struct BlockedByGraph {
     package private(set) var ids: [String] = []
-    private var index: [String: Int] = [:]
+    /// An ID's number, and each number's position in `ids`.
+    private var number: [String: Int] = [:]
+    private var rank: [Int] = []
     private var edges: [[Int]] = []
 
-    /// `ids` sorted; each issue's edges go to the first definitions of its blockers, once each.
-    package init(ids: [String], definitions: [String: [IssueEntry]]) {
+    /// `ids` sorted; `number` numbers every ID, `rank` maps a number to the ID's position in `ids`, and
+    /// `first[position]` is the first definition of `ids[position]`. Each issue's edges go to the first
+    /// definitions of its blockers, once each.
+    package init(ids: [String], number: [String: Int], rank: [Int], first: [IssueEntry]) {
         self.ids = ids
-        for (position, id) in ids.enumerated() { index[id] = position }
+        self.number = number
+        self.rank = rank
         // `listedBy[target]` is the last issue that listed target: a duplicate blocker is dropped in O(1),
         // where searching the issue's list would be quadratic for an issue with 100,000 blockers.
         var listedBy = [Int](repeating: -1, count: ids.count)
         edges.reserveCapacity(ids.count)
-        for (position, id) in ids.enumerated() {
+        for (position, issue) in first.enumerated() {
             var targets: [Int] = []
-            for blocker in definitions[id]?.first?.blockers ?? [] {
-                if let target = index[blocker.id], listedBy[target] != position {
+            for blocker in issue.blockers {
+                if let target = number[blocker.id].map({ rank[$0] }), listedBy[target] != position {
                     listedBy[target] = position
                     targets.append(target)
                 }
@@ -32,7 +37,7 @@ package struct BlockedByGraph {
 
     /// Position of an issue ID.
     package func position(of id: String) -> Int? {
-        index[id]
+        number[id].map { rank[$0] }
     }
 
     /// The issues `position` waits for, in the order its `Blocked by` lists name them, each once.
@@ -40,8 +45,9 @@ package struct BlockedByGraph {
         edges[position]
     }
 
-    /// Tarjan's algorithm, iterative so that long chains cannot overflow the stack.
-    package mutating func stronglyConnectedComponents() -> [[String]] {
+    /// The strongly connected components of more than one issue (the cycles), by Tarjan's algorithm,
+    /// iterative so that long chains cannot overflow the stack. A lone issue is never materialised.
+    package func cycleComponents() -> [[String]] {
         let count = ids.count
         var order = [Int](repeating: -1, count: count)
         var low = [Int](repeating: 0, count: count)
@@ -70,6 +76,11 @@ package struct BlockedByGraph {
                 work.removeLast()
                 if let parent = work.last { low[parent.node] = min(low[parent.node], low[node]) }
                 if low[node] == order[node] {
+                    if stack.last == node {
+                        stack.removeLast()
+                        onStack[node] = false
+                        continue
+                    }
                     var component: [String] = []
                     while let member = stack.popLast() {
                         onStack[member] = false

@@ -15,8 +15,9 @@ public struct Workspace: Sendable, Codable {
     }
 
     public let documents: [WorkspaceDocument]
-    /// Issue ID -> every place it is defined, in path and line order.
-    public let definitions: [String: [IssueEntry]]
+    /// Each defined ID's number (its order of first appearance), and each number's definitions.
+    private let number: [String: Int]
+    private let places: [[IssueEntry]]
     /// Every ID defined in the workspace, sorted.
     public let issueIDs: [String]
     /// Blocked-by cycles (strongly connected components of more than one issue), each sorted, in
@@ -30,23 +31,43 @@ public struct Workspace: Sendable, Codable {
     public init(documents: [WorkspaceDocument]) {
         let sorted = documents.sorted { $0.path.precedesInBytes($1.path) }
         self.documents = sorted
-        var definitions: [String: [IssueEntry]] = [:]
-        definitions.reserveCapacity(sorted.reduce(0) { $0 + $1.issues.count })
+        // Each ID is hashed once per definition: it gets a number in order of first appearance, and every
+        // later step works on numbers.
+        var number: [String: Int] = [:]
+        var names: [String] = []
+        var places: [[IssueEntry]] = []
+        number.reserveCapacity(sorted.reduce(0) { $0 + $1.issues.count })
         for document in sorted {
-            for issue in document.issues { definitions[issue.id, default: []].append(issue) }
+            for issue in document.issues {
+                if let known = number[issue.id] {
+                    places[known].append(issue)
+                } else {
+                    number[issue.id] = names.count
+                    names.append(issue.id)
+                    places.append([issue])
+                }
+            }
         }
-        self.definitions = definitions
         // Byte order: IDs are compared as written, and far faster than by Unicode collation.
-        issueIDs = definitions.keys.sorted { $0.precedesInBytes($1) }
-        var graph = BlockedByGraph(ids: issueIDs, definitions: definitions)
-        cycleComponents = graph.stronglyConnectedComponents().filter { $0.count > 1 }
-        self.graph = graph
+        let order = names.indicesInByteOrder()
+        var rank = [Int](repeating: 0, count: order.count)
+        for (position, original) in order.enumerated() { rank[original] = position }
+        self.number = number
+        self.places = places
+        issueIDs = order.map { names[$0] }
+        graph = BlockedByGraph(ids: issueIDs, number: number, rank: rank, first: order.map { places[$0][0] })
+        cycleComponents = graph.cycleComponents()
         cycles = cycleComponents.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+    }
+
+    /// Every place `id` is defined, in path and line order; nil when it is not defined.
+    public func definitions(of id: String) -> [IssueEntry]? {
+        number[id].map { places[$0] }
     }
 
     /// The first definition of `id`.
     public func issue(_ id: String) -> IssueEntry? {
-        definitions[id]?.first
+        number[id].map { places[$0][0] }
     }
 
     /// Blocked-by edges between defined issues, once each, in ID order.

@@ -20,8 +20,11 @@ package struct FrontMatterUnknownKeyRule: DocumentRule {
     package func check(_ document: SOTDocument, context: DocumentContext) -> [Finding] {
         guard document.isSOT else { return [] }
         let known = context.profile.frontMatter.knownKeys
-        return document.frontMatter.entries.filter { !known.contains($0.key) }.map { entry in
-            Finding(document, entry.keyRange, "front matter key `\(entry.key)` is not known" + Suggestion.didYouMean(entry.key, among: known))
+        let unknown = document.frontMatter.entries.filter { !known.contains($0.key) }
+        guard !unknown.isEmpty else { return [] }
+        let vocabulary = Suggestion.Vocabulary(known)
+        return unknown.map { entry in
+            Finding(document, entry.keyRange, "front matter key `\(entry.key)` is not known" + Suggestion.didYouMean(entry.key, in: vocabulary))
         }
     }
 }

@@ -5,7 +5,7 @@ import SOTModel
 /// Polynomial hashes modulo the Mersenne prime 2^61 - 1 of a scalar sequence and of each of its
 /// one-scalar deletions, all in O(length) from prefix hashes. The base is drawn per run, so that no fixed
 /// input collides on purpose; collisions cost only a verification, never a wrong answer.
-package struct DeletionHasher {
+package struct DeletionHasher: Sendable {
     private static let modulus: UInt64 = (1 << 61) - 1
     private let base: UInt64
 
@@ -13,25 +13,34 @@ package struct DeletionHasher {
         base = UInt64.random(in: (1 << 20)..<(Self.modulus - 1))
     }
 
-    /// The sequence's own key and the keys of its deletions (a run of equal scalars gives one deletion).
-    package func keys(of text: [UInt32]) -> [DeletionKey] {
+    /// Buffers `keys(of:scratch:_:)` reuses from one sequence to the next.
+    package struct Scratch {
+        var prefix: [UInt64] = []
+        var powers: [UInt64] = []
+
+        package init() {}
+    }
+
+    /// The sequence's own key, then the keys of its deletions (a run of equal scalars gives one
+    /// deletion), handed to `body` one by one; `scratch` is reused from one sequence to the next.
+    package func keys(of text: [UInt32], scratch: inout Scratch, _ body: (DeletionKey) -> Void) {
         let count = text.count
-        var prefix = [UInt64](repeating: 0, count: count + 1)
-        var powers = [UInt64](repeating: 1, count: count + 1)
+        scratch.prefix.removeAll(keepingCapacity: true)
+        scratch.powers.removeAll(keepingCapacity: true)
+        scratch.prefix.append(0)
+        scratch.powers.append(1)
         for index in 0..<count {
-            prefix[index + 1] = Self.add(Self.multiply(prefix[index], base), UInt64(text[index]) + 1)
-            powers[index + 1] = Self.multiply(powers[index], base)
+            scratch.prefix.append(Self.add(Self.multiply(scratch.prefix[index], base), UInt64(text[index]) + 1))
+            scratch.powers.append(Self.multiply(scratch.powers[index], base))
         }
-        var keys = [DeletionKey(hash: prefix[count], length: count)]
-        keys.reserveCapacity(count + 1)
+        body(DeletionKey(hash: scratch.prefix[count], length: count))
         for index in 0..<count where index == 0 || text[index] != text[index - 1] {
             // Scalars before `index` shift up by one power less; those after keep their weights.
-            let shift = powers[count - 1 - index]
-            let before = Self.multiply(prefix[index], shift)
-            let after = Self.subtract(prefix[count], Self.multiply(prefix[index + 1], shift))
-            keys.append(DeletionKey(hash: Self.add(before, after), length: count - 1))
+            let shift = scratch.powers[count - 1 - index]
+            let before = Self.multiply(scratch.prefix[index], shift)
+            let after = Self.subtract(scratch.prefix[count], Self.multiply(scratch.prefix[index + 1], shift))
+            body(DeletionKey(hash: Self.add(before, after), length: count - 1))
         }
-        return keys
     }
 
     private static func add(_ a: UInt64, _ b: UInt64) -> UInt64 {

@@ -12,20 +12,45 @@ import SOTModel
 /// adjacent transposition) of a query shares a key with it: the query itself or one of its own deletions.
 /// Keys are polynomial hashes (computed for all deletions in O(length), so a long ID costs linear, not
 /// quadratic, work); a collision only adds a candidate, and every candidate is verified exactly.
-package struct IDSuggestionIndex {
+package struct IDSuggestionIndex: Sendable {
     private let candidates: [String]
     private let scalars: [[UInt32]]
-    private var buckets: [DeletionKey: [Int]] = [:]
     private let hasher: DeletionHasher
+    /// A chained hash table in flat arrays (one allocation per array, not one per key): `heads[slot]` is
+    /// the first entry of the slot, `next[entry]` the following one, -1 ends a chain.
+    private var heads: [Int]
+    private var next: [Int] = []
+    private var keys: [DeletionKey] = []
+    private var owners: [Int] = []
+    private let mask: Int
 
     package init(candidates: [String]) {
         self.candidates = candidates
         let lowered = candidates.map(Self.loweredScalars)
         scalars = lowered
         hasher = DeletionHasher()
+        let expected = lowered.reduce(0) { $0 + $1.count + 1 }
+        var size = 16
+        while size < 2 * expected { size *= 2 }
+        mask = size - 1
+        heads = [Int](repeating: -1, count: size)
+        next.reserveCapacity(expected)
+        keys.reserveCapacity(expected)
+        owners.reserveCapacity(expected)
+        var scratch = DeletionHasher.Scratch()
         for (index, text) in lowered.enumerated() {
-            for key in hasher.keys(of: text) { buckets[key, default: []].append(index) }
+            hasher.keys(of: text, scratch: &scratch) { key in
+                let slot = Self.slot(key, mask: mask)
+                next.append(heads[slot])
+                heads[slot] = keys.count
+                keys.append(key)
+                owners.append(index)
+            }
         }
+    }
+
+    private static func slot(_ key: DeletionKey, mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key.hash &+ UInt64(truncatingIfNeeded: key.length) &* 0x9E37_79B9_7F4A_7C15) >> 7) & mask
     }
 
     /// The candidate within one edit of `word` (case-insensitive): the nearest, and of those the first in
@@ -49,15 +74,27 @@ package struct IDSuggestionIndex {
     private func candidates(sharingKeysWith target: [UInt32]) -> [Int] {
         var found: [Int] = []
         var seen = Set<Int>()
-        for key in hasher.keys(of: target) {
-            for index in buckets[key] ?? [] where seen.insert(index).inserted { found.append(index) }
+        var scratch = DeletionHasher.Scratch()
+        hasher.keys(of: target, scratch: &scratch) { key in
+            var entry = heads[Self.slot(key, mask: mask)]
+            // Chains run newest first; the candidates of one key are gathered in candidate order.
+            var matches: [Int] = []
+            while entry >= 0 {
+                if keys[entry] == key { matches.append(owners[entry]) }
+                entry = next[entry]
+            }
+            for index in matches.reversed() where seen.insert(index).inserted { found.append(index) }
         }
         return found
     }
 
     /// Lowercased as `Suggestion` compares words.
     package static func loweredScalars(_ text: String) -> [UInt32] {
-        text.lowercased().unicodeScalars.map(\.value)
+        // ASCII, the usual ID, lowercases byte by byte exactly as `lowercased()` does.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return text.utf8.map { UInt32($0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0) }
+        }
+        return text.lowercased().unicodeScalars.map(\.value)
     }
 
     /// The optimal-string-alignment distance when it is 0 or 1 (one insertion, deletion, substitution or

@@ -30,26 +30,34 @@ package struct ReferenceUnresolvedRule: WorkspaceRule {
         ])
 
     package func check(_ workspace: Workspace, context: WorkspaceContext) -> [Finding] {
-        // Built on the first unresolved reference: an index instead of an edit distance against every
-        // defined ID per reference, and one suggestion per distinct unresolved ID.
-        var index: IDSuggestionIndex?
-        var hints: [String: String] = [:]
-        var findings: [Finding] = []
+        // The unresolved references, and each distinct unresolved ID once, in order of first mention.
+        var unresolved: [(path: String, reference: IssueReference, id: Int)] = []
+        var number: [String: Int] = [:]
+        var distinct: [String] = []
         for document in workspace.documents {
-            for reference in document.references where workspace.definitions[reference.id] == nil {
-                let hint: String
-                if let known = hints[reference.id] {
-                    hint = known
+            for reference in document.references where workspace.definitions(of: reference.id) == nil {
+                let id: Int
+                if let known = number[reference.id] {
+                    id = known
                 } else {
-                    let built = index ?? IDSuggestionIndex(candidates: workspace.issueIDs)
-                    index = built
-                    hint = built.nearest(reference.id).map { "; did you mean `\($0)`?" } ?? ""
-                    hints[reference.id] = hint
+                    id = distinct.count
+                    number[reference.id] = id
+                    distinct.append(reference.id)
                 }
-                findings.append(Finding(path: document.path, range: reference.range, message: "`\(reference.id)` is not defined in any SOT document of the workspace"
-                                        + hint))
+                unresolved.append((document.path, reference, id))
             }
         }
-        return findings
+        guard !unresolved.isEmpty else { return [] }
+        // One index of the defined IDs instead of an edit distance against each of them per reference;
+        // the distinct IDs are looked up on every core.
+        let index = IDSuggestionIndex(candidates: workspace.issueIDs)
+        let ids = distinct
+        let hints = ParallelResults<String>.map(ids.count) { position in
+            index.nearest(ids[position]).map { "; did you mean `\($0)`?" } ?? ""
+        }
+        return unresolved.map { item in
+            Finding(path: item.path, range: item.reference.range,
+                    message: "`\(item.reference.id)` is not defined in any SOT document of the workspace" + (hints[item.id] ?? ""))
+        }
     }
 }

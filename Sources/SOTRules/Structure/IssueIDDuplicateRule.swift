@@ -39,7 +39,7 @@ package struct IssueIDDuplicateRule: WorkspaceRule {
     package func check(_ workspace: Workspace, context: WorkspaceContext) -> [Finding] {
         var findings: [Finding] = []
         for id in workspace.issueIDs {
-            guard let places = workspace.definitions[id], places.count > 1 else { continue }
+            guard let places = workspace.definitions(of: id), places.count > 1 else { continue }
             // Each place names the others; past `shown` of them, a count (k places would otherwise print k² places).
             let shown = 5
             let head = places.prefix(shown + 1)

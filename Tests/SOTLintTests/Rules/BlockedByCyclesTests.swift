@@ -57,8 +57,8 @@ final class BlockedByCyclesTests: XCTestCase {
                 (0..<Int.random(in: 0...3, using: &random)).map { _ in Int.random(in: 0..<count, using: &random) }
             }
             let workspace = try workspace(edges)
-            var graph = workspace.graph
-            let components = graph.stronglyConnectedComponents()
+            let graph = workspace.graph
+            let components = graph.cycleComponents()
             let cycles = BlockedByCycles(graph: graph, components: components)
             for component in components where component.count > 1 {
                 let members = Set(component)
@@ -77,7 +77,7 @@ final class BlockedByCyclesTests: XCTestCase {
         let count = 5_000
         let ring = (0..<count).map { [($0 + 1) % count] }
         var graph = try workspace(ring).graph
-        var components = graph.stronglyConnectedComponents()
+        var components = graph.cycleComponents()
         XCTAssertEqual(components.filter { $0.count > 1 }.map(\.count), [count])
         var cycles = BlockedByCycles(graph: graph, components: components)
         // Every search stops at depth 9: about 10 edges per issue, where each edge searched all 5,000 before.
@@ -88,7 +88,7 @@ final class BlockedByCyclesTests: XCTestCase {
         // Chords (each issue also waits for the one after next) make every search wider, not longer.
         let chorded = (0..<count).map { [($0 + 1) % count, ($0 + 2) % count] }
         graph = try workspace(chorded).graph
-        components = graph.stronglyConnectedComponents()
+        components = graph.cycleComponents()
         cycles = BlockedByCycles(graph: graph, components: components)
         XCTAssertLessThanOrEqual(cycles.work, 60 * count, "about 18 issues within 9 steps, 2 edges each")
         XCTAssertTrue(cycles.text(from: id(10), through: id(11)).hasSuffix(" issues) … → \(id(10))"))
@@ -96,9 +96,9 @@ final class BlockedByCyclesTests: XCTestCase {
 
     func testBlockerListedManyTimesIsOneEdge() throws {
         let workspace = try workspace([Array(repeating: 1, count: 3_000), [0]])
-        var graph = workspace.graph
+        let graph = workspace.graph
         XCTAssertEqual(graph.successors(of: 0), [1])
-        let cycles = BlockedByCycles(graph: graph, components: graph.stronglyConnectedComponents())
+        let cycles = BlockedByCycles(graph: graph, components: graph.cycleComponents())
         XCTAssertEqual(cycles.text(from: id(0), through: id(1)), "\(id(0)) → \(id(1)) → \(id(0))")
     }
 }
