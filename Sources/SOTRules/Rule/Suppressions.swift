@@ -20,27 +20,50 @@ package struct Suppressions: Sendable {
 
     package init(_ document: SOTDocument) {
         directives = document.directives.sorted { $0.range.start < $1.range.start }
-        var open: [(directive: Int, rules: [String], from: Int)] = []
         let lastLine = max(document.source.lineCount, 1)
+        // Open `disable` regions, indexed by the rules they name, so that an `enable` touches only the
+        // regions it closes (each region is closed once): linear in the number of directives.
+        var opened: [(directive: Int, rules: [String], from: Int)] = []
+        var isOpen: [Bool] = []
+        var byRule: [String: [Int]] = [:]
+        var forEveryRule: [Int] = []
+        var everyOpened: [Int] = []
         for (index, directive) in directives.enumerated() {
             let line = directive.range.end.line
             switch directive.kind {
             case .disableNextLine:
                 regions.append(Region(directive: index, rules: directive.rules, lines: (line + 1)...(line + 1)))
             case .disable:
-                open.append((index, directive.rules, line + 1))
+                let entry = opened.count
+                opened.append((index, directive.rules, line + 1))
+                isOpen.append(true)
+                everyOpened.append(entry)
+                if directive.rules.isEmpty {
+                    forEveryRule.append(entry)
+                } else {
+                    for rule in Set(directive.rules) { byRule[rule, default: []].append(entry) }
+                }
             case .enable:
-                let closing = directive.rules
-                open.removeAll { region in
-                    guard closing.isEmpty || region.rules.isEmpty || !Set(region.rules).isDisjoint(with: closing) else { return false }
+                var closing: [Int] = []
+                if directive.rules.isEmpty {
+                    closing = everyOpened
+                    everyOpened = []
+                    byRule = [:]
+                } else {
+                    for rule in directive.rules { closing += byRule.removeValue(forKey: rule) ?? [] }
+                }
+                closing += forEveryRule
+                forEveryRule = []
+                for entry in closing.sorted() where isOpen[entry] {
+                    isOpen[entry] = false
+                    let region = opened[entry]
                     if region.from <= line - 1 {
                         regions.append(Region(directive: region.directive, rules: region.rules, lines: region.from...(line - 1)))
                     }
-                    return true
                 }
             }
         }
-        for region in open where region.from <= lastLine {
+        for (entry, region) in opened.enumerated() where isOpen[entry] && region.from <= lastLine {
             regions.append(Region(directive: region.directive, rules: region.rules, lines: region.from...lastLine))
         }
     }
