@@ -45,7 +45,7 @@ package struct LintInputs {
 
         package func isIncluded(_ absolutePath: String) -> Bool {
             let relative = FilePath.relative(absolutePath, to: location.root)
-            return include.contains { $0.matches(relative) } && !isExcluded(absolutePath)
+            return include.contains { $0.matches(relative) } && !exclude.contains { $0.matches(relative) }
         }
 
         package func isExcluded(_ absolutePath: String) -> Bool {

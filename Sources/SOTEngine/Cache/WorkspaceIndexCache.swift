@@ -14,13 +14,21 @@ import SOTModel
 /// rebuilt. An entry is trusted only while the file's stat is unchanged, and is not written while the
 /// file is so recent that a change within the same timestamp could go unseen.
 package final class WorkspaceIndexCache: @unchecked Sendable {
-    package static let formatVersion = 1
+    package static let formatVersion = 2
     package static let magic = Array("SOTLINT-CACHE\n".utf8)
 
     package struct Entry: Sendable {
         package let stat: FileStat
-        /// nil: a Markdown file that is not an SOT document.
-        package let summary: CachedSummary?
+        package let summary: Summary
+    }
+
+    /// What an entry holds: nothing (a Markdown file that is not an SOT document), a summary still
+    /// encoded (the bytes of the file it was loaded from, decoded on the worker that needs it), or a
+    /// summary made this run.
+    package enum Summary: Sendable {
+        case notSOT
+        case encoded(Range<Int>)
+        case made(CachedSummary)
     }
 
     package let file: String
@@ -28,6 +36,8 @@ package final class WorkspaceIndexCache: @unchecked Sendable {
     private let root: String
     private let profile: Profile
     private var entries: [String: Entry] = [:]
+    /// The payload the `.encoded` summaries point into.
+    private var payload: [UInt8] = []
     private var seen = Set<String>()
     private var dirty = false
     private let lock = NSLock()
@@ -54,7 +64,7 @@ package final class WorkspaceIndexCache: @unchecked Sendable {
         let name = ContentHash(Array(root.utf8)).description.prefix(16)
         file = FilePath.join(directory, "workspace-\(name).bin")
         if let bytes = try? FilePath.read(file), let loaded = try? Self.decode(bytes, root: root, profile: profile) {
-            entries = loaded
+            (entries, payload) = loaded
         }
     }
 
@@ -66,8 +76,20 @@ package final class WorkspaceIndexCache: @unchecked Sendable {
         let entry = entries[relative]
         lock.unlock()
         guard let entry, let stat = FileStat.of(absolute), stat == entry.stat else { return nil }
+        let summary: CachedSummary
+        switch entry.summary {
+        case .notSOT:
+            mark(relative)
+            return .some(nil)
+        case .made(let made):
+            summary = made
+        case .encoded(let range):
+            // The payload's hash was checked on load; should a summary still not decode, the file is read.
+            var reader = ByteReader(payload, offset: range.lowerBound)
+            guard let decoded = try? CachedSummary(from: &reader), reader.offset == range.upperBound else { return nil }
+            summary = decoded
+        }
         mark(relative)
-        guard let summary = entry.summary else { return .some(nil) }
         return .some(summary.document(path: display, profile: profile))
     }
 
@@ -83,7 +105,7 @@ package final class WorkspaceIndexCache: @unchecked Sendable {
         }
         let relative = FilePath.relative(absolute, to: root)
         lock.lock()
-        entries[relative] = Entry(stat: stat, summary: cached)
+        entries[relative] = Entry(stat: stat, summary: cached.map(Summary.made) ?? .notSOT)
         seen.insert(relative)
         dirty = true
         lock.unlock()
@@ -124,8 +146,18 @@ package final class WorkspaceIndexCache: @unchecked Sendable {
                           entry.stat.changedNanoseconds, entry.stat.inode, entry.stat.device] {
                 payload.int(Int(value))
             }
-            payload.bool(entry.summary != nil)
-            entry.summary?.encode(into: &payload)
+            switch entry.summary {
+            case .notSOT:
+                payload.bool(false)
+            case .made(let summary):
+                payload.bool(true)
+                var encoded = ByteWriter()
+                summary.encode(into: &encoded)
+                payload.raw(encoded.bytes)
+            case .encoded(let range):
+                payload.bool(true)
+                payload.raw(Array(self.payload[range]))
+            }
         }
         var header = ByteWriter()
         header.int(Self.formatVersion)
@@ -137,7 +169,9 @@ package final class WorkspaceIndexCache: @unchecked Sendable {
         return Self.magic + header.bytes
     }
 
-    private static func decode(_ bytes: [UInt8], root: String, profile: Profile) throws(ByteReader.Malformed) -> [String: Entry] {
+    /// The entries and the payload their encoded summaries point into. Summaries are length-prefixed and
+    /// skipped here: a warm run decodes them on the workers, in parallel, as it looks them up.
+    private static func decode(_ bytes: [UInt8], root: String, profile: Profile) throws(ByteReader.Malformed) -> ([String: Entry], [UInt8]) {
         guard bytes.starts(with: magic) else { throw ByteReader.Malformed() }
         var header = ByteReader(bytes, offset: magic.count)
         guard try header.int() == formatVersion, try header.text() == SOTLintVersion.current,
@@ -147,16 +181,17 @@ package final class WorkspaceIndexCache: @unchecked Sendable {
         var payload = ByteReader(payloadBytes)
         var entries: [String: Entry] = [:]
         let count = try payload.count()
+        entries.reserveCapacity(count)
         for _ in 0..<count {
             let path = try payload.text()
             var values: [Int64] = []
             for _ in 0..<7 { values.append(Int64(try payload.int())) }
             let stat = FileStat(size: values[0], modifiedSeconds: values[1], modifiedNanoseconds: values[2], changedSeconds: values[3],
                                 changedNanoseconds: values[4], inode: values[5], device: values[6])
-            let summary = try payload.bool() ? try CachedSummary(from: &payload) : nil
+            let summary: Summary = try payload.bool() ? .encoded(try payload.skip()) : .notSOT
             entries[path] = Entry(stat: stat, summary: summary)
         }
         guard payload.isAtEnd else { throw ByteReader.Malformed() }
-        return entries
+        return (entries, payloadBytes)
     }
 }

@@ -82,6 +82,13 @@ public struct ByteReader: Sendable {
         return String(decoding: bytes[offset..<(offset + length)], as: UTF8.self)
     }
 
+    /// Steps over length-prefixed bytes, returning where they lie.
+    public mutating func skip() throws(Malformed) -> Range<Int> {
+        let length = try count()
+        defer { offset += length }
+        return offset..<(offset + length)
+    }
+
     public mutating func raw() throws(Malformed) -> [UInt8] {
         let length = try count()
         defer { offset += length }

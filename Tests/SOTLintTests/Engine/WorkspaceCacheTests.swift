@@ -182,6 +182,10 @@ final class WorkspaceCacheTests: XCTestCase {
         let after = try session(project, cache: .projectFolder).lint(LintRequest(paths: ["a.md"]))
         XCTAssertFalse(after.diagnostics.contains { $0.rule == "blocked-on-resolved" }, "\(after.diagnostics)")
         XCTAssertEqual(after.diagnostics, try session(project, cache: .disabled).lint(LintRequest(paths: ["a.md"])).diagnostics)
+        // That run saved the cache again: b.md summarised anew, the others copied still encoded.
+        let again = try session(project, cache: .projectFolder).lint(LintRequest(paths: ["a.md"]))
+        XCTAssertEqual(again.diagnostics, after.diagnostics)
+        XCTAssertEqual(again.cacheHits, 3, "b.md, c.md and notes/readme.md, from the rewritten cache")
     }
 
     func testRecentFilesAreNotCached() throws {
