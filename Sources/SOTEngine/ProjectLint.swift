@@ -152,7 +152,10 @@ package struct ProjectLint {
         for diagnostic in extra {
             if byPath[diagnostic.path] != nil { byPath[diagnostic.path, default: []].append(diagnostic) } else { elsewhere.append(diagnostic) }
         }
-        for diagnostic in workspaceDiagnostics(workspace) where byPath[diagnostic.path] != nil {
+        // Only the targets' findings are kept: the workspace rules are told, so that a save of one document
+        // does not check the whole workspace.
+        let focus = files.allSatisfy(\.isTarget) ? nil : Set(byPath.keys)
+        for diagnostic in workspaceDiagnostics(workspace, focus: focus) where byPath[diagnostic.path] != nil {
             byPath[diagnostic.path, default: []].append(diagnostic)
         }
         let known = Set(rules.ids)
@@ -182,10 +185,12 @@ package struct ProjectLint {
     }
 
     /// Workspace rules are independent of each other: they run side by side.
-    private func workspaceDiagnostics(_ workspace: Workspace) -> [Diagnostic] {
+    private func workspaceDiagnostics(_ workspace: Workspace, focus: Set<String>?) -> [Diagnostic] {
         let active = enabled(rules.workspaceRules) { $0.metadata }
         let results = ParallelResults<[Diagnostic]>.map(active.count) { index in
-            active[index].diagnostics(active[index].rule.check(workspace, context: active[index].context))
+            var context = active[index].context
+            context.focus = focus
+            return active[index].diagnostics(active[index].rule.check(workspace, context: context))
         }
         return Array(results.compactMap { $0 }.joined())
     }

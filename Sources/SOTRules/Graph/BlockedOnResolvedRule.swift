@@ -55,7 +55,7 @@ package struct BlockedOnResolvedRule: WorkspaceRule {
 
     package func check(_ workspace: Workspace, context: WorkspaceContext) -> [Finding] {
         var findings: [Finding] = []
-        for document in workspace.documents {
+        for document in workspace.documents where context.reports(document.path) {
             for issue in document.issues where issue.category == .blocked {
                 for blocker in issue.blockers {
                     guard let target = workspace.issue(blocker.id), target.category == .resolved,

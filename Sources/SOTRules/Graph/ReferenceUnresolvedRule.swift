@@ -34,7 +34,7 @@ package struct ReferenceUnresolvedRule: WorkspaceRule {
         var unresolved: [(path: String, reference: IssueReference, id: Int)] = []
         var number: [String: Int] = [:]
         var distinct: [String] = []
-        for document in workspace.documents {
+        for document in workspace.documents where context.reports(document.path) {
             for reference in document.references where workspace.definitions(of: reference.id) == nil {
                 let id: Int
                 if let known = number[reference.id] {

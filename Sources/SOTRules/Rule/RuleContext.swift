@@ -8,11 +8,21 @@ public struct RuleContext: Sendable {
     public let profile: Profile
     public let settings: RuleSettings
     public let today: CalendarDate
+    /// The paths whose findings the run reports, nil for every path. The engine drops findings on other
+    /// paths; a workspace rule may skip the work for them (an editor's save of one document in a
+    /// workspace of thousands).
+    public var focus: Set<String>?
 
-    public init(profile: Profile, settings: RuleSettings, today: CalendarDate) {
+    public init(profile: Profile, settings: RuleSettings, today: CalendarDate, focus: Set<String>? = nil) {
         self.profile = profile
         self.settings = settings
         self.today = today
+        self.focus = focus
+    }
+
+    /// True when findings on `path` are reported.
+    public func reports(_ path: String) -> Bool {
+        focus?.contains(path) ?? true
     }
 }
 

@@ -38,12 +38,18 @@ package struct IssueIDDuplicateRule: WorkspaceRule {
 
     package func check(_ workspace: Workspace, context: WorkspaceContext) -> [Finding] {
         var findings: [Finding] = []
-        for id in workspace.issueIDs {
+        // Under a focus, only the IDs its documents define can have findings there.
+        var ids = workspace.issueIDs
+        if context.focus != nil {
+            var seen = Set<String>()
+            ids = workspace.documents.filter { context.reports($0.path) }.flatMap(\.issues).map(\.id).filter { seen.insert($0).inserted }
+        }
+        for id in ids {
             guard let places = workspace.definitions(of: id), places.count > 1 else { continue }
             // Each place names the others; past `shown` of them, a count (k places would otherwise print k² places).
             let shown = 5
             let head = places.prefix(shown + 1)
-            for place in places {
+            for place in places where context.reports(place.path) {
                 let same = { (other: IssueEntry) in other.path == place.path && other.idRange == place.idRange }
                 let others = head.filter { !same($0) }.prefix(shown).map { "\($0.path):\($0.idRange.start.line)" }
                 let rest = places.count - 1 - others.count

@@ -19,6 +19,30 @@ final class LintSessionTests: XCTestCase {
                                         retainsAnalyses: retains))
     }
 
+    /// Linting one document tells the workspace rules to look at it alone; its findings are exactly its
+    /// share of the whole project's.
+    func testOneDocumentGetsItsShareOfTheWholeProjectsFindings() throws {
+        let keeps = "\n## CTO-WORK-010 - Guard\n\nStatus: open.\n\nAcceptance:\n\n- Keeps `CTO-WORK-004` blocked.\n- Mentions CTO-WORK-999.\n"
+        let project = try TemporaryWorkspace(files: [
+            ("a.md", plan("CTO-WORK-001", status: "blocked", blockedBy: "CTO-WORK-002")),
+            ("b.md", plan("CTO-WORK-002", status: "blocked", blockedBy: "CTO-WORK-001", title: "B")),
+            ("c.md", plan("CTO-WORK-001", status: "blocked", blockedBy: "CTO-WORK-004", title: "C")),
+            ("d.md", plan("CTO-WORK-004", status: "done", title: "D")),
+            ("e.md", plan("CTO-WORK-002", status: "open", title: "E") + keeps),
+        ])
+        let whole = try session(project).lint(LintRequest(paths: ["."])).diagnostics.map { diagnostic in
+            Diagnostic(path: String(diagnostic.path.dropFirst(2)), range: diagnostic.range, severity: diagnostic.severity, rule: diagnostic.rule,
+                       message: diagnostic.message.replacingAll("./", with: ""), fix: diagnostic.fix)
+        }
+        for rule in ["issue-id-duplicate", "blocked-by-cycle", "blocked-on-resolved", "reference-unresolved", "invariant-keeps-blocked"] {
+            XCTAssertTrue(whole.contains { $0.rule == rule }, "the project has a \(rule) finding: \(whole)")
+        }
+        for name in ["a.md", "b.md", "c.md", "d.md", "e.md"] {
+            let alone = try session(project).lint(LintRequest(paths: [name])).diagnostics
+            XCTAssertEqual(alone, whole.filter { $0.path == name }, name)
+        }
+    }
+
     func testBuffersReplaceTheDiskForTargetsAndContextUntilClosed() throws {
         let project = try TemporaryWorkspace(files: [
             ("a.md", plan("CTO-WORK-001", status: "blocked", blockedBy: "CTO-WORK-002")),
