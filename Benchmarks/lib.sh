@@ -42,8 +42,8 @@ bench_binary() {
     if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark; then
         bench_apt_install pkg-config libcmark-dev
     fi
-    echo "$NAME: swift build -c release --product sot-lint" >&2
-    (cd "$REPO_ROOT" && swift build -c release --product sot-lint) >&2
+    echo "$NAME: swift build -c release --static-swift-stdlib --product sot-lint" >&2
+    (cd "$REPO_ROOT" && swift build -c release --static-swift-stdlib --product sot-lint) >&2
     BIN=$REPO_ROOT/.build/release/sot-lint
 }
 

@@ -73,8 +73,8 @@ else
     if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark; then
         apt_install pkg-config libcmark-dev
     fi
-    echo "run.sh: swift build -c release --product sot-lint" >&2
-    (cd "$REPO_ROOT" && swift build -c release --product sot-lint) >&2
+    echo "run.sh: swift build -c release --static-swift-stdlib --product sot-lint" >&2
+    (cd "$REPO_ROOT" && swift build -c release --static-swift-stdlib --product sot-lint) >&2
     BIN=$REPO_ROOT/.build/release/sot-lint
 fi
 
