@@ -58,40 +58,54 @@ public struct KeywordAutomaton: Sendable {
             }
             output[state].append(Int32(index))
         }
-        table.removeLast(table.count - output.count * count)
+        let states = output.count
+        table.removeLast(table.count - states * count)
         // Breadth-first: failure links, then a complete transition function. A state's failure state is
         // shallower, so its row is complete by the time the state is reached.
-        var failure = [Int](repeating: 0, count: output.count)
-        var queue: [Int] = []
-        queue.reserveCapacity(output.count)
+        var failure = [Int32](repeating: 0, count: states)
+        var order = [Int32](repeating: 0, count: states)
         table.withUnsafeMutableBufferPointer { rows in
-            for column in 0..<count {
-                if rows[column] >= 0 {
-                    queue.append(Int(rows[column]))
-                } else {
-                    rows[column] = 0
-                }
-            }
-            var head = 0
-            while head < queue.count {
-                let state = queue[head]
-                head += 1
-                let fallback = failure[state]
-                if !output[fallback].isEmpty { output[state] += output[fallback] }
-                for column in 0..<count {
-                    let next = rows[state * count + column]
-                    let inherited = rows[fallback * count + column]
-                    if next >= 0 {
-                        failure[Int(next)] = Int(inherited)
-                        queue.append(Int(next))
-                    } else {
-                        rows[state * count + column] = inherited
+            failure.withUnsafeMutableBufferPointer { failure in
+                order.withUnsafeMutableBufferPointer { queue in
+                    var tail = 0
+                    for column in 0..<count {
+                        if rows[column] >= 0 {
+                            queue[tail] = rows[column]
+                            tail += 1
+                        } else {
+                            rows[column] = 0
+                        }
+                    }
+                    var head = 0
+                    while head < tail {
+                        let row = Int(queue[head]) * count
+                        let fallbackRow = Int(failure[Int(queue[head])]) * count
+                        head += 1
+                        for column in 0..<count {
+                            let next = rows[row + column]
+                            let inherited = rows[fallbackRow + column]
+                            if next >= 0 {
+                                failure[Int(next)] = inherited
+                                queue[tail] = next
+                                tail += 1
+                            } else {
+                                rows[row + column] = inherited
+                            }
+                        }
                     }
                 }
             }
-            let ends = output.map { !$0.isEmpty }
-            for slot in rows.indices where ends[Int(rows[slot])] {
-                rows[slot] = ~rows[slot]
+        }
+        // The keywords ending at a state: its own, then its failure state's (complete already: shallower).
+        for state in order.prefix(states - 1) where !output[Int(failure[Int(state)])].isEmpty {
+            output[Int(state)] += output[Int(failure[Int(state)])]
+        }
+        let ends = output.map { !$0.isEmpty }
+        table.withUnsafeMutableBufferPointer { rows in
+            ends.withUnsafeBufferPointer { ends in
+                for slot in 0..<rows.count where ends[Int(rows[slot])] {
+                    rows[slot] = ~rows[slot]
+                }
             }
         }
         var starts: [Int32] = [0]
