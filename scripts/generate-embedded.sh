@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates the Swift sources that carry rules/default.yml and rules/secrets.yml inside the binary,
-# so that sot-lint needs no file at run time: the YAML text itself, and a snapshot of its parsed tree
-# that the tool reads at start-up instead of parsing YAML. Tests fail when a generated file differs.
+# so that sot-lint needs no file at run time: the YAML text itself, and a snapshot of it as Swift values
+# (the profile's parsed tree, the catalog's detectors) that the tool uses at start-up instead of parsing
+# YAML. Tests fail when a generated file differs.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 

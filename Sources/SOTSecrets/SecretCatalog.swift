@@ -13,18 +13,14 @@ public struct SecretCatalog: Sendable {
     package let fenceDetectors: [Int]
     /// Keywords the scanner itself needs, found in the same pass: the allow directive and fence markers.
     package let allowMarkerKeyword: Int
-    package let fenceKeywords: Set<Int>
+    package let fenceKeywords: Range<Int>
 
-    /// The catalog of rules/secrets.yml, compiled in. Loaded on first use.
-    public static let builtIn: Result<SecretCatalog, SOTLintError> = {
-        // Patterns compile on first use; SecretCatalogTests compiles every one of them.
-        Result { () throws(SOTLintError) in
-            if let node = ConfigSnapshot.decode(base64: SecretCatalogSnapshot.base64) {
-                return try SecretCatalog(node: node, origin: "rules/secrets.yml", compileNow: false)
-            }
-            return try SecretCatalog(yaml: SecretCatalogText.yaml, origin: "rules/secrets.yml", compileNow: false)
-        }
-    }()
+    /// The catalog of rules/secrets.yml, compiled in as Swift values (`SecretCatalogSnapshot`, kept equal
+    /// to the YAML by EmbeddedSnapshotTests): loading it parses and decodes nothing, and patterns compile
+    /// on first use (SecretCatalogTests compiles every one). With nothing to read it cannot fail; it stays
+    /// a `Result` for the callers that match on it.
+    public static let builtIn: Result<SecretCatalog, SOTLintError> =
+        .success(SecretCatalog(detectors: SecretCatalogSnapshot.detectors))
 
     /// `compileNow: false` defers each pattern's compilation (and its checks) to its first search.
     public init(yaml: String, origin: String, compileNow: Bool = true) throws(SOTLintError) {
@@ -37,8 +33,8 @@ public struct SecretCatalog: Sendable {
         try self.init(node: root, origin: origin, compileNow: compileNow)
     }
 
-    /// The catalog from its parsed tree (the compiled-in snapshot, or parsed YAML).
-    package init(node root: ConfigNode, origin: String, compileNow: Bool = true) throws(SOTLintError) {
+    /// The catalog from its parsed YAML tree.
+    private init(node root: ConfigNode, origin: String, compileNow: Bool) throws(SOTLintError) {
         guard case .sequence(let entries)? = root["detectors"] else {
             throw .invalidConfiguration(path: origin, reason: "`detectors` must be a list")
         }
@@ -57,18 +53,20 @@ public struct SecretCatalog: Sendable {
         self.detectors = detectors
         var keywords: [String] = []
         var byKeyword: [[Int]] = []
+        var known: [String: Int] = [:]
         for (index, detector) in detectors.enumerated() where detector.span != .fence {
             for keyword in detector.keywords {
-                if let existing = keywords.firstIndex(of: keyword) {
+                if let existing = known[keyword] {
                     byKeyword[existing].append(index)
                 } else {
+                    known[keyword] = keywords.count
                     keywords.append(keyword)
                     byKeyword.append([index])
                 }
             }
         }
         allowMarkerKeyword = keywords.count
-        fenceKeywords = [keywords.count + 1, keywords.count + 2]
+        fenceKeywords = (keywords.count + 1)..<(keywords.count + 3)
         keywords += [SecretAllowDirective.marker, "```", "~~~"]
         byKeyword += [[], [], []]
         automaton = KeywordAutomaton(keywords: keywords)

@@ -36,6 +36,8 @@ public final class SecretDetector: Sendable {
     public let allow: [String]
     public let positives: [String]
     public let negatives: [String]
+    /// Bytes one of which every match contains: windows without any are skipped.
+    package let required: RequiredBytes
 
     public init(id: String, description: String, keywords: [String], regex: POSIXRegex, group: Int, entropy: Double,
                 span: Span, boundary: Bool, generic: Bool, allow: [String], positives: [String], negatives: [String]) {
@@ -51,5 +53,6 @@ public final class SecretDetector: Sendable {
         self.allow = allow
         self.positives = positives
         self.negatives = negatives
+        required = RequiredBytes(pattern: regex.pattern, ignoreCase: regex.ignoreCase)
     }
 }

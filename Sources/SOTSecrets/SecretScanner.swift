@@ -95,6 +95,7 @@ package struct SecretScanner {
                        window.count < Self.shortestCodeSpanSecret || Entropy.bitsPerByte(buffer[window]) < detector.entropy - 0.5 {
                         continue
                     }
+                    guard detector.required.mayMatch(in: buffer, window) else { continue }
                     detector.regex.forEachMatch(in: buffer, range: window) { groups in
                         if detector.group < groups.count, let whole = groups[0], let secret = groups[detector.group], !secret.isEmpty,
                            accept(whole: whole, secret: secret, detector: detector, in: buffer),

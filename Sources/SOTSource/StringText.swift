@@ -1,8 +1,32 @@
 /// Small text helpers every layer uses.
 extension String {
-    /// Every occurrence of `target` replaced (no Foundation needed).
+    /// Every occurrence of `target` replaced (no Foundation needed). Where every byte is a character of
+    /// its own (ASCII without carriage returns, which pair with line feeds) this works on bytes: the
+    /// generic `split` costs a process its first runtime type lookups, and the invariant phrases of every
+    /// run call this at start-up.
     package func replacingAll(_ target: String, with replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+        let text = Array(utf8)
+        let needle = Array(target.utf8)
+        guard let first = needle.first, Self.isOneCharacterPerByte(text), Self.isOneCharacterPerByte(needle) else {
+            return split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+        }
+        var result: [UInt8] = []
+        result.reserveCapacity(text.count)
+        var index = 0
+        while index < text.count {
+            if text[index] == first, index + needle.count <= text.count, text[index..<(index + needle.count)].elementsEqual(needle) {
+                result += replacement.utf8
+                index += needle.count
+            } else {
+                result.append(text[index])
+                index += 1
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    private static func isOneCharacterPerByte(_ bytes: [UInt8]) -> Bool {
+        bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D }
     }
 }
 

@@ -117,14 +117,19 @@ extension DocumentBuilder {
             }
             scan += 1
         }
-        let markup: Set<UInt8> = [0x2A, 0x5F, 0x60, 0x20, 0x09]
-        while start < end, markup.contains(bytes[start]) { start += 1 }
-        while end > start, markup.contains(bytes[end - 1]) { end -= 1 }
+        while start < end, Self.isMarkup(bytes[start]) { start += 1 }
+        while end > start, Self.isMarkup(bytes[end - 1]) { end -= 1 }
         let raw = source.text(start..<end)
         while end > start, bytes[end - 1] == 0x2E { end -= 1 }
-        while end > start, markup.contains(bytes[end - 1]) { end -= 1 }
+        while end > start, Self.isMarkup(bytes[end - 1]) { end -= 1 }
         guard end > start else { return nil }
         return StatusLine(raw: raw, normalized: Profile.normalizedStatus(source.text(start..<end)),
                           range: source.range(start..<end), labelRange: field.labelRange)
+    }
+
+    /// Emphasis, code and blank bytes around a status value (`**blocked**`, `` `done` ``). A comparison, not
+    /// a `Set`: the first `Set<UInt8>` of a process costs a scan of the runtime's conformance records.
+    private static func isMarkup(_ byte: UInt8) -> Bool {
+        byte == 0x2A || byte == 0x5F || byte == 0x60 || byte == 0x20 || byte == 0x09
     }
 }

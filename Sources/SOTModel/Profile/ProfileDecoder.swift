@@ -8,6 +8,9 @@ package struct ProfileDecoder {
     /// The rules whose settings the profile may hold.
     package let declarations: [RuleDeclaration]
 
+    /// What `severity` may say, made once rather than for each of the profile's rules.
+    private static let severityNames = Severity.allCases.map(\.rawValue) + ["off"]
+
     private func fail(_ reason: String) -> SOTLintError {
         .invalidConfiguration(path: origin, reason: reason)
     }
@@ -128,6 +131,7 @@ package struct ProfileDecoder {
         guard case .mapping(let pairs)? = node["rules"] else { throw fail("`rules` must map rule ids to severities") }
         let known = declarations.map(\.id)
         var result: [String: RuleSettings] = [:]
+        result.reserveCapacity(pairs.count)
         for (id, value) in pairs {
             guard known.contains(id) else {
                 throw fail("unknown rule `\(id)`" + Suggestion.didYouMean(id, among: known))
@@ -155,9 +159,8 @@ package struct ProfileDecoder {
         default:
             throw fail("`rules.\(id)` must be a severity or a mapping with `severity`")
         }
-        let allowed = Severity.allCases.map(\.rawValue) + ["off"]
-        guard let severityText, allowed.contains(severityText.lowercased()) else {
-            throw fail("`rules.\(id)` needs a severity: \(allowed.joined(separator: ", "))")
+        guard let severityText, Self.severityNames.contains(severityText.lowercased()) else {
+            throw fail("`rules.\(id)` needs a severity: \(Self.severityNames.joined(separator: ", "))")
         }
         let declaration = declarations.first { $0.id == id }
         let declared = declaration?.options.map(\.name) ?? []

@@ -108,7 +108,10 @@ public struct RuleMetadata: Sendable {
     public let summary: String
     public let rationale: String
     public let options: [RuleOption]
-    public let examples: [RuleExample]
+    /// Built each time they are read: only `explain`, the docs and the example tests read them, and
+    /// building every rule's examples took over a millisecond of each process's start.
+    public var examples: [RuleExample] { makeExamples() }
+    private let makeExamples: @Sendable () -> [RuleExample]
     /// Inline `sot-lint-disable` directives can silence its findings (not so for secrets).
     public let suppressible: Bool
     /// The acceptance items this rule's `phrases` option turns into declared invariants of this kind,
@@ -116,7 +119,7 @@ public struct RuleMetadata: Sendable {
     public let declaresInvariants: DeclaredInvariant.Kind?
 
     public init(id: String, category: RuleCategory, defaultSeverity: Severity, summary: String, rationale: String,
-                options: [RuleOption] = [], examples: [RuleExample], suppressible: Bool = true,
+                options: [RuleOption] = [], examples: @autoclosure @escaping @Sendable () -> [RuleExample], suppressible: Bool = true,
                 declaresInvariants: DeclaredInvariant.Kind? = nil) {
         self.id = id
         self.suppressible = suppressible
@@ -126,6 +129,6 @@ public struct RuleMetadata: Sendable {
         self.summary = summary
         self.rationale = rationale
         self.options = options
-        self.examples = examples
+        makeExamples = examples
     }
 }

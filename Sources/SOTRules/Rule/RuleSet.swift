@@ -27,11 +27,15 @@ public struct RuleSet: Sendable {
         projectRules = rules.compactMap(\.asProjectRule)
         suppressionRules = rules.compactMap(\.asSuppressionRule)
         var byID: [String: Int] = [:]
-        for (index, rule) in rules.enumerated() { byID[rule.metadata.id] = index }
-        self.byID = byID
-        declarations = rules.map { rule in
-            RuleDeclaration(id: rule.metadata.id, options: rule.metadata.options.map { ($0.name, $0.defaultValue) })
+        var declarations: [RuleDeclaration] = []
+        declarations.reserveCapacity(rules.count)
+        for (index, rule) in rules.enumerated() {
+            let metadata = rule.metadata
+            byID[metadata.id] = index
+            declarations.append(RuleDeclaration(id: metadata.id, options: metadata.options.map { ($0.name, $0.defaultValue) }))
         }
+        self.byID = byID
+        self.declarations = declarations
     }
 
     public var ids: [String] { rules.map(\.metadata.id) }

@@ -19,7 +19,16 @@ public struct ContentHash: Sendable, Hashable, CustomStringConvertible {
         digest = Array(hasher.finalize())
     }
 
+    /// Lower-case hex, two digits a byte; written out by hand, as the generic `String(_:radix:)` and
+    /// `joined()` cost a process its first runtime type lookups.
     public var description: String {
-        digest.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(digest.count * 2)
+        for byte in digest {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 }

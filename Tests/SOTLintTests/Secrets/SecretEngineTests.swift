@@ -58,6 +58,30 @@ final class SecretEngineTests: XCTestCase {
         XCTAssertEqual(hits, ["1:1", "2:0", "2:2", "7:3"])
     }
 
+    func testKeywordAutomatonAgreesWithANaiveSearch() {
+        let keywords = ["he", "she", "hers", "his", "ghp_", "_", "a", "aa", "aaa", "://", "key", "monkey", "k", "-----begin", "é"]
+        let automaton = KeywordAutomaton(keywords: keywords)
+        let patterns = keywords.map { Array($0.utf8) }
+        let alphabet = Array("hesirsHESaA_k:/yYe-KbginMONé\n\u{0}".utf8) + [0xFF, 0x80]
+        var generator = SeededGenerator(seed: 11)
+        for _ in 0..<500 {
+            let bytes = (0..<Int.random(in: 0..<120, using: &generator)).map { _ in
+                alphabet[Int.random(in: alphabet.indices, using: &generator)]
+            }
+            let folded = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            var expected: [String] = []
+            for end in 0...bytes.count {
+                for (index, pattern) in patterns.enumerated() where pattern.count <= end && Array(folded[(end - pattern.count)..<end]) == pattern {
+                    expected.append("\(end - pattern.count):\(index)")
+                }
+            }
+            let hits = bytes.withUnsafeBufferPointer { automaton.hits(in: $0) }
+            let ends = hits.map { $0.offset + patterns[$0.keyword].count }
+            XCTAssertEqual(ends, ends.sorted(), "hits come in order of their end")
+            XCTAssertEqual(hits.map { "\($0.offset):\($0.keyword)" }.sorted(), expected.sorted(), "\(bytes)")
+        }
+    }
+
     func testEntropy() {
         XCTAssertEqual(Entropy.bitsPerByte(Array("aabb".utf8)), 1.0, accuracy: 1e-9)
         XCTAssertEqual(Entropy.bitsPerByte(Array("abcd".utf8)), 2.0, accuracy: 1e-9)

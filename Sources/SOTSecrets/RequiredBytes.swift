@@ -1,0 +1,161 @@
+/// Bytes of which every match of a POSIX extended pattern contains at least one, read off the pattern's
+/// top level: an atom that must occur (no `?`, `*` or `{0,…}`) and can only be certain ASCII bytes. A
+/// window holding none of them cannot match, so its pattern is neither run nor compiled. This matters at
+/// start-up: "authority", in the disclaimer of every SOT document, holds the keyword `auth`, and the
+/// generic assignment patterns it wakes (`…[:=]{1,2}…`) take about a millisecond each to compile.
+///
+/// Only atoms whose bytes are beyond doubt count: a literal, or a bracket expression listing literals,
+/// all ASCII; not letters when case is ignored (a locale may fold them to other characters); no ranges,
+/// classes, escapes or negation. A pattern with a top-level `|`, or one this reading does not follow,
+/// requires nothing.
+package struct RequiredBytes: Sendable, Equatable {
+    /// The bytes, or empty when the pattern requires none that this reading can tell.
+    package let bytes: [UInt8]
+
+    package init(pattern: String, ignoreCase: Bool) {
+        let text = Array(pattern.utf8)
+        bytes = Self.smallestRequiredAtom(text, ignoreCase: ignoreCase).map { Array(text[$0]) } ?? []
+    }
+
+    /// False only when `range` of `buffer` holds none of the bytes (so no match can lie in it).
+    package func mayMatch(in buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard !bytes.isEmpty else { return true }
+        for index in range where bytes.contains(buffer[index]) { return true }
+        return false
+    }
+
+    /// Where in `pattern` the bytes of its smallest usable required atom are, nil when it has none.
+    private static func smallestRequiredAtom(_ pattern: [UInt8], ignoreCase: Bool) -> Range<Int>? {
+        var best: Range<Int>?
+        var index = 0
+        while index < pattern.count {
+            // The bytes the atom can match, when they are beyond doubt.
+            var atom: Range<Int>?
+            switch pattern[index] {
+            case UInt8(ascii: "|"), UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "?"), UInt8(ascii: "{"):
+                return nil
+            case UInt8(ascii: "("):
+                guard let end = groupEnd(pattern, from: index) else { return nil }
+                index = end
+            case UInt8(ascii: "["):
+                guard let (plain, end) = bracket(pattern, from: index) else { return nil }
+                if plain { atom = (index + 1)..<(end - 1) }
+                index = end
+            case UInt8(ascii: "\\"):
+                // GNU gives escaped letters and digits meanings of their own (`\w`, `\b`, back-references).
+                guard index + 1 < pattern.count else { return nil }
+                index += 2
+            case UInt8(ascii: "."), UInt8(ascii: "^"), UInt8(ascii: "$"):
+                index += 1
+            default:
+                atom = index..<(index + 1)
+                index += 1
+            }
+            guard let (least, end) = leastRepetition(pattern, from: index) else { return nil }
+            index = end
+            if least > 0, let atom, atom.count < (best?.count ?? Int.max),
+               pattern[atom].allSatisfy({ isCertain($0, ignoreCase: ignoreCase) }) {
+                best = atom
+            }
+        }
+        return best
+    }
+
+    /// A literal whose match is that byte alone: ASCII, not a control byte, not a letter when case is ignored.
+    private static func isCertain(_ byte: UInt8, ignoreCase: Bool) -> Bool {
+        let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+        return byte >= 0x20 && byte < 0x80 && !(ignoreCase && isLetter)
+    }
+
+    /// The index after the `)` closing the group that opens at `start`.
+    private static func groupEnd(_ pattern: [UInt8], from start: Int) -> Int? {
+        var depth = 0
+        var index = start
+        while index < pattern.count {
+            switch pattern[index] {
+            case UInt8(ascii: "\\"):
+                index += 2
+                continue
+            case UInt8(ascii: "["):
+                guard let (_, end) = bracket(pattern, from: index) else { return nil }
+                index = end
+                continue
+            case UInt8(ascii: "("):
+                depth += 1
+            case UInt8(ascii: ")"):
+                depth -= 1
+                if depth == 0 { return index + 1 }
+            default:
+                break
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The bracket expression that opens at `start`: whether it only lists single bytes (so its members
+    /// are the bytes between its brackets; not so with a negation, range, class or escape), and the index
+    /// after its `]`.
+    private static func bracket(_ pattern: [UInt8], from start: Int) -> (plain: Bool, end: Int)? {
+        let dash = UInt8(ascii: "-")
+        let close = UInt8(ascii: "]")
+        var index = start + 1
+        var plain = true
+        if index < pattern.count, pattern[index] == UInt8(ascii: "^") {
+            plain = false
+            index += 1
+        }
+        // A `]` right after the opening (and its `^`) is a member.
+        let first = index
+        if index < pattern.count, pattern[index] == close { index += 1 }
+        while index < pattern.count {
+            let byte = pattern[index]
+            if byte == close { return (plain, index + 1) }
+            let next = index + 1 < pattern.count ? pattern[index + 1] : 0
+            if byte == UInt8(ascii: "["), next == UInt8(ascii: ":") || next == UInt8(ascii: "=") || next == UInt8(ascii: ".") {
+                // `[:class:]`, `[=equivalent=]`, `[.collating.]`: skip to their closing `:]`, `=]` or `.]`.
+                var end = index + 2
+                while end + 1 < pattern.count, !(pattern[end] == next && pattern[end + 1] == close) { end += 1 }
+                guard end + 1 < pattern.count else { return nil }
+                plain = false
+                index = end + 2
+                continue
+            }
+            // A `-` is a member only first or last; anywhere else it makes a range.
+            let startsRange = next == dash && index + 2 < pattern.count && pattern[index + 2] != close
+            let strayDash = byte == dash && index > first && next != close
+            if startsRange || strayDash || byte == UInt8(ascii: "\\") { plain = false }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The least number of times the atom before `start` must occur, by the quantifier at `start` (1
+    /// when there is none), and the index after the quantifier.
+    private static func leastRepetition(_ pattern: [UInt8], from start: Int) -> (least: Int, end: Int)? {
+        guard start < pattern.count else { return (1, start) }
+        switch pattern[start] {
+        case UInt8(ascii: "*"), UInt8(ascii: "?"):
+            return (0, start + 1)
+        case UInt8(ascii: "+"):
+            return (1, start + 1)
+        case UInt8(ascii: "{"):
+            var index = start + 1
+            var least = 0
+            var digits = 0
+            while index < pattern.count, pattern[index] >= 0x30, pattern[index] <= 0x39, digits < 6 {
+                least = least * 10 + Int(pattern[index] - 0x30)
+                digits += 1
+                index += 1
+            }
+            while index < pattern.count, pattern[index] != UInt8(ascii: "}") {
+                guard pattern[index] == UInt8(ascii: ",") || (pattern[index] >= 0x30 && pattern[index] <= 0x39) else { return nil }
+                index += 1
+            }
+            guard digits > 0, index < pattern.count else { return nil }
+            return (least, index + 1)
+        default:
+            return (1, start)
+        }
+    }
+}
