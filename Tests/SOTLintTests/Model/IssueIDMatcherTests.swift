@@ -1,13 +1,15 @@
 import XCTest
 @testable import SOTSource
 @testable import SOTModel
+@testable import SOTSyntax
 
 /// The ID matcher skips text that lacks bytes every match needs; it finds exactly what the regular
 /// expression alone finds.
 final class IssueIDMatcherTests: XCTestCase {
     func testRequiredBytesOfAPattern() {
         func required(_ pattern: String) -> String? {
-            IssueIDMatcher.requiredBytes(of: pattern).map { String(decoding: $0, as: UTF8.self) }
+            let run = RequiredBytes(pattern: pattern, ignoreCase: false).run
+            return run.isEmpty ? nil : String(decoding: run, as: UTF8.self)
         }
         XCTAssertEqual(required("[A-Z][A-Z0-9]*-WORK-[0-9]+"), "-WORK-")
         XCTAssertEqual(required("[[:upper:]]+-[0-9]{3}"), "-")
@@ -15,8 +17,11 @@ final class IssueIDMatcherTests: XCTestCase {
         XCTAssertEqual(required("XY+Z"), "XY", "Y+ keeps XY and ends the run")
         XCTAssertEqual(required("X{2}Y"), "Y")
         XCTAssertEqual(required("[]A-]QQ[^]x]R"), "QQ", "a bracket expression with `]` inside")
-        XCTAssertNil(required("(CTO|OPS)-[0-9]+"), "groups and alternation are not read")
-        XCTAssertNil(required("[A-Z]+\\.[0-9]+"), "escapes are not read")
+        XCTAssertEqual(required("(CTO|OPS)-[0-9]+"), "-", "a group is an atom of its own")
+        XCTAssertNil(required("CTO-1|OPS-2"), "top-level alternation is not read")
+        XCTAssertEqual(required("[A-Z]+\\.WORK[0-9]+"), "WORK", "an escape ends a run")
+        XCTAssertEqual(required("A[-]B"), "A-B", "a bracket listing one byte is that byte")
+        XCTAssertEqual(RequiredBytes(pattern: "[a-z]+-work-", ignoreCase: true).run, Array("-".utf8), "letters fold when case is ignored")
         XCTAssertNil(required("[A-Z]+[0-9]*"), "no plain character")
     }
 

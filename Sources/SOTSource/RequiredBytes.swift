@@ -8,13 +8,40 @@
 /// all ASCII; not letters when case is ignored (a locale may fold them to other characters); no ranges,
 /// classes, escapes or negation. A pattern with a top-level `|`, or one this reading does not follow,
 /// requires nothing.
+///
+/// The same reading also finds the longest run of plain characters that every match holds in a row
+/// (`-WORK-` in the default issue-ID pattern): consecutive literals that must occur exactly once, the
+/// last of them possibly repeated (`+`).
 package struct RequiredBytes: Sendable, Equatable {
     /// The bytes, or empty when the pattern requires none that this reading can tell.
     package let bytes: [UInt8]
+    /// Bytes every match contains in this order, or empty.
+    package let run: [UInt8]
 
     package init(pattern: String, ignoreCase: Bool) {
         let text = Array(pattern.utf8)
-        bytes = Self.smallestRequiredAtom(text, ignoreCase: ignoreCase).map { Array(text[$0]) } ?? []
+        let read = Self.read(text, ignoreCase: ignoreCase)
+        bytes = read?.atom.map { Array(text[$0]) } ?? []
+        run = read?.run ?? []
+    }
+
+    /// True when `range` of `bytes` may hold a match: it holds `run` (always, when `run` is empty).
+    package func mayHoldRun(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        guard let first = run.first, range.lowerBound >= 0, range.upperBound <= bytes.count else { return true }
+        guard range.count >= run.count else { return false }
+        return bytes.withUnsafeBufferPointer { haystack in
+            var start = range.lowerBound
+            let last = range.upperBound - run.count
+            while start <= last {
+                if haystack[start] == first {
+                    var offset = 1
+                    while offset < run.count, haystack[start + offset] == run[offset] { offset += 1 }
+                    if offset == run.count { return true }
+                }
+                start += 1
+            }
+            return false
+        }
     }
 
     /// False only when `range` of `buffer` holds none of the bytes (so no match can lie in it).
@@ -24,9 +51,16 @@ package struct RequiredBytes: Sendable, Equatable {
         return false
     }
 
-    /// Where in `pattern` the bytes of its smallest usable required atom are, nil when it has none.
-    private static func smallestRequiredAtom(_ pattern: [UInt8], ignoreCase: Bool) -> Range<Int>? {
+    /// Where in `pattern` the bytes of its smallest usable required atom are (nil when it has none), and
+    /// its longest run of required plain characters; nil when the pattern is not one this reading follows.
+    private static func read(_ pattern: [UInt8], ignoreCase: Bool) -> (atom: Range<Int>?, run: [UInt8])? {
         var best: Range<Int>?
+        var longest: [UInt8] = []
+        var run: [UInt8] = []
+        func endRun() {
+            if run.count > longest.count { longest = run }
+            run = []
+        }
         var index = 0
         while index < pattern.count {
             // The bytes the atom can match, when they are beyond doubt.
@@ -51,14 +85,27 @@ package struct RequiredBytes: Sendable, Equatable {
                 atom = index..<(index + 1)
                 index += 1
             }
+            // One byte that the atom matches and nothing else: a plain character, or a bracket listing one.
+            let literal = atom.flatMap { $0.count == 1 ? pattern[$0.lowerBound] : nil }
+            let atomEnd = index
             guard let (least, end) = leastRepetition(pattern, from: index) else { return nil }
             index = end
             if least > 0, let atom, atom.count < (best?.count ?? Int.max),
                pattern[atom].allSatisfy({ isCertain($0, ignoreCase: ignoreCase) }) {
                 best = atom
             }
+            // A literal that occurs exactly once extends the run; one repeated by `+` ends it.
+            let once = end == atomEnd
+            let repeated = !once && pattern[atomEnd] == UInt8(ascii: "+")
+            if let literal, isCertain(literal, ignoreCase: ignoreCase), once || repeated {
+                run.append(literal)
+                if repeated { endRun() }
+            } else {
+                endRun()
+            }
         }
-        return best
+        endRun()
+        return (best, longest)
     }
 
     /// A literal whose match is that byte alone: ASCII, not a control byte, not a letter when case is ignored.
