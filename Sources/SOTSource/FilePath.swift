@@ -43,14 +43,26 @@ public enum FilePath {
     /// `path` relative to `base` when it lies below it ("." for `base` itself); otherwise `path` unchanged.
     public static func relative(_ path: String, to base: String) -> String {
         // Byte-wise, like the file system: `hasPrefix` and `dropFirst` would compare and count Characters.
-        let bytes = path.utf8
-        let baseBytes = base.utf8
-        if bytes.elementsEqual(baseBytes) { return "." }
-        let prefixCount = base == "/" ? 1 : baseBytes.count + 1
-        guard bytes.count >= prefixCount, bytes.starts(with: baseBytes) else { return path }
-        let slash = bytes.index(bytes.startIndex, offsetBy: prefixCount - 1)
-        guard bytes[slash] == UInt8(ascii: "/") else { return path }
-        return String(path[bytes.index(after: slash)...])
+        let count = path.utf8.count
+        let baseCount = base.utf8.count
+        if count == baseCount, sharesPrefix(path, base, count) { return "." }
+        let prefixCount = base == "/" ? 1 : baseCount + 1
+        guard count >= prefixCount, sharesPrefix(path, base, baseCount) else { return path }
+        let slash = path.utf8.index(path.utf8.startIndex, offsetBy: prefixCount - 1)
+        guard path.utf8[slash] == UInt8(ascii: "/") else { return path }
+        return String(path[path.utf8.index(after: slash)...])
+    }
+
+    /// True when the first `count` bytes of `a` and `b` are equal (both hold at least that many).
+    private static func sharesPrefix(_ a: String, _ b: String, _ count: Int) -> Bool {
+        let equal = a.utf8.withContiguousStorageIfAvailable { left in
+            b.utf8.withContiguousStorageIfAvailable { right in
+                guard count > 0, let l = left.baseAddress, let r = right.baseAddress else { return true }
+                return memcmp(l, r, count) == 0
+            }
+        }
+        if let equal = equal ?? nil { return equal }
+        return a.utf8.prefix(count).elementsEqual(b.utf8.prefix(count))
     }
 
     public static func kind(_ path: String) -> Kind? {

@@ -9,8 +9,10 @@ package struct CachedSummary: Sendable {
         package let id: String
         package let idRange: SourceRange
         package let headingRange: SourceRange
-        package let status: (normalized: String, range: SourceRange, labelRange: SourceRange)?
-        package let blockers: [(id: String, range: SourceRange, field: String?, inCodeSpan: Bool)]
+        /// The status as the cache keeps it: its normalised value stands for the raw one too (a status
+        /// outside the vocabulary is never cached).
+        package let status: StatusLine?
+        package let blockers: [IssueReference]
         package let invariants: [DeclaredInvariant]
     }
 
@@ -22,8 +24,10 @@ package struct CachedSummary: Sendable {
         for issue in document.issues {
             if let status = issue.status, profile.category(ofStatus: status.normalized) == nil { return nil }
             issues.append(Issue(id: issue.id, idRange: issue.idRange, headingRange: issue.headingRange,
-                                status: issue.status.map { ($0.normalized, $0.range, $0.labelRange) },
-                                blockers: issue.blockers.map { ($0.id, $0.range, $0.field, $0.inCodeSpan) },
+                                status: issue.status.map { StatusLine(raw: $0.normalized, normalized: $0.normalized, range: $0.range,
+                                                                      labelRange: $0.labelRange) },
+                                blockers: issue.blockers.map { IssueReference(id: $0.id, range: $0.range, field: $0.field,
+                                                                              inCodeSpan: $0.inCodeSpan, sectionID: issue.id) },
                                 invariants: issue.invariants))
         }
         self.issues = issues
@@ -33,12 +37,9 @@ package struct CachedSummary: Sendable {
     /// document's own references are not kept: rules read them only on the files being linted.
     package func document(path: String, profile: Profile) -> WorkspaceDocument {
         WorkspaceDocument(path: path, frontMatter: [], issues: issues.map { issue in
-            let status = issue.status.map { StatusLine(raw: $0.normalized, normalized: $0.normalized, range: $0.range, labelRange: $0.labelRange) }
-            return IssueEntry(id: issue.id, title: "", path: path, idRange: issue.idRange, headingRange: issue.headingRange, status: status,
-                              category: status.flatMap { profile.category(ofStatus: $0.normalized) },
-                              blockers: issue.blockers.map { IssueReference(id: $0.id, range: $0.range, field: $0.field, inCodeSpan: $0.inCodeSpan,
-                                                                            sectionID: issue.id) },
-                              invariants: issue.invariants, fields: [])
+            IssueEntry(id: issue.id, title: "", path: path, idRange: issue.idRange, headingRange: issue.headingRange, status: issue.status,
+                       category: issue.status.flatMap { profile.category(ofStatus: $0.normalized) },
+                       blockers: issue.blockers, invariants: issue.invariants, fields: [])
         }, references: [])
     }
 
@@ -77,14 +78,17 @@ package struct CachedSummary: Sendable {
             let id = try reader.text()
             let idRange = try Self.range(&reader)
             let headingRange = try Self.range(&reader)
-            var status: (String, SourceRange, SourceRange)?
-            if try reader.bool() { status = (try reader.text(), try Self.range(&reader), try Self.range(&reader)) }
-            var blockers: [(id: String, range: SourceRange, field: String?, inCodeSpan: Bool)] = []
+            var status: StatusLine?
+            if try reader.bool() {
+                let normalized = try reader.text()
+                status = StatusLine(raw: normalized, normalized: normalized, range: try Self.range(&reader), labelRange: try Self.range(&reader))
+            }
+            var blockers: [IssueReference] = []
             for _ in 0..<(try reader.count()) {
                 let blockerID = try reader.text()
                 let range = try Self.range(&reader)
                 let field = try reader.bool() ? try reader.text() : nil
-                blockers.append((blockerID, range, field, try reader.bool()))
+                blockers.append(IssueReference(id: blockerID, range: range, field: field, inCodeSpan: try reader.bool(), sectionID: id))
             }
             var invariants: [DeclaredInvariant] = []
             for _ in 0..<(try reader.count()) {
