@@ -10,9 +10,9 @@ package struct BlockedByGraph {
     private var edges: [[Int]] = []
 
     /// `ids` sorted; `number` numbers every ID, `rank` maps a number to the ID's position in `ids`, and
-    /// `first[position]` is the first definition of `ids[position]`. Each issue's edges go to the first
-    /// definitions of its blockers, once each.
-    package init(ids: [String], number: [String: Int], rank: [Int], first: [IssueEntry]) {
+    /// `blockers[position]` are those of the first definition of `ids[position]`. Each issue's edges go
+    /// to the first definitions of its blockers, once each.
+    package init(ids: [String], number: [String: Int], rank: [Int], blockers: [[IssueReference]]) {
         self.ids = ids
         self.number = number
         self.rank = rank
@@ -20,9 +20,9 @@ package struct BlockedByGraph {
         // where searching the issue's list would be quadratic for an issue with 100,000 blockers.
         var listedBy = [Int](repeating: -1, count: ids.count)
         edges.reserveCapacity(ids.count)
-        for (position, issue) in first.enumerated() {
+        for (position, listed) in blockers.enumerated() {
             var targets: [Int] = []
-            for blocker in issue.blockers {
+            for blocker in listed {
                 if let target = number[blocker.id].map({ rank[$0] }), listedBy[target] != position {
                     listedBy[target] = position
                     targets.append(target)

@@ -15,9 +15,15 @@ public struct Workspace: Sendable, Codable {
     }
 
     public let documents: [WorkspaceDocument]
-    /// Each defined ID's number (its order of first appearance), and each number's definitions.
+    /// Each defined ID's number (its order of first appearance).
     private let number: [String: Int]
-    private let places: [[IssueEntry]]
+    /// Where each definition is: `documents[placeDocument[p]].issues[placeIssue[p]]`, places in document
+    /// order. `firstPlace[n]` is the first definition of number n, `nextPlace[p]` the next of the same ID
+    /// (-1 at the end): no issue is copied to index the workspace.
+    private let placeDocument: [Int]
+    private let placeIssue: [Int]
+    private let firstPlace: [Int]
+    private let nextPlace: [Int]
     /// Every ID defined in the workspace, sorted.
     public let issueIDs: [String]
     /// Blocked-by cycles (strongly connected components of more than one issue), each sorted, in
@@ -35,16 +41,30 @@ public struct Workspace: Sendable, Codable {
         // later step works on numbers.
         var number: [String: Int] = [:]
         var names: [String] = []
-        var places: [[IssueEntry]] = []
-        number.reserveCapacity(sorted.reduce(0) { $0 + $1.issues.count })
-        for document in sorted {
-            for issue in document.issues {
+        let total = sorted.reduce(0) { $0 + $1.issues.count }
+        number.reserveCapacity(total)
+        var placeDocument: [Int] = []
+        var placeIssue: [Int] = []
+        var nextPlace: [Int] = []
+        var firstPlace: [Int] = []
+        var lastPlace: [Int] = []
+        placeDocument.reserveCapacity(total)
+        placeIssue.reserveCapacity(total)
+        nextPlace.reserveCapacity(total)
+        for (documentIndex, document) in sorted.enumerated() {
+            for (issueIndex, issue) in document.issues.enumerated() {
+                let place = placeDocument.count
+                placeDocument.append(documentIndex)
+                placeIssue.append(issueIndex)
+                nextPlace.append(-1)
                 if let known = number[issue.id] {
-                    places[known].append(issue)
+                    nextPlace[lastPlace[known]] = place
+                    lastPlace[known] = place
                 } else {
                     number[issue.id] = names.count
                     names.append(issue.id)
-                    places.append([issue])
+                    firstPlace.append(place)
+                    lastPlace.append(place)
                 }
             }
         }
@@ -53,21 +73,45 @@ public struct Workspace: Sendable, Codable {
         var rank = [Int](repeating: 0, count: order.count)
         for (position, original) in order.enumerated() { rank[original] = position }
         self.number = number
-        self.places = places
+        self.placeDocument = placeDocument
+        self.placeIssue = placeIssue
+        self.firstPlace = firstPlace
+        self.nextPlace = nextPlace
         issueIDs = order.map { names[$0] }
-        graph = BlockedByGraph(ids: issueIDs, number: number, rank: rank, first: order.map { places[$0][0] })
+        graph = BlockedByGraph(ids: issueIDs, number: number, rank: rank,
+                               blockers: order.map { sorted[placeDocument[firstPlace[$0]]].issues[placeIssue[firstPlace[$0]]].blockers })
         cycleComponents = graph.cycleComponents()
         cycles = cycleComponents.map { $0.sorted() }.sorted { $0[0] < $1[0] }
     }
 
+    /// True when some document defines `id`.
+    public func defines(_ id: String) -> Bool {
+        number[id] != nil
+    }
+
+    /// True when `id` is defined in more than one place.
+    public func definesMoreThanOnce(_ id: String) -> Bool {
+        guard let known = number[id] else { return false }
+        return nextPlace[firstPlace[known]] >= 0
+    }
+
     /// Every place `id` is defined, in path and line order; nil when it is not defined.
     public func definitions(of id: String) -> [IssueEntry]? {
-        number[id].map { places[$0] }
+        guard let known = number[id] else { return nil }
+        var found: [IssueEntry] = []
+        var place = firstPlace[known]
+        while place >= 0 {
+            found.append(documents[placeDocument[place]].issues[placeIssue[place]])
+            place = nextPlace[place]
+        }
+        return found
     }
 
     /// The first definition of `id`.
     public func issue(_ id: String) -> IssueEntry? {
-        number[id].map { places[$0][0] }
+        guard let known = number[id] else { return nil }
+        let place = firstPlace[known]
+        return documents[placeDocument[place]].issues[placeIssue[place]]
     }
 
     /// Blocked-by edges between defined issues, once each, in ID order.

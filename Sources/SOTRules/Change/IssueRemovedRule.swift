@@ -27,7 +27,7 @@ package struct IssueRemovedRule: ChangeRule {
 
     package func check(base: Workspace, head: Workspace, context: WorkspaceContext) -> [Finding] {
         var findings: [Finding] = []
-        for id in base.issueIDs where head.definitions(of: id) == nil {
+        for id in base.issueIDs where !head.defines(id) {
             guard let gone = base.issue(id) else { continue }
             findings.append(Finding(path: gone.path, range: SourceRange(line: 1, column: 1, endLine: 1, endColumn: 1),
                                     message: "issue `\(id)` (line \(gone.idRange.start.line) at the base revision) was removed; "

@@ -35,7 +35,7 @@ package struct ReferenceUnresolvedRule: WorkspaceRule {
         var number: [String: Int] = [:]
         var distinct: [String] = []
         for document in workspace.documents where context.reports(document.path) {
-            for reference in document.references where workspace.definitions(of: reference.id) == nil {
+            for reference in document.references where !workspace.defines(reference.id) {
                 let id: Int
                 if let known = number[reference.id] {
                     id = known

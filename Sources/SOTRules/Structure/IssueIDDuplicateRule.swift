@@ -45,7 +45,7 @@ package struct IssueIDDuplicateRule: WorkspaceRule {
             ids = workspace.documents.filter { context.reports($0.path) }.flatMap(\.issues).map(\.id).filter { seen.insert($0).inserted }
         }
         for id in ids {
-            guard let places = workspace.definitions(of: id), places.count > 1 else { continue }
+            guard workspace.definesMoreThanOnce(id), let places = workspace.definitions(of: id) else { continue }
             // Each place names the others; past `shown` of them, a count (k places would otherwise print k² places).
             let shown = 5
             let head = places.prefix(shown + 1)
