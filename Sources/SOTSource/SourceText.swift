@@ -12,6 +12,10 @@ public struct SourceText: Sendable {
     /// Unicode scalar (are not UTF-8 continuation bytes). Columns are counted from it instead of from the
     /// start of the line, so that converting every position of a 5 MB line costs O(1) each, not O(line).
     private let leadsBefore: [Int]
+    /// Line index: `lineAtBlock[k]` is the (0-based) line holding byte `k * 64`. A lookup starts there and
+    /// steps over the few lines that can start within one block: O(1), where a binary search over every
+    /// line made converting all positions of a file n log n.
+    private let lineAtBlock: [Int]
     private static let blockShift = 6
 
     public init(path: String, bytes: [UInt8]) {
@@ -23,11 +27,16 @@ public struct SourceText: Sendable {
         var starts = [0]
         var leads = [Int]()
         leads.reserveCapacity((count >> Self.blockShift) + 1)
+        var lines = [Int]()
+        lines.reserveCapacity((count >> Self.blockShift) + 1)
         bytes.withUnsafeBufferPointer { buffer in
             var leadCount = 0
             var index = 0
             while index < count {
-                if index & ((1 << Self.blockShift) - 1) == 0 { leads.append(leadCount) }
+                if index & ((1 << Self.blockShift) - 1) == 0 {
+                    leads.append(leadCount)
+                    lines.append(starts.count - 1)
+                }
                 let byte = buffer[index]
                 if byte & 0xC0 != 0x80 { leadCount += 1 }
                 if byte == 0x0A {
@@ -37,9 +46,13 @@ public struct SourceText: Sendable {
                 }
                 index += 1
             }
-            if count & ((1 << Self.blockShift) - 1) == 0 { leads.append(leadCount) }
+            if count & ((1 << Self.blockShift) - 1) == 0 {
+                leads.append(leadCount)
+                lines.append(starts.count - 1)
+            }
         }
         self.leadsBefore = leads
+        self.lineAtBlock = lines
         self.lineStarts = starts
     }
 
@@ -78,6 +91,12 @@ public struct SourceText: Sendable {
 
     /// The 1-based line containing byte `offset`.
     public func line(ofByte offset: Int) -> Int {
+        let block = offset >> Self.blockShift
+        if offset >= 0, block < lineAtBlock.count {
+            var line = lineAtBlock[block]
+            while line + 1 < lineStarts.count, lineStarts[line + 1] <= offset { line += 1 }
+            return line + 1
+        }
         var low = 0
         var high = lineStarts.count - 1
         while low < high {

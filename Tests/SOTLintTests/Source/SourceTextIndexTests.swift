@@ -37,6 +37,26 @@ final class SourceTextIndexTests: XCTestCase {
         return index
     }
 
+    /// The line of every offset, from the block index, is the binary search's over the line starts.
+    func testLineOfEveryOffsetMatchesABinarySearch() {
+        var random = SeededGenerator(seed: 5)
+        let pieces: [[UInt8]] = [[0x0A], [0x0D], [0x0D, 0x0A], [0x61], [0xC3, 0xA9], Array(repeating: 0x62, count: 70)]
+        for _ in 0..<200 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...120, using: &random) { bytes += pieces.randomElement(using: &random) ?? [] }
+            let source = SourceText(path: "a.md", bytes: bytes)
+            for offset in 0...(bytes.count + 2) {
+                var low = 0
+                var high = source.lineStarts.count - 1
+                while low < high {
+                    let middle = (low + high + 1) / 2
+                    if source.lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+                }
+                XCTAssertEqual(source.line(ofByte: offset), low + 1, "offset \(offset) of \(bytes)")
+            }
+        }
+    }
+
     func testRandomBytesMatchTheWalk() {
         var random = SeededGenerator(seed: 3)
         let pieces: [[UInt8]] = [[0x61], [0x20], [0x0A], [0x0D], [0x0D, 0x0A], Array("é".utf8), Array("😀".utf8),
