@@ -23,8 +23,18 @@ public struct JSONReporter: Reporter {
     /// The findings are written one at a time as the document encodes them (`JSONStreamEncoder` builds
     /// no tree), so a report of any size holds its text and the findings it already had.
     public func render(_ report: LintReport) -> String {
-        Self.render(Document(summary: Document.Summary(files: report.fileCount, errors: report.count(.error), warnings: report.count(.warning)),
-                             diagnostics: report.diagnostics))
+        let diagnostics = report.diagnostics
+        // One pass that reads only the severities: `LintReport.count` copies every finding, once per severity.
+        var errors = 0
+        var warnings = 0
+        for index in diagnostics.indices {
+            switch diagnostics[index].severity {
+            case .error: errors += 1
+            case .warning: warnings += 1
+            case .info: break
+            }
+        }
+        return Self.render(Document(summary: Document.Summary(files: report.fileCount, errors: errors, warnings: warnings), diagnostics: diagnostics))
     }
 
     /// Any model as JSON text with a final newline. Encoding our own models cannot fail; should it, the

@@ -45,6 +45,33 @@ struct JSONByteBuffer: ~Copyable {
         count += 1
     }
 
+    /// Appends the eight bytes of `word` as they lie in memory, after `reserve` made room for them.
+    @inline(__always)
+    mutating func appendReserved(word: UInt64) {
+        UnsafeMutableRawPointer(start + count).storeBytes(of: word, as: UInt64.self)
+        count += 8
+    }
+
+    /// Appends the decimal digits of `value`, made from the right in place (divisions by the constant
+    /// 10 are multiplications).
+    mutating func appendDecimal(_ value: UInt) {
+        var digits = 1
+        var rest = value
+        while rest >= 10 {
+            rest /= 10
+            digits += 1
+        }
+        reserve(digits)
+        var position = count + digits
+        rest = value
+        repeat {
+            position -= 1
+            start[position] = 0x30 + UInt8(truncatingIfNeeded: rest % 10)
+            rest /= 10
+        } while rest > 0
+        count += digits
+    }
+
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         reserve(bytes.count)

@@ -66,20 +66,8 @@ enum JSONLayout {
 
     /// `value` in decimal, without the `String` that `String(value)` would make.
     static func appendInteger(_ value: Int, to output: inout JSONByteBuffer) {
-        output.reserve(20)
-        if value >= 0, value < 10 {
-            output.appendReserved(0x30 + UInt8(truncatingIfNeeded: value))
-            return
-        }
-        if value < 0 { output.appendReserved(0x2D) }
-        var magnitude = value.magnitude
-        var divisor: UInt = 1
-        while divisor <= magnitude / 10 { divisor *= 10 }
-        repeat {
-            output.appendReserved(0x30 + UInt8(truncatingIfNeeded: magnitude / divisor))
-            magnitude %= divisor
-            divisor /= 10
-        } while divisor > 0
+        if value < 0 { output.append(0x2D) }
+        output.appendDecimal(value.magnitude)
     }
 
     /// A JSON number (or `null` for infinities and NaN, which JSON cannot write) as Swift prints it.
@@ -88,80 +76,75 @@ enum JSONLayout {
     }
 
     /// `text` as a JSON string literal: `"`, `\` and control characters (and the two JavaScript line
-    /// separators U+2028 and U+2029) are escaped, everything else is kept as UTF-8. Runs that need no
-    /// escape, usually the whole text, are copied in one append.
+    /// separators U+2028 and U+2029) are escaped, everything else is kept as UTF-8.
     static func appendQuoted(_ text: String, to output: inout JSONByteBuffer) {
-        var text = text
-        // Native strings are contiguous already: this borrows their bytes, it does not copy them.
-        text.withUTF8 { bytes in
-            output.reserve(bytes.count + 2)
-            output.appendReserved(0x22)
-            appendEscaped(bytes, to: &output)
-            output.append(0x22)
+        // Native strings are contiguous: their bytes are read in place, not copied.
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { appendQuoted(utf8: $0, to: &output) }
+        if done == nil {
+            var text = text
+            text.withUTF8 { appendQuoted(utf8: $0, to: &output) }
         }
     }
 
-    private static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout JSONByteBuffer) {
-        guard let base = bytes.baseAddress else { return }
-        var runStart = 0
+    private static func appendQuoted(utf8 bytes: UnsafeBufferPointer<UInt8>, to output: inout JSONByteBuffer) {
+        output.reserve(bytes.count + 2)
+        output.appendReserved(0x22)
+        if let base = bytes.baseAddress { appendEscaped(base, count: bytes.count, to: &output) }
+        output.append(0x22)
+    }
+
+    /// Copies `count` bytes from `base`, escaped; `output` has room for them unescaped. Eight bytes at a
+    /// time while they are printable ASCII (scanned and copied in the same pass), else those eight byte
+    /// by byte.
+    private static func appendEscaped(_ base: UnsafePointer<UInt8>, count: Int, to output: inout JSONByteBuffer) {
         var index = 0
-        while true {
-            index = firstCandidate(in: base, from: index, count: bytes.count)
-            guard index < bytes.count else { break }
-            let byte = bytes[index]
-            var width = 1
-            if byte == 0xE2 {
-                // Only U+2028 and U+2029 of the characters led by 0xE2 are escaped.
-                guard index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 else {
-                    index += 1
+        while index < count {
+            let windowEnd = min(index + 8, count)
+            if windowEnd - index == 8 {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if isPlainASCII(word) {
+                    output.appendReserved(word: word)
+                    index = windowEnd
                     continue
                 }
-                width = 3
             }
-            output.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-            appendEscape(for: byte, third: width == 3 ? bytes[index + 2] : 0, to: &output)
-            index += width
-            runStart = index
+            while index < windowEnd {
+                let byte = base[index]
+                let isSeparator = byte == 0xE2 && index + 2 < count && base[index + 1] == 0x80
+                    && (base[index + 2] == 0xA8 || base[index + 2] == 0xA9)
+                if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || isSeparator {
+                    // An escape is at most six bytes; what follows it still fits unescaped.
+                    output.reserve(6 + count - index)
+                    appendEscape(for: byte, third: isSeparator ? base[index + 2] : 0, to: &output)
+                    index += isSeparator ? 3 : 1
+                } else {
+                    output.appendReserved(byte)
+                    index += 1
+                }
+            }
         }
-        output.append(UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
-    }
-
-    /// The index of the first byte from `index` on that may need an escape: below 0x20, `"`, `\`, 0x7F or
-    /// 0xE2 (which leads U+2028 and U+2029); `count` when there is none. Eight bytes at a time while
-    /// none of them can.
-    private static func firstCandidate(in base: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int {
-        var index = start
-        let raw = UnsafeRawPointer(base)
-        while index + 8 <= count {
-            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            if hasCandidate(word) { break }
-            index += 8
-        }
-        while index < count {
-            let byte = base[index]
-            if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xE2 { return index }
-            index += 1
-        }
-        return count
     }
 
     private static let ones: UInt64 = 0x0101_0101_0101_0101
     private static let highBits: UInt64 = 0x8080_8080_8080_8080
 
-    /// Whether any byte of `word` is below 0x20 or equal to `"`, `\`, 0x7F or 0xE2. The classic
-    /// "has a zero byte" test: a match sets the high bit of its byte; borrows may also mark bytes above
-    /// a match, never a word without one.
+    /// Whether every byte of `word` is in 0x20...0x7E and neither `"` nor `\`. The classic "has a zero
+    /// byte" tests, exact for whether a word has a match: a lane that matches sets its high bit, and a
+    /// carry or borrow reaches the next lane only from a lane that matches.
     @inline(__always)
-    private static func hasCandidate(_ word: UInt64) -> Bool {
-        func hasZeroByte(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highBits }
-        let below = (word &- ones &* 0x20) & ~word & highBits
-        return below | hasZeroByte(word ^ (ones &* 0x22)) | hasZeroByte(word ^ (ones &* 0x5C))
-            | hasZeroByte(word ^ (ones &* 0x7F)) | hasZeroByte(word ^ (ones &* 0xE2)) != 0
+    private static func isPlainASCII(_ word: UInt64) -> Bool {
+        let atLeast0x7F = (word | (word &+ ones)) & highBits
+        let below0x20 = (word &- ones &* 0x20) & ~word & highBits
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let zeroInQuote = (quote &- ones) & ~quote & highBits
+        let zeroInBackslash = (backslash &- ones) & ~backslash & highBits
+        return atLeast0x7F | below0x20 | zeroInQuote | zeroInBackslash == 0
     }
 
-    /// The escape of `byte`; for U+2028/U+2029 (`byte` 0xE2), `third` is the last byte of the character.
+    /// The escape of `byte`, after `reserve` made room for six bytes; for U+2028/U+2029 (`byte` 0xE2),
+    /// `third` is the last byte of the character.
     private static func appendEscape(for byte: UInt8, third: UInt8, to output: inout JSONByteBuffer) {
-        output.reserve(6)
         output.appendReserved(0x5C)
         switch byte {
         case 0x22, 0x5C: output.appendReserved(byte)

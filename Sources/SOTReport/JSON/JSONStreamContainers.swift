@@ -110,4 +110,9 @@ struct JSONStreamSingleValueContainer: SingleValueEncodingContainer {
     mutating func encode<Value: Encodable>(_ value: Value) throws {
         try writer.fill(position, with: value)
     }
+
+    /// The raw value of every string enumeration (a finding's severity).
+    mutating func encode(_ value: String) throws {
+        if writer.state.pointee.claim(position) { writer.state.pointee.appendString(value) }
+    }
 }

@@ -19,10 +19,12 @@ struct JSONStreamState: ~Copyable {
     }
 
     private(set) var bytes = JSONByteBuffer()
-    /// Innermost last; identifiers grow from the outermost to the innermost.
-    private var open: [Container] = []
-    /// The key of each open container in its parent (none at the top), for coding paths: kept apart so
-    /// that the containers, written on every member, are plain values.
+    /// The innermost open container, where nearly every write goes: kept out of `outer` so that writing
+    /// a member touches no array.
+    private var current: Container?
+    /// The other open containers, outermost first; identifiers grow towards the innermost.
+    private var outer: [Container] = []
+    /// The key of each open container in its parent (none at the top), outermost first, for coding paths.
     private var keys: [(any CodingKey)?] = []
     /// The value position waiting for its value (0: none), and its depth and key.
     private var pending = 0
@@ -66,13 +68,12 @@ struct JSONStreamState: ~Copyable {
     }
 
     /// Where the text and the open containers stand, to go back to with `rewind(to:)`.
-    var mark: (bytes: Int, open: Int) { (bytes.count, open.count) }
+    var mark: (bytes: Int, open: Int) { (bytes.count, keys.count) }
 
     /// Forgets everything written since `mark`, to write the value again.
     mutating func rewind(to mark: (bytes: Int, open: Int)) {
         bytes.truncate(to: mark.bytes)
-        open.removeSubrange(mark.open...)
-        keys.removeSubrange(mark.open...)
+        while keys.count > mark.open { discardInnermost() }
         pending = 0
         outOfOrder = false
     }
@@ -136,23 +137,24 @@ struct JSONStreamState: ~Copyable {
             pending = 0
             return push(isObject: isObject, depth: pendingDepth, position: position, key: pendingKey)
         }
-        let existing = open.lastIndex { container == 0 ? $0.position == position : $0.id == container }
-        guard let existing, open[existing].isObject == isObject else {
+        let existing = openContainers.last { container == 0 ? $0.position == position : $0.id == container }
+        guard let existing, existing.isObject == isObject else {
             outOfOrder = true
             return 0
         }
-        return open[existing].id
+        return existing.id
     }
 
     /// A container nested in the member or element `key` just begun in container `parent`.
     mutating func nestedContainer(in parent: Int, key: any CodingKey, isObject: Bool) -> Int {
-        guard !outOfOrder, let top = open.last, top.id == parent else { return 0 }
-        return push(isObject: isObject, depth: top.depth + 1, position: 0, key: key)
+        guard !outOfOrder, let current, current.id == parent else { return 0 }
+        return push(isObject: isObject, depth: current.depth + 1, position: 0, key: key)
     }
 
     private mutating func push(isObject: Bool, depth: Int, position: Int, key: (any CodingKey)?) -> Int {
         lastID += 1
-        open.append(Container(id: lastID, isObject: isObject, depth: depth, position: position))
+        if let current { outer.append(current) }
+        current = Container(id: lastID, isObject: isObject, depth: depth, position: position)
         keys.append(key)
         bytes.append(isObject ? 0x7B : 0x5B)
         return lastID
@@ -161,52 +163,61 @@ struct JSONStreamState: ~Copyable {
     /// Writes the separator, the key and the colon of a new member of object `id`; the depth of its
     /// value, or nil when the object cannot take members in order any more.
     mutating func beginMember(_ key: String, in id: Int) -> Int? {
-        guard let index = reopen(id) else { return nil }
-        JSONLayout.appendMemberHead(key, index: open[index].count, depth: open[index].depth, to: &bytes)
-        open[index].count += 1
-        return open[index].depth + 1
+        guard reopen(id), var container = current else { return nil }
+        JSONLayout.appendMemberHead(key, index: container.count, depth: container.depth, to: &bytes)
+        container.count += 1
+        current = container
+        return container.depth + 1
     }
 
     /// Writes the separator before a new element of array `id`; its index and depth, or nil when the
     /// array cannot take elements in order any more.
     mutating func beginElement(in id: Int) -> (index: Int, depth: Int)? {
-        guard let index = reopen(id) else { return nil }
-        let element = open[index].count
-        JSONLayout.appendElementSeparator(index: element, depth: open[index].depth, to: &bytes)
-        open[index].count += 1
-        return (element, open[index].depth + 1)
+        guard reopen(id), var container = current else { return nil }
+        JSONLayout.appendElementSeparator(index: container.count, depth: container.depth, to: &bytes)
+        container.count += 1
+        current = container
+        return (container.count - 1, container.depth + 1)
     }
 
     /// The number of elements written to array `id`. Once it is closed, the tree encoder answers.
     mutating func count(of id: Int) -> Int {
-        guard let container = open.last(where: { $0.id == id }) else {
+        guard let container = openContainers.last(where: { $0.id == id }) else {
             outOfOrder = true
             return 0
         }
         return container.count
     }
 
-    /// Makes container `id` the innermost again by closing the containers inside it; its index in
-    /// `open`, or nil (and out of order) when it is closed already or a position still waits.
-    private mutating func reopen(_ id: Int) -> Int? {
-        guard !outOfOrder else { return nil }
+    /// Makes container `id` the innermost again by closing the containers inside it; false (and out of
+    /// order) when it is closed already or a position still waits.
+    private mutating func reopen(_ id: Int) -> Bool {
+        guard !outOfOrder else { return false }
         // The usual case: the container written to is the innermost one.
-        if pending == 0, let top = open.last, top.id == id { return open.count - 1 }
-        guard pending == 0, let index = open.lastIndex(where: { $0.id == id }) else {
+        if pending == 0, current?.id == id { return true }
+        guard pending == 0, outer.contains(where: { $0.id == id }) else {
             outOfOrder = true
-            return nil
+            return false
         }
-        while open.count > index + 1 {
-            close(open.removeLast())
-            keys.removeLast()
+        while let container = current, container.id != id {
+            close(container)
+            discardInnermost()
         }
-        return index
+        return true
     }
 
     /// Closes every container still open.
     mutating func closeAll() {
-        while let container = open.popLast() { close(container) }
-        keys.removeAll()
+        while let container = current {
+            close(container)
+            discardInnermost()
+        }
+    }
+
+    /// Forgets the innermost container (its closing bracket, if any, is written already).
+    private mutating func discardInnermost() {
+        current = outer.popLast()
+        keys.removeLast()
     }
 
     private mutating func close(_ container: Container) {
@@ -217,17 +228,23 @@ struct JSONStreamState: ~Copyable {
         }
     }
 
+    /// Every open container, outermost first.
+    private var openContainers: [Container] {
+        outer + [current].compactMap { $0 }
+    }
+
     // MARK: Coding paths
 
     /// The keys down to container `id`, or to the value at `position` (exact while the model encodes in order).
     func codingPath(position: Int, container id: Int) -> [any CodingKey] {
+        let containers = openContainers
         let depth: Int
         if id != 0 {
-            depth = open.firstIndex { $0.id > id } ?? open.count
+            depth = containers.firstIndex { $0.id > id } ?? containers.count
         } else if isWaiting(position) {
             return keys.compactMap { $0 } + [pendingKey].compactMap { $0 }
         } else {
-            depth = (open.lastIndex { $0.position == position } ?? open.count - 1) + 1
+            depth = (containers.lastIndex { $0.position == position } ?? containers.count - 1) + 1
         }
         return keys.prefix(depth).compactMap { $0 }
     }
