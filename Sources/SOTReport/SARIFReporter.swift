@@ -31,7 +31,7 @@ public struct SARIFReporter: Reporter {
                           defaultConfiguration: .init(level: Self.level(rule.defaultSeverity)),
                           properties: .init(category: rule.category.rawValue))
         }
-        let results = report.diagnostics.map { diagnostic in
+        let results = SARIFLog.Results(diagnostics: report.diagnostics) { diagnostic in
             let location = SARIFLog.ArtifactLocation(uri: Self.uri(diagnostic.path))
             let fixes = diagnostic.fix.map { fix in
                 [SARIFLog.Fix(description: .init(text: fix.summary), artifactChanges: [
@@ -63,7 +63,8 @@ public struct SARIFReporter: Reporter {
     /// A relative URI reference for a path: unreserved characters and `/` as they are, the rest %-encoded.
     package static func uri(_ path: String) -> String {
         // Most paths need no escape: they are their own URI.
-        guard path.utf8.contains(where: { !isUnreserved($0) }) else { return path }
+        let needsEscape = path.utf8.withContiguousStorageIfAvailable { $0.contains { !isUnreserved($0) } } ?? true
+        guard needsEscape else { return path }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(path.utf8.count * 3)
         for byte in path.utf8 {

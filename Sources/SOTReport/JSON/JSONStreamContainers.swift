@@ -12,8 +12,9 @@ struct JSONStreamKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol 
     }
 
     mutating func encode<Value: Encodable>(_ value: Value, forKey key: Key) throws {
-        guard let depth = writer.state.pointee.beginMember(key.stringValue, in: id) else { return }
-        try writer.writeValue(value, depth: depth, key: key)
+        let name = key.stringValue
+        guard let depth = writer.state.pointee.beginMember(name, in: id) else { return }
+        try writer.writeValue(value, depth: depth, key: JSONPathKey(member: name))
     }
 
     // The fields every finding has, without the scalar test of the generic method.
@@ -33,12 +34,16 @@ struct JSONStreamKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol 
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-        let nested = writer.state.pointee.beginMember(key.stringValue, in: id) == nil ? 0 : writer.state.pointee.nestedContainer(in: id, key: key, isObject: true)
+        let name = key.stringValue
+        let nested = writer.state.pointee.beginMember(name, in: id) == nil
+            ? 0 : writer.state.pointee.nestedContainer(in: id, key: JSONPathKey(member: name), isObject: true)
         return KeyedEncodingContainer(JSONStreamKeyedContainer<NestedKey>(writer: writer, id: nested))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        let nested = writer.state.pointee.beginMember(key.stringValue, in: id) == nil ? 0 : writer.state.pointee.nestedContainer(in: id, key: key, isObject: false)
+        let name = key.stringValue
+        let nested = writer.state.pointee.beginMember(name, in: id) == nil
+            ? 0 : writer.state.pointee.nestedContainer(in: id, key: JSONPathKey(member: name), isObject: false)
         return JSONStreamUnkeyedContainer(writer: writer, id: nested)
     }
 
@@ -67,7 +72,7 @@ struct JSONStreamUnkeyedContainer: UnkeyedEncodingContainer {
 
     mutating func encode<Value: Encodable>(_ value: Value) throws {
         guard let element = writer.state.pointee.beginElement(in: id) else { return }
-        try writer.writeValue(value, depth: element.depth, key: JSONElementKey(element.index))
+        try writer.writeValue(value, depth: element.depth, key: JSONPathKey(element: element.index))
     }
 
     mutating func encode(_ value: String) throws {
@@ -81,12 +86,16 @@ struct JSONStreamUnkeyedContainer: UnkeyedEncodingContainer {
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
-        let nested = writer.state.pointee.beginElement(in: id).map { writer.state.pointee.nestedContainer(in: id, key: JSONElementKey($0.index), isObject: true) } ?? 0
+        let nested = writer.state.pointee.beginElement(in: id).map {
+            writer.state.pointee.nestedContainer(in: id, key: JSONPathKey(element: $0.index), isObject: true)
+        } ?? 0
         return KeyedEncodingContainer(JSONStreamKeyedContainer<NestedKey>(writer: writer, id: nested))
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
-        let nested = writer.state.pointee.beginElement(in: id).map { writer.state.pointee.nestedContainer(in: id, key: JSONElementKey($0.index), isObject: false) } ?? 0
+        let nested = writer.state.pointee.beginElement(in: id).map {
+            writer.state.pointee.nestedContainer(in: id, key: JSONPathKey(element: $0.index), isObject: false)
+        } ?? 0
         return JSONStreamUnkeyedContainer(writer: writer, id: nested)
     }
 

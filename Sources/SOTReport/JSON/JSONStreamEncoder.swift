@@ -46,21 +46,30 @@ struct JSONStreamValueEncoder: Encoder {
     }
 }
 
-/// An array element's place in a coding path.
-struct JSONElementKey: CodingKey {
+/// One step of a coding path as the stream keeps it: a member's name or an element's index. A plain
+/// value rather than the model's own key, whose type-erased copy for every value cost more than the
+/// writing; paths are only read for error messages.
+struct JSONPathKey: CodingKey {
+    private let name: String?
     let intValue: Int?
 
-    var stringValue: String { "Index \(intValue ?? 0)" }
+    var stringValue: String { name ?? "Index \(intValue ?? 0)" }
 
-    init(_ index: Int) {
+    init(member name: String) {
+        self.name = name
+        intValue = nil
+    }
+
+    init(element index: Int) {
+        name = nil
         intValue = index
     }
 
     init?(stringValue: String) {
-        return nil
+        self.init(member: stringValue)
     }
 
     init?(intValue: Int) {
-        self.intValue = intValue
+        self.init(element: intValue)
     }
 }

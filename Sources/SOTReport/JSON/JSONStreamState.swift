@@ -1,11 +1,11 @@
 /// The text written so far by a streaming encoding and the containers still open: the bookkeeping of
 /// `JSONStreamWriter`, which calls into the models.
 ///
-/// A member or an element is written the moment the model encodes it. A container stays open until
-/// something is written to one of its ancestors, and is closed then. `Encoder` also allows writing to a
-/// container after that, or replacing a value already written, which a stream cannot do in order: such
-/// a write sets `outOfOrder`, every write is ignored from then on, and the writer encodes the value
-/// again through `JSONValueEncoder`.
+/// A member or an element is written the moment the model encodes it. A container is closed when the
+/// value it belongs to is complete, or when something is written to one of its ancestors (a nested
+/// container). `Encoder` also allows writing to a container after that, or replacing a value already
+/// written, which a stream cannot do in order: such a write sets `outOfOrder`, every write is ignored
+/// from then on, and the writer encodes the value again through `JSONValueEncoder`.
 struct JSONStreamState: ~Copyable {
     /// An object or array not closed yet.
     private struct Container {
@@ -25,11 +25,11 @@ struct JSONStreamState: ~Copyable {
     /// The other open containers, outermost first; identifiers grow towards the innermost.
     private var outer: [Container] = []
     /// The key of each open container in its parent (none at the top), outermost first, for coding paths.
-    private var keys: [(any CodingKey)?] = []
+    private var keys: [JSONPathKey?] = []
     /// The value position waiting for its value (0: none), and its depth and key.
     private var pending = 0
     private var pendingDepth = 0
-    private var pendingKey: (any CodingKey)?
+    private var pendingKey: JSONPathKey?
     /// Positions and containers draw their identifiers from the same counter.
     private var lastID = 0
     private(set) var outOfOrder = false
@@ -37,7 +37,7 @@ struct JSONStreamState: ~Copyable {
     // MARK: Positions
 
     /// A new position for a value at `depth`, waiting for it.
-    mutating func openPosition(depth: Int, key: (any CodingKey)?) -> Int {
+    mutating func openPosition(depth: Int, key: JSONPathKey?) -> Int {
         lastID += 1
         pending = lastID
         pendingDepth = depth
@@ -146,12 +146,12 @@ struct JSONStreamState: ~Copyable {
     }
 
     /// A container nested in the member or element `key` just begun in container `parent`.
-    mutating func nestedContainer(in parent: Int, key: any CodingKey, isObject: Bool) -> Int {
+    mutating func nestedContainer(in parent: Int, key: JSONPathKey, isObject: Bool) -> Int {
         guard !outOfOrder, let current, current.id == parent else { return 0 }
         return push(isObject: isObject, depth: current.depth + 1, position: 0, key: key)
     }
 
-    private mutating func push(isObject: Bool, depth: Int, position: Int, key: (any CodingKey)?) -> Int {
+    private mutating func push(isObject: Bool, depth: Int, position: Int, key: JSONPathKey?) -> Int {
         lastID += 1
         if let current { outer.append(current) }
         current = Container(id: lastID, isObject: isObject, depth: depth, position: position)
@@ -206,12 +206,17 @@ struct JSONStreamState: ~Copyable {
         return true
     }
 
-    /// Closes every container still open.
-    mutating func closeAll() {
-        while let container = current {
+    /// Closes the containers opened since `mark`.
+    mutating func close(downTo mark: (bytes: Int, open: Int)) {
+        while keys.count > mark.open, let container = current {
             close(container)
             discardInnermost()
         }
+    }
+
+    /// Closes every container still open.
+    mutating func closeAll() {
+        close(downTo: (0, 0))
     }
 
     /// Forgets the innermost container (its closing bracket, if any, is written already).
@@ -242,7 +247,7 @@ struct JSONStreamState: ~Copyable {
         if id != 0 {
             depth = containers.firstIndex { $0.id > id } ?? containers.count
         } else if isWaiting(position) {
-            return keys.compactMap { $0 } + [pendingKey].compactMap { $0 }
+            return (keys + [pendingKey]).compactMap { $0 }
         } else {
             depth = (containers.lastIndex { $0.position == position } ?? containers.count - 1) + 1
         }

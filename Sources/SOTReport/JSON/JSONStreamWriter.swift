@@ -23,7 +23,7 @@ final class JSONStreamWriter {
     }
 
     /// Writes `value` in the position just made for it (after a member's key or an element's separator).
-    func writeValue<Value: Encodable>(_ value: Value, depth: Int, key: (any CodingKey)?) throws {
+    func writeValue<Value: Encodable>(_ value: Value, depth: Int, key: JSONPathKey?) throws {
         if state.pointee.appendScalar(value) { return }
         let mark = state.pointee.mark
         let position = state.pointee.openPosition(depth: depth, key: key)
@@ -37,6 +37,9 @@ final class JSONStreamWriter {
             // The model encoded nothing: the tree encoder writes null.
             _ = state.pointee.claim(position)
             state.pointee.appendNull()
+        } else {
+            // The value is complete: the next write, to its parent, finds the parent innermost.
+            state.pointee.close(downTo: mark)
         }
     }
 

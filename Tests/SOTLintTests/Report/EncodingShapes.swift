@@ -226,3 +226,29 @@ struct DynamicKey: CodingKey, ExpressibleByStringLiteral {
         return nil
     }
 }
+
+/// Records the coding path its encoder, containers and nested containers report.
+struct PathProbe: Encodable {
+    final class Log {
+        var paths: [String] = []
+    }
+
+    let log: Log
+    let depth: Int
+
+    private static func text(_ path: [any CodingKey]) -> String {
+        path.map(\.stringValue).joined(separator: "/")
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        log.paths.append("encoder " + Self.text(encoder.codingPath))
+        var container = encoder.container(keyedBy: DynamicKey.self)
+        log.paths.append("object " + Self.text(container.codingPath))
+        try container.encode(depth, forKey: "depth")
+        guard depth > 0 else { return }
+        try container.encode([PathProbe(log: log, depth: depth - 1)], forKey: "children")
+        var list = container.nestedUnkeyedContainer(forKey: "list")
+        log.paths.append("list " + Self.text(list.codingPath))
+        try list.encode(PathProbe(log: log, depth: depth - 1))
+    }
+}

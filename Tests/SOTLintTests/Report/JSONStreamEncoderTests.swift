@@ -9,7 +9,8 @@ import XCTest
 /// `JSONValue.rendered()`), for every model the reports encode and for every shape `Encoder` allows.
 final class JSONStreamEncoderTests: XCTestCase {
     /// Both encoders' text of `value`, compared byte for byte.
-    private func assertSameBytes<Value: Encodable>(_ value: Value, _ message: String = "", file: StaticString = #filePath, line: UInt = #line) throws {
+    private func assertSameBytes<Value: Encodable>(_ value: Value, _ message: String = "", file: StaticString = #filePath,
+                                                   line: UInt = #line) throws {
         let tree = Array(try JSONValueEncoder().encode(value).rendered().utf8)
         let stream = try JSONStreamEncoder().encode(value)
         XCTAssertEqual(String(decoding: stream, as: UTF8.self), String(decoding: tree, as: UTF8.self), message, file: file, line: line)
@@ -68,12 +69,14 @@ final class JSONStreamEncoderTests: XCTestCase {
     func testReporterTextIsTheStreamedEncoding() {
         let list = Self.diagnostics()
         let report = LintReport(diagnostics: list, fileCount: 2)
-        let document = JSONReporter.Document(summary: .init(files: 2, errors: report.count(.error), warnings: report.count(.warning)), diagnostics: list)
+        let document = JSONReporter.Document(summary: .init(files: 2, errors: report.count(.error), warnings: report.count(.warning)),
+                                             diagnostics: list)
         XCTAssertEqual(JSONReporter().render(report), (try? JSONValueEncoder().encode(document).rendered()).map { $0 + "\n" })
     }
 
     func testScalarsAndOptionals() throws {
-        let doubles: [Double] = [0, -0.0, 1, 1.5, -2.25, 1e-7, 1e21, 123_456_789.125, .infinity, -.infinity, .nan, .leastNonzeroMagnitude, .greatestFiniteMagnitude]
+        let doubles: [Double] = [0, -0.0, 1, 1.5, -2.25, 1e-7, 1e21, 123_456_789.125, .infinity, -.infinity, .nan, .leastNonzeroMagnitude,
+                                 .greatestFiniteMagnitude]
         try assertSameBytes(doubles)
         try assertSameBytes([Int.min, -10, -1, 0, 9, 10, 99, 100, 1_000_000, Int.max])
         try assertSameBytes([Int64.min, 0, Int64.max])
@@ -125,6 +128,17 @@ final class JSONStreamEncoderTests: XCTestCase {
         try assertSameBytes([CountAfterClose()])
     }
 
+    func testCodingPathsNameMembersAndElements() throws {
+        let log = PathProbe.Log()
+        try assertSameBytes(["probe": PathProbe(log: log, depth: 1)])
+        log.paths.removeAll()
+        _ = try JSONStreamEncoder().encode(["probe": PathProbe(log: log, depth: 1)])
+        XCTAssertEqual(log.paths, [
+            "encoder probe", "object probe", "encoder probe/children/Index 0", "object probe/children/Index 0",
+            "list probe/list", "encoder probe/list/Index 0", "object probe/list/Index 0",
+        ])
+    }
+
     /// Random trees of every container at every depth, against the tree encoder.
     func testRandomTrees() throws {
         var generator = SeededGenerator(seed: 0x5EED_1500)
@@ -134,7 +148,8 @@ final class JSONStreamEncoderTests: XCTestCase {
     }
 
     func testEscapesFollowTheJSONRules() throws {
-        for scalar in (0..<0x80).compactMap(Unicode.Scalar.init) + ["\u{80}", "\u{FF}", "\u{2027}", "\u{2028}", "\u{2029}", "\u{202A}", "\u{E200}", "\u{1F642}"] {
+        let others: [Unicode.Scalar] = ["\u{80}", "\u{FF}", "\u{2027}", "\u{2028}", "\u{2029}", "\u{202A}", "\u{E200}", "\u{1F642}"]
+        for scalar in (0..<0x80).compactMap(Unicode.Scalar.init) + others {
             let expected: String
             switch scalar {
             case "\"": expected = "\\\""
