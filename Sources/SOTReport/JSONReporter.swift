@@ -20,33 +20,28 @@ public struct JSONReporter: Reporter {
         package let diagnostics: [Diagnostic]
     }
 
+    /// The findings are written one at a time as the document encodes them (`JSONStreamEncoder` builds
+    /// no tree), so a report of any size holds its text and the findings it already had.
     public func render(_ report: LintReport) -> String {
-        let document = Document(summary: Document.Summary(files: report.fileCount, errors: report.count(.error), warnings: report.count(.warning)),
-                                diagnostics: [])
-        // The findings are encoded one at a time into the document's last member, so that a report of any
-        // size holds one finding's tree at a time, not a tree of every finding.
-        return Self.render(document, streaming: report.diagnostics)
-    }
-
-    /// `head` as JSON whose last member (an array) is filled with `elements`, each encoded on its own.
-    /// The text is the same as encoding the whole model at once.
-    static func render<Head: Encodable, Element: Encodable>(_ head: Head, streaming elements: [Element]) -> String {
-        let encoder = JSONValueEncoder()
-        do {
-            guard case .object(let members) = try encoder.encode(head), let last = members.last else { return render(head) }
-            return try JSONValue.renderObject(Array(members.dropLast()), streaming: last.key, count: elements.count) {
-                try encoder.encode(elements[$0])
-            } + "\n"
-        } catch {
-            return "{\"error\": " + JSONValue.quoted("cannot encode the report: \(error)") + "}\n"
+        let diagnostics = report.diagnostics
+        // One pass that reads only the severities: `LintReport.count` copies every finding, once per severity.
+        var errors = 0
+        var warnings = 0
+        for index in diagnostics.indices {
+            switch diagnostics[index].severity {
+            case .error: errors += 1
+            case .warning: warnings += 1
+            case .info: break
+            }
         }
+        return Self.render(Document(summary: Document.Summary(files: report.fileCount, errors: errors, warnings: warnings), diagnostics: diagnostics))
     }
 
     /// Any model as JSON text with a final newline. Encoding our own models cannot fail; should it, the
     /// output says so rather than printing half a document.
     package static func render<Value: Encodable>(_ value: Value) -> String {
         do {
-            return try JSONValueEncoder().encode(value).rendered() + "\n"
+            return try JSONStreamEncoder().encodeLine(value)
         } catch {
             return "{\"error\": " + JSONValue.quoted("cannot encode the report: \(error)") + "}\n"
         }

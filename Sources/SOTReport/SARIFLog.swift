@@ -1,4 +1,5 @@
 import SOTSource
+import SOTRules
 
 /// The part of the SARIF 2.1.0 object model sot-lint writes, in the member order of the specification's
 /// examples.
@@ -10,7 +11,21 @@ package struct SARIFLog: Encodable {
     package struct Run: Encodable {
         package let tool: Tool
         package let columnKind: String
-        package let results: [Result]
+        package let results: Results
+    }
+
+    /// The results of a run, each made from its finding as it is encoded (the text of an array of them):
+    /// the log never holds a result for every finding.
+    package struct Results: Encodable {
+        package let diagnostics: [Diagnostic]
+        package let result: (Diagnostic) -> Result
+
+        package func encode(to encoder: any Encoder) throws {
+            var container = encoder.unkeyedContainer()
+            for diagnostic in diagnostics {
+                try container.encode(result(diagnostic))
+            }
+        }
     }
 
     package struct Tool: Encodable {

@@ -31,7 +31,7 @@ public struct SARIFReporter: Reporter {
                           defaultConfiguration: .init(level: Self.level(rule.defaultSeverity)),
                           properties: .init(category: rule.category.rawValue))
         }
-        let results = report.diagnostics.map { diagnostic in
+        let results = SARIFLog.Results(diagnostics: report.diagnostics) { diagnostic in
             let location = SARIFLog.ArtifactLocation(uri: Self.uri(diagnostic.path))
             let fixes = diagnostic.fix.map { fix in
                 [SARIFLog.Fix(description: .init(text: fix.summary), artifactChanges: [
@@ -62,18 +62,29 @@ public struct SARIFReporter: Reporter {
 
     /// A relative URI reference for a path: unreserved characters and `/` as they are, the rest %-encoded.
     package static func uri(_ path: String) -> String {
-        var result = ""
+        // Most paths need no escape: they are their own URI.
+        let needsEscape = path.utf8.withContiguousStorageIfAvailable { $0.contains { !isUnreserved($0) } } ?? true
+        guard needsEscape else { return path }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(path.utf8.count * 3)
         for byte in path.utf8 {
-            let isUnreserved = (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
-                || [0x2D, 0x2E, 0x5F, 0x7E, 0x2F].contains(byte)
-            if isUnreserved {
-                result.unicodeScalars.append(Unicode.Scalar(byte))
+            if isUnreserved(byte) {
+                bytes.append(byte)
             } else {
-                let hex = String(byte, radix: 16, uppercase: true)
-                result += "%" + (hex.count == 1 ? "0" + hex : hex)
+                bytes += [0x25, hexDigit(byte >> 4), hexDigit(byte & 0x0F)]
             }
         }
-        return result
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func isUnreserved(_ byte: UInt8) -> Bool {
+        (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+            || byte == 0x2D || byte == 0x2E || byte == 0x5F || byte == 0x7E || byte == 0x2F
+    }
+
+    /// An upper-case hexadecimal digit, as URIs write them.
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? 0x30 + value : 0x41 + value - 10
     }
 
     /// `status-unknown` -> `StatusUnknown`, SARIF's readable rule name.

@@ -1,6 +1,7 @@
 /// Encodes any `Encodable` model into a `JSONValue`, keeping object members in the order the model
 /// encodes them (its `CodingKeys` order). Optionals encoded with `encodeIfPresent` are left out; use
-/// `encode` to write `null`.
+/// `encode` to write `null`. Reports use `JSONStreamEncoder`, which writes the same text without the
+/// tree; this encoder defines that text, and encodes again a value written out of order.
 public struct JSONValueEncoder {
     public init() {}
 
