@@ -92,7 +92,7 @@ struct JSONStreamState: ~Copyable {
         } else if Value.self == Double.self, let number = value as? Double {
             JSONLayout.appendNumber(number, to: &bytes)
         } else if Value.self == Int64.self, let number = value as? Int64 {
-            JSONLayout.appendInteger(Int(number), to: &bytes)
+            bytes.append(String(number))
         } else if Value.self == UInt64.self, let number = value as? UInt64 {
             bytes.append(String(number))
         } else {
