@@ -1,6 +1,6 @@
-# Benchmarks/lib.sh - helpers shared by realistic.sh, scaling.sh, hostile.sh and editor.sh.
+# Benchmarks/lib.sh - helpers shared by run.sh, realistic.sh, scaling.sh, hostile.sh and editor.sh.
 # Sourced, never run: the caller sets `set -euo pipefail`, SCRIPT_DIR, REPO_ROOT and NAME (its
-# own name, for messages) first. run.sh and secrets.sh predate it and stand alone.
+# own name, for messages) first. secrets.sh predates it and stands alone.
 # shellcheck shell=bash
 # shellcheck disable=SC2034 # NO_CACHE, BEST_RC, ... are read by the scripts that source this file.
 

@@ -30,6 +30,9 @@ set -euo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO_ROOT=$(cd "$SCRIPT_DIR/.." && pwd)
+NAME=run.sh
+# shellcheck source=lib.sh
+. "$SCRIPT_DIR/lib.sh"
 
 DOCS="1000 10000"
 SEED=1
@@ -55,39 +58,12 @@ if ! [[ $SEED =~ ^[0-9]+$ ]]; then echo "run.sh: seed '$SEED' is not an integer"
 if [[ -z ${EPOCHREALTIME:-} ]]; then echo "run.sh: needs bash 5 (\$EPOCHREALTIME)" >&2; exit 2; fi
 
 # ---- tools -----------------------------------------------------------------------------------
-apt_install() {
-    local sudo=()
-    if [[ $(id -u) -ne 0 ]]; then sudo=(sudo); fi
-    echo "run.sh: installing $*" >&2
-    "${sudo[@]}" apt-get update -qq >&2
-    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >&2
-}
 if ! command -v cmark >/dev/null 2>&1 || [[ ! -x /usr/bin/time ]]; then
-    apt_install cmark time
+    bench_apt_install cmark time
 fi
-if [[ -n ${SOT_LINT_BIN:-} ]]; then
-    BIN=$SOT_LINT_BIN
-    if [[ ! -x $BIN ]]; then echo "run.sh: SOT_LINT_BIN=$BIN is not executable" >&2; exit 2; fi
-    echo "run.sh: using SOT_LINT_BIN=$BIN (build skipped)" >&2
-else
-    if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark; then
-        apt_install pkg-config libcmark-dev
-    fi
-    echo "run.sh: swift build -c release --static-swift-stdlib --product sot-lint" >&2
-    (cd "$REPO_ROOT" && swift build -c release --static-swift-stdlib --product sot-lint) >&2
-    BIN=$REPO_ROOT/.build/release/sot-lint
-fi
-
-# Cold runs: --no-cache when the binary has a cache (captured first: `--help | grep -q` would end
-# the pipeline early and, with pipefail, fail).
-HELP=$("$BIN" --help 2>&1 || true)$("$BIN" lint --help 2>&1 || true)
-NO_CACHE=()
-if [[ $HELP == *--no-cache* ]]; then NO_CACHE=(--no-cache); fi
-
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/sot-lint-bench.XXXXXX")
-trap 'rm -rf "$TMP"' EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+bench_binary
+bench_detect_no_cache
+bench_tmpdir bench
 
 # ---- measuring -------------------------------------------------------------------------------
 # measure TOOL CMD...: runs CMD $RUNS times (stdout to /dev/null); sets WALL (best, seconds) and
@@ -118,7 +94,6 @@ measure() {
     PEAK_KB=$peak
 }
 
-verdict() { awk -v v="$1" -v t="$2" 'BEGIN {print (v <= t) ? "PASS" : "FAIL"}'; }
 
 echo "sot-lint benchmark: $(nproc) CPUs, $(uname -sm), $(cmark --version | sed -n 1p)"
 echo "binary: $BIN${NO_CACHE[*]:+ ${NO_CACHE[*]}}; seed $SEED; best of $RUNS runs"
@@ -151,8 +126,8 @@ for n in "${SIZES[@]}"; do
     }'
     ratio=$(awk -v a="$lint_wall" -v b="$cmark_wall" 'BEGIN {printf "%.2f", a / b}')
     rss=$(awk -v k="$lint_kb" 'BEGIN {printf "%.1f", k / 1024}')
-    SUMMARY+=("$n docs: sot-lint/cmark ${ratio}x (target <= 2x) $(verdict "$ratio" 2)")
-    SUMMARY+=("$n docs: sot-lint peak RSS ${rss} MB (target <= 150 MB) $(verdict "$rss" 150)")
+    SUMMARY+=("$n docs: sot-lint/cmark ${ratio}x (target <= 2x) $(bench_verdict "$ratio" 2)")
+    SUMMARY+=("$n docs: sot-lint peak RSS ${rss} MB (target <= 150 MB) $(bench_verdict "$rss" 150)")
 done
 
 echo
