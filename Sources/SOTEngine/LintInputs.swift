@@ -45,12 +45,15 @@ package struct LintInputs {
 
         package func isIncluded(_ absolutePath: String) -> Bool {
             let relative = FilePath.relative(absolutePath, to: location.root)
-            return include.contains { $0.matches(relative) } && !exclude.contains { $0.matches(relative) }
+            return include.contains { $0.matches(relative) } && !isExcluded(relative: relative)
         }
 
         package func isExcluded(_ absolutePath: String) -> Bool {
-            let relative = FilePath.relative(absolutePath, to: location.root)
-            return exclude.contains { $0.matches(relative) }
+            isExcluded(relative: FilePath.relative(absolutePath, to: location.root))
+        }
+
+        private func isExcluded(relative: String) -> Bool {
+            exclude.contains { $0.matches(relative) }
         }
 
         package func scansSecrets(_ absolutePath: String) -> Bool {

@@ -45,24 +45,12 @@ public enum FilePath {
         // Byte-wise, like the file system: `hasPrefix` and `dropFirst` would compare and count Characters.
         let count = path.utf8.count
         let baseCount = base.utf8.count
-        if count == baseCount, sharesPrefix(path, base, count) { return "." }
+        if count == baseCount, path.compareUTF8Prefix(base, count: count) == 0 { return "." }
         let prefixCount = base == "/" ? 1 : baseCount + 1
-        guard count >= prefixCount, sharesPrefix(path, base, baseCount) else { return path }
+        guard count >= prefixCount, path.compareUTF8Prefix(base, count: baseCount) == 0 else { return path }
         let slash = path.utf8.index(path.utf8.startIndex, offsetBy: prefixCount - 1)
         guard path.utf8[slash] == UInt8(ascii: "/") else { return path }
         return String(path[path.utf8.index(after: slash)...])
-    }
-
-    /// True when the first `count` bytes of `a` and `b` are equal (both hold at least that many).
-    private static func sharesPrefix(_ a: String, _ b: String, _ count: Int) -> Bool {
-        let equal = a.utf8.withContiguousStorageIfAvailable { left in
-            b.utf8.withContiguousStorageIfAvailable { right in
-                guard count > 0, let l = left.baseAddress, let r = right.baseAddress else { return true }
-                return memcmp(l, r, count) == 0
-            }
-        }
-        if let equal = equal ?? nil { return equal }
-        return a.utf8.prefix(count).elementsEqual(b.utf8.prefix(count))
     }
 
     public static func kind(_ path: String) -> Kind? {

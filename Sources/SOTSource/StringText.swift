@@ -40,20 +40,25 @@ extension String {
     /// Byte-wise (UTF-8) order, the order every listing and report of sot-lint uses: deterministic,
     /// independent of Unicode collation, and a `memcmp` instead of a walk over two UTF-8 views.
     package func precedesInBytes(_ other: String) -> Bool {
-        // Native strings lend their bytes without a copy; anything else (a bridged string) is compared
-        // through the UTF-8 views, in the same order.
-        let ordered = utf8.withContiguousStorageIfAvailable { a in
+        let order = compareUTF8Prefix(other, count: Swift.min(utf8.count, other.utf8.count))
+        return order != 0 ? order < 0 : utf8.count < other.utf8.count
+    }
+
+    /// The order (negative, zero, positive) of the first `count` UTF-8 bytes of `self` and `other`, which
+    /// both hold at least that many. Native strings lend their bytes to one `memcmp`; anything else (a
+    /// bridged string) is compared through the UTF-8 views.
+    package func compareUTF8Prefix(_ other: String, count: Int) -> Int {
+        let order = utf8.withContiguousStorageIfAvailable { a in
             other.utf8.withContiguousStorageIfAvailable { b in
-                let common = Swift.min(a.count, b.count)
-                if common > 0, let pa = a.baseAddress, let pb = b.baseAddress {
-                    let order = memcmp(pa, pb, common)
-                    if order != 0 { return order < 0 }
-                }
-                return a.count < b.count
+                guard count > 0, let pa = a.baseAddress, let pb = b.baseAddress else { return 0 }
+                return Int(memcmp(pa, pb, count))
             }
         }
-        if let ordered = ordered ?? nil { return ordered }
-        return utf8.lexicographicallyPrecedes(other.utf8)
+        if let order = order ?? nil { return order }
+        for (left, right) in zip(utf8.prefix(count), other.utf8.prefix(count)) where left != right {
+            return left < right ? -1 : 1
+        }
+        return 0
     }
 }
 

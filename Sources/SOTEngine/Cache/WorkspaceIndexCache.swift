@@ -76,11 +76,10 @@ package final class WorkspaceIndexCache: @unchecked Sendable {
         let entry = entries[relative]
         lock.unlock()
         guard let entry, let stat = FileStat.of(absolute), stat == entry.stat else { return nil }
-        let summary: CachedSummary
+        let summary: CachedSummary?
         switch entry.summary {
         case .notSOT:
-            mark(relative)
-            return .some(nil)
+            summary = nil
         case .made(let made):
             summary = made
         case .encoded(let range):
@@ -90,7 +89,7 @@ package final class WorkspaceIndexCache: @unchecked Sendable {
             summary = decoded
         }
         mark(relative)
-        return .some(summary.document(path: display, profile: profile))
+        return .some(summary?.document(path: display, profile: profile))
     }
 
     /// Records what a file read this run contributes, when it can be cached.
