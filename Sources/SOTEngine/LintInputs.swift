@@ -155,11 +155,18 @@ package struct LintInputs {
             throw .unreadableFile(path: display, reason: "\(error)")
         }
         var rootOfDirectory = locations.mapValues(\.root)
+        // The walk lists a folder's files together: its owner is looked up once per folder.
+        var lastDirectory = ""
+        var lastOwner = ""
         // The walker gives normalised absolute paths; they are shown relative to the working directory.
         return files.compactMap { absolute in
             let directory = FilePath.parent(absolute)
-            let owner = rootOfDirectory[directory] ?? ProjectRoot.find(from: directory).root
-            rootOfDirectory[directory] = owner
+            if directory != lastDirectory {
+                lastOwner = rootOfDirectory[directory] ?? ProjectRoot.find(from: directory).root
+                rootOfDirectory[directory] = lastOwner
+                lastDirectory = directory
+            }
+            let owner = lastOwner
             guard owner == root, !targetPaths.contains(absolute), project.isIncluded(absolute) else { return nil }
             return ContextFile(display: FilePath.relative(absolute, to: currentDirectory), absolute: absolute,
                                bytes: overlayContext[absolute])

@@ -93,15 +93,16 @@ public final class LintSession: @unchecked Sendable {
             // and when the project's root folder was linted every document is a target already.
             let needsContext = (targets.contains(where: \.markdown) || inputs.stagedProjects.contains(root))
                 && !inputs.wholeProjects.contains(root)
-            let context = needsContext ? try inputs.contextFiles(of: root) : []
-            let index = indexCache(for: project, usable: !request.staged)
+            let found = inputs
+            let loadsIndex = request.staged || options.cache == .disabled ? nil : { @Sendable in self.indexCache(for: project) }
             let lint = ProjectLint(project: project, rules: options.rules, today: options.today, detail: options.detail,
                                    wholeProject: inputs.wholeProjects.contains(root), workingDirectory: options.workingDirectory,
                                    base: inputs.base.map(ProjectLint.BaseSource.revision), reportsDeletions: inputs.wholeProjects.contains(root) || request.staged,
-                                   index: index, memory: memory)
-            outcomes.append(try lint.lint(targets: targets, context: context))
+                                   index: loadsIndex, memory: memory)
+            outcomes.append(try lint.lint(targets: targets) { () throws(SOTLintError) in needsContext ? try found.contextFiles(of: root) : [] })
+            let index = loadsIndex?()
             index?.save()
-            cacheHits += index?.takeHits() ?? 0
+            cacheHits += outcomes.last?.cacheHits ?? 0
         }
         return Self.report(outcomes, fileCount: inputs.targets.count, cacheHits: cacheHits)
     }
@@ -139,9 +140,8 @@ public final class LintSession: @unchecked Sendable {
         return overlays
     }
 
-    /// The persistent index of a project, when this session uses one and the run reads the working tree.
-    private func indexCache(for project: LintInputs.Project, usable: Bool) -> WorkspaceIndexCache? {
-        guard usable else { return nil }
+    /// The persistent index of a project, when this session uses one.
+    private func indexCache(for project: LintInputs.Project) -> WorkspaceIndexCache? {
         let root = project.location.root
         lock.lock()
         defer { lock.unlock() }

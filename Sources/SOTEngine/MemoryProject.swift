@@ -41,6 +41,6 @@ extension LintSession {
         var lint = ProjectLint(project: project, rules: options.rules, today: options.today, detail: options.detail, wholeProject: true,
                                workingDirectory: root, base: baseSource, reportsDeletions: true, index: nil, memory: nil)
         lint.configBytes = config.map { Array($0.utf8) }
-        return Self.report([try lint.lint(targets: targets, context: [])], fileCount: targets.count)
+        return Self.report([try lint.lint(targets: targets) { [] }], fileCount: targets.count)
     }
 }

@@ -15,8 +15,9 @@ package struct ProjectLint {
     /// Findings on documents that no longer exist (issue-removed) are reported: the whole project or
     /// the whole commit is being checked.
     package let reportsDeletions: Bool
-    /// The persistent workspace index of the project, when the run may use one.
-    package let index: WorkspaceIndexCache?
+    /// The persistent workspace index of the project, when the run may use one. It is loaded while the
+    /// targets are checked (`lint(targets:context:)`).
+    package let index: (@Sendable () -> WorkspaceIndexCache?)?
     /// Analyses kept between lints of a session (the language server), when it keeps them.
     package let memory: AnalysisMemory?
     /// The configuration's bytes when they do not come from disk (an in-memory project).
@@ -37,19 +38,46 @@ package struct ProjectLint {
         package var redact: [[UInt8]] = []
         package var workspace: Workspace
         package var fileErrors: [SOTLintError] = []
+        /// Documents the workspace index answered for without a read.
+        package var cacheHits = 0
     }
 
-    package func lint(targets: [LintInputs.Target], context: [LintInputs.ContextFile]) throws(SOTLintError) -> Outcome {
-        let jobs = targets.map { FileJob(display: $0.displayPath, absolute: $0.absolutePath, isTarget: true,
-                                         markdown: $0.markdown, scanSecrets: $0.scanSecrets, bytes: $0.bytes) }
-            + context.map(Self.contextJob)
-        let (files, errors) = analyze(jobs)
-        let workspace = Workspace(documents: files.compactMap(\.summary))
-        var outcome = Outcome(workspace: workspace, fileErrors: errors)
-        let changes = try changeDiagnostics(workspace, present: Set(files.map(\.path)), targets: targets)
-        outcome.diagnostics = targetDiagnostics(files, workspace: workspace, extra: changes)
+    /// Lints the targets within their project. The targets' own checks need nothing from the rest of the
+    /// project, so they run while `context` finds its other documents and the workspace index is loaded.
+    package func lint(targets: [LintInputs.Target], context: @Sendable () throws(SOTLintError) -> [LintInputs.ContextFile]) throws(SOTLintError) -> Outcome {
+        let targetJobs = targets.map { FileJob(display: $0.displayPath, absolute: $0.absolutePath, isTarget: true,
+                                               markdown: $0.markdown, scanSecrets: $0.scanSecrets, bytes: $0.bytes) }
+        let loadIndex = index
+        let parts = ParallelResults<Part>.map(2) { part in
+            if part == 0 {
+                let analyzer = makeAnalyzer()
+                return .targets(analyze(targetJobs, with: analyzer, index: nil, stats: loadIndex != nil), analyzer)
+            }
+            do throws(SOTLintError) {
+                return .context(.success((try context(), loadIndex?())))
+            } catch {
+                return .context(.failure(error))
+            }
+        }
+        guard case .targets(let own, let analyzer) = parts[0], case .context(let found) = parts[1] else { preconditionFailure("two parts") }
+        let (contextFiles, index) = try found.get()
+        if let index {
+            // Recorded now that the index is there; each stat was taken before its file was read.
+            for (job, analysed) in zip(targetJobs, own) where job.markdown {
+                if case .target(let analysis, let stat?) = analysed {
+                    index.record(job.absolute, stat: stat, summary: analysis?.summary, profile: profile)
+                }
+            }
+        }
+        var collected = Collected()
+        collected.add(own)
+        collected.add(analyze(contextFiles.map(Self.contextJob), with: analyzer, index: index, stats: index != nil))
+        let workspace = Workspace(documents: collected.documents)
+        var outcome = Outcome(workspace: workspace, fileErrors: collected.errors, cacheHits: collected.hits)
+        let changes = try changeDiagnostics(workspace, present: collected.present, targets: targets)
+        outcome.diagnostics = targetDiagnostics(collected.targets, workspace: workspace, focused: collected.hasContextDocuments, extra: changes)
         var facts = Set<String>()
-        for file in files {
+        for file in collected.targets {
             outcome.redact += file.redact
             facts.formUnion(file.facts)
         }
@@ -57,65 +85,114 @@ package struct ProjectLint {
         return outcome
     }
 
+    /// The two things a lint does at once: check the targets, and find the rest of the project.
+    private enum Part: Sendable {
+        case targets([Analysed], FileAnalyzer)
+        case context(Result<([LintInputs.ContextFile], WorkspaceIndexCache?), SOTLintError>)
+    }
+
     /// The project's workspace alone (for `sot-lint graph`): every file read as workspace context.
     package func workspace(targets: [LintInputs.Target], context: [LintInputs.ContextFile]) -> (Workspace, [SOTLintError]) {
         let files = targets.filter(\.markdown).map { LintInputs.ContextFile(display: $0.displayPath, absolute: $0.absolutePath, bytes: $0.bytes) }
             + context
-        let (analyses, errors) = analyze(files.map(Self.contextJob))
-        return (Workspace(documents: analyses.compactMap(\.summary)), errors)
+        var collected = Collected()
+        collected.add(analyze(files.map(Self.contextJob), with: makeAnalyzer(), index: nil, stats: false))
+        return (Workspace(documents: collected.documents), collected.errors)
     }
 
     private static func contextJob(_ file: LintInputs.ContextFile) -> FileJob {
         FileJob(display: file.display, absolute: file.absolute, isTarget: false, markdown: true, scanSecrets: false, bytes: file.bytes)
     }
 
-    /// Every job analysed once, in parallel: from the session's memory, the workspace index, or the bytes.
-    private func analyze(_ jobs: [FileJob]) -> (files: [FileAnalysis], errors: [SOTLintError]) {
-        let analyzer = FileAnalyzer(profile: profile, rules: rules, today: today, detail: detail)
-        let index = self.index
+    /// What became of one job: a target's analysis (nil for a file with nothing to report) with the stat
+    /// taken before it was read; a context file's document (nil when it is not an SOT document), and
+    /// whether the workspace index answered; or an error.
+    private enum Analysed: Sendable {
+        case target(FileAnalysis?, stat: FileStat?)
+        case context(WorkspaceDocument?, hit: Bool)
+        case failed(SOTLintError)
+    }
+
+    /// Every job analysed once, in parallel: from the session's memory, `index`, or the bytes. Files read
+    /// from disk are recorded in `index`; with `stats` each gets its stat before it is read, so that a
+    /// record can only be older than the file, never vouch for content it did not see.
+    private func analyze(_ jobs: [FileJob], with analyzer: FileAnalyzer, index: WorkspaceIndexCache?, stats: Bool) -> [Analysed] {
         let memory = self.memory
-        let results = ParallelResults<Result<FileAnalysis?, SOTLintError>>.map(jobs.count) { position in
+        return ParallelResults<Analysed>.map(jobs.count) { position in
             let job = jobs[position]
-            if !job.isTarget, job.bytes == nil, let index, let cached = index.summary(of: job.absolute, display: job.display) {
-                return .success(cached.map { FileAnalysis(path: job.display, isTarget: false, summary: $0) })
+            let stat = !stats || job.bytes != nil ? nil : FileStat.of(job.absolute)
+            if !job.isTarget, let stat, let index, let cached = index.summary(of: job.absolute, display: job.display, stat: stat) {
+                return .context(cached, hit: true)
             }
             var bytes: [UInt8]
             do throws(SOTLintError) {
                 if let given = job.bytes { bytes = given } else { bytes = try FilePath.read(job.absolute) }
             } catch {
-                if case .unreadableFile(_, let reason) = error { return .failure(.unreadableFile(path: job.display, reason: reason)) }
-                return .failure(error)
+                if case .unreadableFile(_, let reason) = error { return .failed(.unreadableFile(path: job.display, reason: reason)) }
+                return .failed(error)
             }
             let key = memory.map { _ in AnalysisMemory.Key(job: job, bytes: bytes, profile: profile.fingerprint) }
-            if let key, let remembered = memory?.analysis(key) { return .success(remembered) }
             let analysis: FileAnalysis?
-            if let key, let memory {
-                analysis = analyzer.analyze(job, bytes: bytes) { memory.syntax($0, content: key.content) }
+            if let key, let remembered = memory?.analysis(key) {
+                analysis = remembered
             } else {
-                analysis = analyzer.analyze(job, bytes: bytes)
+                if let key, let memory {
+                    analysis = analyzer.analyze(job, bytes: bytes) { memory.syntax($0, content: key.content) }
+                } else {
+                    analysis = analyzer.analyze(job, bytes: bytes)
+                }
+                if let key { memory?.remember(key, analysis) }
+                if !job.isTarget, let stat, let index {
+                    index.record(job.absolute, stat: stat, summary: analysis?.summary, profile: profile)
+                }
             }
-            if let key { memory?.remember(key, analysis) }
-            if !job.isTarget || job.markdown, job.bytes == nil, let index {
-                index.record(job.absolute, summary: analysis?.summary, profile: profile)
-            }
-            return .success(analysis)
+            return job.isTarget ? .target(analysis, stat: stat) : .context(analysis?.summary, hit: false)
         }
-        var files: [FileAnalysis] = []
+    }
+
+    private func makeAnalyzer() -> FileAnalyzer {
+        FileAnalyzer(profile: profile, rules: rules, today: today, detail: detail)
+    }
+
+    /// The analyses sorted out: the targets' analyses, every SOT document (targets first, in job order),
+    /// the paths of the files that have one, the errors, and how many documents the index answered for.
+    private struct Collected {
+        var targets: [FileAnalysis] = []
+        var documents: [WorkspaceDocument] = []
+        var present: [String] = []
         var errors: [SOTLintError] = []
-        for result in results {
-            switch result {
-            case .failure(let error)?: errors.append(error)
-            case .success(let file?)?: files.append(file)
-            default: continue
+        var hits = 0
+        /// Some document of the workspace is not a target: the workspace rules look at the targets only.
+        var hasContextDocuments = false
+
+        mutating func add(_ analysed: [Analysed]) {
+            documents.reserveCapacity(documents.count + analysed.count)
+            for item in analysed {
+                switch item {
+                case .target(let analysis?, _):
+                    targets.append(analysis)
+                    present.append(analysis.path)
+                    if let document = analysis.summary { documents.append(document) }
+                case .target(nil, _):
+                    continue
+                case .context(let document, let hit):
+                    if hit { hits += 1 }
+                    guard let document else { continue }
+                    documents.append(document)
+                    present.append(document.path)
+                    hasContextDocuments = true
+                case .failed(let error):
+                    errors.append(error)
+                }
             }
         }
-        return (files, errors)
     }
 
     /// Change-rule findings against the base revision, when there is one. Findings on a path that is no
     /// longer there (a deleted document) are kept only when the whole project is linted.
-    private func changeDiagnostics(_ head: Workspace, present: Set<String>, targets: [LintInputs.Target]) throws(SOTLintError) -> [Diagnostic] {
+    private func changeDiagnostics(_ head: Workspace, present paths: [String], targets: [LintInputs.Target]) throws(SOTLintError) -> [Diagnostic] {
         guard let base else { return [] }
+        let present = Set(paths)
         let active = enabled(rules.changeRules) { $0.metadata }
         guard !active.isEmpty else { return [] }
         var displayOf: [String: String] = [:]
@@ -128,9 +205,10 @@ package struct ProjectLint {
                 displayOf[$0] ?? FilePath.relative($0, to: workingDirectory)
             }
         case .files(let files):
-            let (documents, errors) = analyze(files.map(Self.contextJob))
-            if let error = errors.first { throw error }
-            baseWorkspace = Workspace(documents: documents.compactMap(\.summary))
+            var collected = Collected()
+            collected.add(analyze(files.map(Self.contextJob), with: makeAnalyzer(), index: nil, stats: false))
+            if let error = collected.errors.first { throw error }
+            baseWorkspace = Workspace(documents: collected.documents)
         }
         let targetPaths = Set(targets.map(\.displayPath))
         var diagnostics: [Diagnostic] = []
@@ -145,16 +223,16 @@ package struct ProjectLint {
 
     /// Every diagnostic of the targets: cached document findings, dated, workspace and content findings,
     /// after inline suppressions (for rules that allow them), plus what the suppression rules say.
-    private func targetDiagnostics(_ files: [FileAnalysis], workspace: Workspace, extra: [Diagnostic]) -> [Diagnostic] {
+    private func targetDiagnostics(_ files: [FileAnalysis], workspace: Workspace, focused: Bool, extra: [Diagnostic]) -> [Diagnostic] {
         var byPath: [String: [Diagnostic]] = [:]
-        for file in files where file.isTarget { byPath[file.path] = file.diagnostics + dated(file) }
+        for file in files { byPath[file.path] = file.diagnostics + dated(file) }
         var elsewhere: [Diagnostic] = []
         for diagnostic in extra {
             if byPath[diagnostic.path] != nil { byPath[diagnostic.path, default: []].append(diagnostic) } else { elsewhere.append(diagnostic) }
         }
         // Only the targets' findings are kept: the workspace rules are told, so that a save of one document
         // does not check the whole workspace.
-        let focus = files.allSatisfy(\.isTarget) ? nil : Set(byPath.keys)
+        let focus = focused ? Set(byPath.keys) : nil
         for diagnostic in workspaceDiagnostics(workspace, focus: focus) where byPath[diagnostic.path] != nil {
             byPath[diagnostic.path, default: []].append(diagnostic)
         }
@@ -162,7 +240,7 @@ package struct ProjectLint {
         let unsuppressible = Set(rules.rules.filter { !$0.metadata.suppressible }.map(\.metadata.id))
         let suppressionRules = enabled(rules.suppressionRules) { $0.metadata }
         var diagnostics = elsewhere
-        for file in files where file.isTarget {
+        for file in files {
             diagnostics += file.contentDiagnostics
             let own = byPath[file.path] ?? []
             guard let suppressions = file.suppressions else {
@@ -192,7 +270,7 @@ package struct ProjectLint {
             context.focus = focus
             return active[index].diagnostics(active[index].rule.check(workspace, context: context))
         }
-        return Array(results.compactMap { $0 }.joined())
+        return Array(results.joined())
     }
 
     /// Project rules, once every file was checked.

@@ -88,21 +88,38 @@ public enum FilePath {
         return try readAll(descriptor, path: path, sizeHint: Int(info.st_size))
     }
 
-    /// Everything left on an open descriptor (a file, or standard input shown as `path`).
+    /// Everything left on an open descriptor (a file, or standard input shown as `path`). Bytes are read
+    /// straight into the array that is returned: a file whose size is known (`sizeHint`) is one buffer
+    /// and no copy.
     public static func readAll(_ descriptor: Int32, path: String, sizeHint: Int = 0) throws(SOTLintError) -> [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(max(sizeHint, 0))
-        var chunk = [UInt8](repeating: 0, count: 65_536)
+        // One byte more than the size, so that the end of the file is seen without a second buffer.
+        var want = max(sizeHint, 0) + 1
         while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw .unreadableFile(path: path, reason: errnoText())
+            var failure: Int32 = 0
+            var ended = false
+            let part = [UInt8](unsafeUninitializedCapacity: want) { buffer, initialized in
+                var filled = 0
+                while filled < buffer.count {
+                    let count = Glibc.read(descriptor, buffer.baseAddress.unsafelyUnwrapped + filled, buffer.count - filled)
+                    if count < 0 {
+                        if errno == EINTR { continue }
+                        failure = errno
+                        break
+                    }
+                    if count == 0 {
+                        ended = true
+                        break
+                    }
+                    filled += count
+                }
+                initialized = filled
             }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[0..<count])
+            if failure != 0 { throw .unreadableFile(path: path, reason: errnoText(failure)) }
+            if bytes.isEmpty { bytes = part } else { bytes += part }
+            if ended { return bytes }
+            want = max(65_536, bytes.count)
         }
-        return bytes
     }
 
     /// The permission bits of a file, to keep them when it is rewritten.
@@ -117,7 +134,7 @@ public enum FilePath {
         unlink(path) == 0
     }
 
-    package static func errnoText() -> String {
-        String(cString: strerror(errno))
+    package static func errnoText(_ code: Int32 = errno) -> String {
+        String(cString: strerror(code))
     }
 }

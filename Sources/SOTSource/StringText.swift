@@ -63,10 +63,79 @@ extension String {
 }
 
 extension Array where Element == String {
-    /// The positions of the strings in byte-wise (UTF-8) order. All-ASCII text, the usual case, is
-    /// compared with `<`, which orders ASCII exactly like the bytes and has fast paths for it.
+    /// The positions of the strings in byte-wise (UTF-8) order; equal strings keep their order.
+    ///
+    /// Each string's first 16 bytes are packed into two big-endian integers, so that nearly every
+    /// comparison is two integer comparisons instead of a walk over two strings; only strings whose first
+    /// 16 bytes agree are compared in full.
     package func indicesInByteOrder() -> [Int] {
-        let ascii = allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
-        return ascii ? indices.sorted { self[$0] < self[$1] } : indices.sorted { self[$0].precedesInBytes(self[$1]) }
+        var keys: [PackedPrefix] = []
+        keys.reserveCapacity(count)
+        for (position, text) in enumerated() {
+            var copy = text
+            keys.append(copy.withUTF8 { PackedPrefix($0, position: position) })
+        }
+        return PackedPrefix.order(keys) { self[$0].compareUTF8Tail(self[$1]) }
+    }
+}
+
+extension Array where Element == [UInt8] {
+    /// The positions of the byte strings in byte-wise order; equal ones keep their order.
+    package func indicesInByteOrder() -> [Int] {
+        var keys: [PackedPrefix] = []
+        keys.reserveCapacity(count)
+        for (position, bytes) in enumerated() { keys.append(bytes.withUnsafeBufferPointer { PackedPrefix($0, position: position) }) }
+        return PackedPrefix.order(keys) { left, right in
+            self[left].lexicographicallyPrecedes(self[right]) ? -1 : self[right].lexicographicallyPrecedes(self[left]) ? 1 : 0
+        }
+    }
+}
+
+/// The first 16 bytes of a byte string as two big-endian integers (zero-padded), and where it was.
+private struct PackedPrefix {
+    let high: UInt64
+    let low: UInt64
+    let position: Int
+    /// More than 16 bytes, or a zero byte among the first 16: the integers alone cannot decide.
+    let isLong: Bool
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>, position: Int) {
+        var high: UInt64 = 0
+        var low: UInt64 = 0
+        var hasZero = false
+        for index in 0..<Swift.min(bytes.count, 16) {
+            let byte = bytes[index]
+            if byte == 0 { hasZero = true }
+            if index < 8 { high |= UInt64(byte) << (56 - 8 * UInt64(index)) } else { low |= UInt64(byte) << (56 - 8 * UInt64(index - 8)) }
+        }
+        self.high = high
+        self.low = low
+        self.position = position
+        isLong = hasZero || bytes.count > 16
+    }
+
+    /// The positions of `keys` in order; `compareWhole(a, b)` orders the byte strings at positions a and
+    /// b in full (negative, zero, positive) when their packed prefixes cannot.
+    static func order(_ keys: [PackedPrefix], compareWhole: (Int, Int) -> Int) -> [Int] {
+        var keys = keys
+        keys.sort { left, right in
+            if left.high != right.high { return left.high < right.high }
+            if left.low != right.low { return left.low < right.low }
+            if left.isLong || right.isLong {
+                let order = compareWhole(left.position, right.position)
+                if order != 0 { return order < 0 }
+            }
+            return left.position < right.position
+        }
+        return keys.map(\.position)
+    }
+}
+
+extension String {
+    /// Byte order of two strings whose first 16 bytes are equal or zero-padded alike: the whole
+    /// strings compared (negative, zero, positive).
+    fileprivate func compareUTF8Tail(_ other: String) -> Int {
+        if precedesInBytes(other) { return -1 }
+        return other.precedesInBytes(self) ? 1 : 0
     }
 }

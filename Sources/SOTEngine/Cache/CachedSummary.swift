@@ -72,32 +72,41 @@ package struct CachedSummary: Sendable {
         }
     }
 
-    package init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
-        var issues: [Issue] = []
-        for _ in 0..<(try reader.count()) {
+    /// Decodes what `encode(into:)` wrote straight into the document the workspace rules see (as
+    /// `document(path:profile:)` makes it), without a summary in between: a warm run decodes one per
+    /// document of the workspace.
+    package static func document(from reader: inout ByteReader, path: String, profile: Profile) throws(ByteReader.Malformed) -> WorkspaceDocument {
+        let count = try reader.count()
+        var issues: [IssueEntry] = []
+        issues.reserveCapacity(count)
+        for _ in 0..<count {
             let id = try reader.text()
-            let idRange = try Self.range(&reader)
-            let headingRange = try Self.range(&reader)
+            let idRange = try range(&reader)
+            let headingRange = try range(&reader)
             var status: StatusLine?
             if try reader.bool() {
                 let normalized = try reader.text()
-                status = StatusLine(raw: normalized, normalized: normalized, range: try Self.range(&reader), labelRange: try Self.range(&reader))
+                status = StatusLine(raw: normalized, normalized: normalized, range: try range(&reader), labelRange: try range(&reader))
             }
             var blockers: [IssueReference] = []
-            for _ in 0..<(try reader.count()) {
+            let blockerCount = try reader.count()
+            blockers.reserveCapacity(blockerCount)
+            for _ in 0..<blockerCount {
                 let blockerID = try reader.text()
-                let range = try Self.range(&reader)
+                let blockerRange = try range(&reader)
                 let field = try reader.bool() ? try reader.text() : nil
-                blockers.append(IssueReference(id: blockerID, range: range, field: field, inCodeSpan: try reader.bool(), sectionID: id))
+                blockers.append(IssueReference(id: blockerID, range: blockerRange, field: field, inCodeSpan: try reader.bool(), sectionID: id))
             }
             var invariants: [DeclaredInvariant] = []
             for _ in 0..<(try reader.count()) {
                 let kind: DeclaredInvariant.Kind = try reader.bool() ? .keepsBlocked : .statusUnchanged
-                invariants.append(DeclaredInvariant(kind: kind, target: try reader.text(), range: try Self.range(&reader)))
+                invariants.append(DeclaredInvariant(kind: kind, target: try reader.text(), range: try range(&reader)))
             }
-            issues.append(Issue(id: id, idRange: idRange, headingRange: headingRange, status: status, blockers: blockers, invariants: invariants))
+            issues.append(IssueEntry(id: id, title: "", path: path, idRange: idRange, headingRange: headingRange, status: status,
+                                     category: status.flatMap { profile.category(ofStatus: $0.normalized) },
+                                     blockers: blockers, invariants: invariants, fields: []))
         }
-        self.issues = issues
+        return WorkspaceDocument(path: path, frontMatter: [], issues: issues, references: [])
     }
 
     private static func encode(_ range: SourceRange, into writer: inout ByteWriter) {

@@ -35,24 +35,16 @@ package final class WorkspaceIndexCache: @unchecked Sendable {
     private let directory: String
     private let root: String
     private let profile: Profile
-    private var entries: [String: Entry] = [:]
-    /// The payload the `.encoded` summaries point into.
-    private var payload: [UInt8] = []
-    private var seen = Set<String>()
+    /// The entries as the file held them: never changed, so the workers read them without a lock.
+    private let loaded: [String: Entry]
+    /// The bytes the `.encoded` summaries' ranges point into.
+    private let payload: [UInt8]
+    /// Entries recorded by this session, which replace loaded ones (under `lock`).
+    private var recorded: [String: Entry] = [:]
     private var dirty = false
     private let lock = NSLock()
     private let clock: @Sendable () -> Int64
-    private var hits = 0
     var profileFingerprint: String { profile.fingerprint }
-
-    /// Cache hits since the last call.
-    func takeHits() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        let taken = hits
-        hits = 0
-        return taken
-    }
 
     /// Opens the cache of the project at `root` in `directory` (created on save). `clock` tells which
     /// files are too recent to vouch for.
@@ -63,38 +55,44 @@ package final class WorkspaceIndexCache: @unchecked Sendable {
         self.profile = profile
         let name = ContentHash(Array(root.utf8)).description.prefix(16)
         file = FilePath.join(directory, "workspace-\(name).bin")
-        if let bytes = try? FilePath.read(file), let loaded = try? Self.decode(bytes, root: root, profile: profile) {
-            (entries, payload) = loaded
+        if let bytes = try? FilePath.read(file), let decoded = try? Self.decode(bytes, root: root, profile: profile) {
+            (loaded, payload) = decoded
+        } else {
+            (loaded, payload) = ([:], [])
         }
     }
 
     /// The cached contribution of the file at `absolute` (`.some(nil)`: not an SOT document), or nil
-    /// when the cache cannot vouch for it.
-    package func summary(of absolute: String, display: String) -> WorkspaceDocument?? {
+    /// when the cache cannot vouch for it: no entry, or one made when the file's stat was not `stat`.
+    package func summary(of absolute: String, display: String, stat: FileStat) -> WorkspaceDocument?? {
         let relative = FilePath.relative(absolute, to: root)
-        lock.lock()
-        let entry = entries[relative]
-        lock.unlock()
-        guard let entry, let stat = FileStat.of(absolute), stat == entry.stat else { return nil }
-        let summary: CachedSummary?
+        var found = loaded[relative]
+        if found?.stat != stat {
+            lock.lock()
+            found = recorded[relative]
+            lock.unlock()
+        }
+        guard let entry = found, stat == entry.stat else { return nil }
+        let document: WorkspaceDocument?
         switch entry.summary {
         case .notSOT:
-            summary = nil
+            document = nil
         case .made(let made):
-            summary = made
+            document = made.document(path: display, profile: profile)
         case .encoded(let range):
             // The payload's hash was checked on load; should a summary still not decode, the file is read.
-            var reader = ByteReader(payload, offset: range.lowerBound)
-            guard let decoded = try? CachedSummary(from: &reader), reader.offset == range.upperBound else { return nil }
-            summary = decoded
+            var reader = ByteReader(payload, range: range)
+            guard let decoded = try? CachedSummary.document(from: &reader, path: display, profile: profile),
+                  reader.offset == range.upperBound else { return nil }
+            document = decoded
         }
-        mark(relative)
-        return .some(summary?.document(path: display, profile: profile))
+        return .some(document)
     }
 
-    /// Records what a file read this run contributes, when it can be cached.
-    package func record(_ absolute: String, summary: WorkspaceDocument?, profile: Profile) {
-        guard let stat = FileStat.of(absolute), !stat.isRecent(now: clock()) else { return }
+    /// Records what the file at `absolute`, whose stat before it was read was `stat`, contributes, when
+    /// it can be cached.
+    package func record(_ absolute: String, stat: FileStat, summary: WorkspaceDocument?, profile: Profile) {
+        guard !stat.isRecent(now: clock()) else { return }
         let cached: CachedSummary?
         if let summary {
             guard let made = CachedSummary(summary, profile: profile) else { return }
@@ -104,16 +102,8 @@ package final class WorkspaceIndexCache: @unchecked Sendable {
         }
         let relative = FilePath.relative(absolute, to: root)
         lock.lock()
-        entries[relative] = Entry(stat: stat, summary: cached.map(Summary.made) ?? .notSOT)
-        seen.insert(relative)
+        recorded[relative] = Entry(stat: stat, summary: cached.map(Summary.made) ?? .notSOT)
         dirty = true
-        lock.unlock()
-    }
-
-    private func mark(_ relative: String) {
-        lock.lock()
-        seen.insert(relative)
-        hits += 1
         lock.unlock()
     }
 
@@ -136,6 +126,7 @@ package final class WorkspaceIndexCache: @unchecked Sendable {
 
     private func encode() -> [UInt8] {
         var payload = ByteWriter()
+        let entries = loaded.merging(recorded) { _, new in new }
         let kept = entries.keys.sorted()
         payload.int(kept.count)
         for path in kept {
@@ -168,29 +159,29 @@ package final class WorkspaceIndexCache: @unchecked Sendable {
         return Self.magic + header.bytes
     }
 
-    /// The entries and the payload their encoded summaries point into. Summaries are length-prefixed and
-    /// skipped here: a warm run decodes them on the workers, in parallel, as it looks them up.
+    /// The entries and the bytes their encoded summaries point into (the whole file: the payload is
+    /// neither copied out nor decoded here). Summaries are length-prefixed and skipped: a warm run decodes
+    /// them on the workers, in parallel, as it looks them up.
     private static func decode(_ bytes: [UInt8], root: String, profile: Profile) throws(ByteReader.Malformed) -> ([String: Entry], [UInt8]) {
         guard bytes.starts(with: magic) else { throw ByteReader.Malformed() }
         var header = ByteReader(bytes, offset: magic.count)
         guard try header.int() == formatVersion, try header.text() == SOTLintVersion.current,
               try header.text() == profile.fingerprint, try header.text() == root else { throw ByteReader.Malformed() }
-        let payloadBytes = try header.raw()
-        guard try header.raw() == ContentHash(payloadBytes).digest, header.isAtEnd else { throw ByteReader.Malformed() }
-        var payload = ByteReader(payloadBytes)
+        let payloadRange = try header.skip()
+        guard try header.raw() == ContentHash(bytes[payloadRange]).digest, header.isAtEnd else { throw ByteReader.Malformed() }
+        var payload = ByteReader(bytes, range: payloadRange)
         var entries: [String: Entry] = [:]
         let count = try payload.count()
         entries.reserveCapacity(count)
         for _ in 0..<count {
             let path = try payload.text()
-            var values: [Int64] = []
-            for _ in 0..<7 { values.append(Int64(try payload.int())) }
-            let stat = FileStat(size: values[0], modifiedSeconds: values[1], modifiedNanoseconds: values[2], changedSeconds: values[3],
-                                changedNanoseconds: values[4], inode: values[5], device: values[6])
+            let stat = FileStat(size: Int64(try payload.int()), modifiedSeconds: Int64(try payload.int()),
+                                modifiedNanoseconds: Int64(try payload.int()), changedSeconds: Int64(try payload.int()),
+                                changedNanoseconds: Int64(try payload.int()), inode: Int64(try payload.int()), device: Int64(try payload.int()))
             let summary: Summary = try payload.bool() ? .encoded(try payload.skip()) : .notSOT
             entries[path] = Entry(stat: stat, summary: summary)
         }
         guard payload.isAtEnd else { throw ByteReader.Malformed() }
-        return (entries, payloadBytes)
+        return (entries, bytes)
     }
 }

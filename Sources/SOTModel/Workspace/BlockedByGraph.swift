@@ -7,28 +7,30 @@ package struct BlockedByGraph {
     /// An ID's number, and each number's position in `ids`.
     private var number: [String: Int] = [:]
     private var rank: [Int] = []
-    private var edges: [[Int]] = []
+    /// The edges of position p are `edgeTarget[edgeStart[p]..<edgeStart[p + 1]]`: one flat array, not
+    /// an array per issue.
+    private var edgeStart: [Int] = [0]
+    private var edgeTarget: [Int] = []
 
     /// `ids` sorted; `number` numbers every ID, `rank` maps a number to the ID's position in `ids`, and
-    /// `blockers[position]` are those of the first definition of `ids[position]`. Each issue's edges go
+    /// `blockers(position)` are those of the first definition of `ids[position]`. Each issue's edges go
     /// to the first definitions of its blockers, once each.
-    package init(ids: [String], number: [String: Int], rank: [Int], blockers: [[IssueReference]]) {
+    package init(ids: [String], number: [String: Int], rank: [Int], blockers: (Int) -> [IssueReference]) {
         self.ids = ids
         self.number = number
         self.rank = rank
         // `listedBy[target]` is the last issue that listed target: a duplicate blocker is dropped in O(1),
         // where searching the issue's list would be quadratic for an issue with 100,000 blockers.
         var listedBy = [Int](repeating: -1, count: ids.count)
-        edges.reserveCapacity(ids.count)
-        for (position, listed) in blockers.enumerated() {
-            var targets: [Int] = []
-            for blocker in listed {
+        edgeStart.reserveCapacity(ids.count + 1)
+        for position in ids.indices {
+            for blocker in blockers(position) {
                 if let target = number[blocker.id].map({ rank[$0] }), listedBy[target] != position {
                     listedBy[target] = position
-                    targets.append(target)
+                    edgeTarget.append(target)
                 }
             }
-            edges.append(targets)
+            edgeStart.append(edgeTarget.count)
         }
     }
 
@@ -41,8 +43,8 @@ package struct BlockedByGraph {
     }
 
     /// The issues `position` waits for, in the order its `Blocked by` lists name them, each once.
-    package func successors(of position: Int) -> [Int] {
-        edges[position]
+    package func successors(of position: Int) -> ArraySlice<Int> {
+        edgeTarget[edgeStart[position]..<edgeStart[position + 1]]
     }
 
     /// The strongly connected components of more than one issue (the cycles), by Tarjan's algorithm,
@@ -55,19 +57,27 @@ package struct BlockedByGraph {
         var stack: [Int] = []
         var components: [[String]] = []
         var counter = 0
+        // The explicit call stack, reused for every root: (issue, position of its next edge).
+        var work: [(node: Int, next: Int)] = []
         for root in 0..<count where order[root] == -1 {
-            var work: [(node: Int, next: Int)] = [(root, 0)]
+            // A root without edges is a component of one, never materialised.
+            if edgeStart[root] == edgeStart[root + 1] {
+                order[root] = counter
+                counter += 1
+                continue
+            }
+            work.append((root, edgeStart[root]))
             order[root] = counter; low[root] = counter; counter += 1
             stack.append(root); onStack[root] = true
             while let frame = work.last {
                 let node = frame.node
-                if frame.next < edges[node].count {
+                if frame.next < edgeStart[node + 1] {
                     work[work.count - 1].next += 1
-                    let target = edges[node][frame.next]
+                    let target = edgeTarget[frame.next]
                     if order[target] == -1 {
                         order[target] = counter; low[target] = counter; counter += 1
                         stack.append(target); onStack[target] = true
-                        work.append((target, 0))
+                        work.append((target, edgeStart[target]))
                     } else if onStack[target] {
                         low[node] = min(low[node], order[target])
                     }

@@ -35,36 +35,43 @@ public struct Workspace: Sendable, Codable {
     package let cycleComponents: [[String]]
 
     public init(documents: [WorkspaceDocument]) {
-        let sorted = documents.sorted { $0.path.precedesInBytes($1.path) }
+        let sorted = Self.inPathOrder(documents)
         self.documents = sorted
         // Each ID is hashed once per definition: it gets a number in order of first appearance, and every
         // later step works on numbers.
-        var number: [String: Int] = [:]
-        var names: [String] = []
         let total = sorted.reduce(0) { $0 + $1.issues.count }
+        var number: [String: Int] = [:]
         number.reserveCapacity(total)
+        var names: [String] = []
         var placeDocument: [Int] = []
         var placeIssue: [Int] = []
         var nextPlace: [Int] = []
         var firstPlace: [Int] = []
         var lastPlace: [Int] = []
+        names.reserveCapacity(total)
         placeDocument.reserveCapacity(total)
         placeIssue.reserveCapacity(total)
         nextPlace.reserveCapacity(total)
-        for (documentIndex, document) in sorted.enumerated() {
-            for (issueIndex, issue) in document.issues.enumerated() {
+        firstPlace.reserveCapacity(total)
+        lastPlace.reserveCapacity(total)
+        for documentIndex in sorted.indices {
+            let issues = sorted[documentIndex].issues
+            for issueIndex in issues.indices {
+                let id = issues[issueIndex].id
                 let place = placeDocument.count
                 placeDocument.append(documentIndex)
                 placeIssue.append(issueIndex)
                 nextPlace.append(-1)
-                if let known = number[issue.id] {
-                    nextPlace[lastPlace[known]] = place
-                    lastPlace[known] = place
-                } else {
-                    number[issue.id] = names.count
-                    names.append(issue.id)
+                // One lookup that inserts the next number when the ID is new.
+                let fresh = names.count
+                let known = Self.value(&number[id, default: fresh])
+                if known == fresh {
+                    names.append(id)
                     firstPlace.append(place)
                     lastPlace.append(place)
+                } else {
+                    nextPlace[lastPlace[known]] = place
+                    lastPlace[known] = place
                 }
             }
         }
@@ -78,10 +85,24 @@ public struct Workspace: Sendable, Codable {
         self.firstPlace = firstPlace
         self.nextPlace = nextPlace
         issueIDs = order.map { names[$0] }
-        graph = BlockedByGraph(ids: issueIDs, number: number, rank: rank,
-                               blockers: order.map { sorted[placeDocument[firstPlace[$0]]].issues[placeIssue[firstPlace[$0]]].blockers })
+        graph = BlockedByGraph(ids: issueIDs, number: number, rank: rank) { position in
+            let place = firstPlace[order[position]]
+            return sorted[placeDocument[place]].issues[placeIssue[place]].blockers
+        }
         cycleComponents = graph.cycleComponents()
         cycles = cycleComponents.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+    }
+
+    private static func value(_ slot: inout Int) -> Int {
+        slot
+    }
+
+    /// The documents sorted by path, byte-wise; documents that come sorted (a walk's order) are only checked.
+    private static func inPathOrder(_ documents: [WorkspaceDocument]) -> [WorkspaceDocument] {
+        var index = 1
+        while index < documents.count, documents[index - 1].path.precedesInBytes(documents[index].path) { index += 1 }
+        if index >= documents.count { return documents }
+        return documents.sorted { $0.path.precedesInBytes($1.path) }
     }
 
     /// True when some document defines `id`.

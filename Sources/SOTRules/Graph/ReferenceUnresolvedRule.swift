@@ -57,7 +57,7 @@ package struct ReferenceUnresolvedRule: WorkspaceRule {
         }
         return unresolved.map { item in
             Finding(path: item.path, range: item.reference.range,
-                    message: "`\(item.reference.id)` is not defined in any SOT document of the workspace" + (hints[item.id] ?? ""))
+                    message: "`\(item.reference.id)` is not defined in any SOT document of the workspace" + hints[item.id])
         }
     }
 }

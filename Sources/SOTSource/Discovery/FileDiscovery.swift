@@ -157,21 +157,11 @@ private struct DirectoryListing: Sendable {
             if name == DiscoveryPath.gitignoreName { hasGitignore = true }
             if let isDirectory = kind { entries.append(Entry(name: name, isDirectory: isDirectory)) }
         }
-        entries.sort(by: Self.precedes)
-    }
-
-    /// Byte-wise order of the paths the entries lead to: a directory compares as its name plus "/",
-    /// the prefix of every path below it, so its subtree sorts as one block among its siblings.
-    private static func precedes(_ left: Entry, _ right: Entry) -> Bool {
-        let common = min(left.name.count, right.name.count)
-        let order = memcmp(left.name, right.name, common)
-        if order != 0 { return order < 0 }
-        return nextByte(left, at: common) < nextByte(right, at: common)
-    }
-
-    private static func nextByte(_ entry: Entry, at index: Int) -> Int {
-        if index < entry.name.count { return Int(entry.name[index]) }
-        return entry.isDirectory ? Int(DiscoveryByte.slash) : -1
+        // Byte-wise order of the paths the entries lead to: a directory compares as its name plus "/",
+        // the prefix of every path below it, so its subtree sorts as one block among its siblings.
+        let keys = entries.map { $0.isDirectory ? $0.name + [DiscoveryByte.slash] : $0.name }
+        let listed = entries
+        entries = keys.indicesInByteOrder().map { listed[$0] }
     }
 
     /// true for a directory, false for a regular file (directly or through a symlink), nil for anything else.

@@ -39,19 +39,27 @@ public struct ByteReader: Sendable {
 
     private let bytes: [UInt8]
     public private(set) var offset: Int
+    /// Where reading stops: the end of `bytes`, or of the part of them being read.
+    private let end: Int
 
     public init(_ bytes: [UInt8], offset: Int = 0) {
-        self.bytes = bytes
-        self.offset = offset
+        self.init(bytes, range: Swift.min(offset, bytes.count)..<bytes.count)
     }
 
-    public var isAtEnd: Bool { offset == bytes.count }
+    /// Reads `bytes[range]` only, offsets counted in `bytes`: a part of a file without a copy of it.
+    public init(_ bytes: [UInt8], range: Range<Int>) {
+        self.bytes = bytes
+        offset = Swift.max(0, Swift.min(range.lowerBound, bytes.count))
+        end = Swift.max(offset, Swift.min(range.upperBound, bytes.count))
+    }
+
+    public var isAtEnd: Bool { offset == end }
 
     public mutating func int() throws(Malformed) -> Int {
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while true {
-            guard offset < bytes.count, shift < 64 else { throw Malformed() }
+            guard offset < end, shift < 64 else { throw Malformed() }
             let byte = bytes[offset]
             offset += 1
             result |= UInt64(byte & 0x7F) << shift
@@ -65,12 +73,12 @@ public struct ByteReader: Sendable {
     /// A count of things that follow: never negative, never more than the bytes left could hold.
     public mutating func count() throws(Malformed) -> Int {
         let value = try int()
-        guard value >= 0, value <= bytes.count - offset else { throw Malformed() }
+        guard value >= 0, value <= end - offset else { throw Malformed() }
         return value
     }
 
     public mutating func bool() throws(Malformed) -> Bool {
-        guard offset < bytes.count, bytes[offset] <= 1 else { throw Malformed() }
+        guard offset < end, bytes[offset] <= 1 else { throw Malformed() }
         offset += 1
         return bytes[offset - 1] == 1
     }
@@ -79,7 +87,8 @@ public struct ByteReader: Sendable {
     public mutating func text() throws(Malformed) -> String {
         let length = try count()
         defer { offset += length }
-        return String(decoding: bytes[offset..<(offset + length)], as: UTF8.self)
+        let start = offset
+        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<(start + length)]), as: UTF8.self) }
     }
 
     /// Steps over length-prefixed bytes, returning where they lie.

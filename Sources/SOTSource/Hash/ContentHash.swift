@@ -8,6 +8,13 @@ public struct ContentHash: Sendable, Hashable, CustomStringConvertible {
         digest = Array(SHA256.hash(data: bytes))
     }
 
+    /// The hash of part of a byte array, without copying it out.
+    public init(_ bytes: ArraySlice<UInt8>) {
+        var hasher = SHA256()
+        bytes.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        digest = Array(hasher.finalize())
+    }
+
     /// Hashes several parts with their lengths, so that ("ab", "c") and ("a", "bc") differ.
     public init(parts: [[UInt8]]) {
         var hasher = SHA256()

@@ -171,8 +171,10 @@ final class FileDiscoveryTests: XCTestCase {
     }
 
     func testOutputIsSortedByteWise() throws {
-        try write(["b.md": "", "a/b.md": "", "a.md": "", "A.md": "", "a-b.md": "", "é.md": "", "z.md": ""])
-        XCTAssertEqual(try discover(), ["A.md", "a-b.md", "a.md", "a/b.md", "b.md", "z.md", "é.md"])
+        try write(["b.md": "", "a/b.md": "", "a.md": "", "A.md": "", "a-b.md": "", "é.md": "", "z.md": "", "a0.md": "",
+                   "sixteen-letters-.md": "", "sixteen-letters-/x.md": "", "sixteen-letters-0.md": "", "sixteen-letters--.md": ""])
+        XCTAssertEqual(try discover(), ["A.md", "a-b.md", "a.md", "a/b.md", "a0.md", "b.md", "sixteen-letters--.md", "sixteen-letters-.md",
+                                        "sixteen-letters-/x.md", "sixteen-letters-0.md", "z.md", "é.md"])
     }
 
     func testAcceptReceivesFileNames() throws {
