@@ -44,23 +44,25 @@ package struct ProjectLint {
 
     /// Lints the targets within their project. The targets' own checks need nothing from the rest of the
     /// project, so they run while `context` finds its other documents and the workspace index is loaded.
-    package func lint(targets: [LintInputs.Target], context: @Sendable () throws(SOTLintError) -> [LintInputs.ContextFile]) throws(SOTLintError) -> Outcome {
+    package func lint(targets: [LintInputs.Target],
+                      context: @escaping @Sendable () throws(SOTLintError) -> [LintInputs.ContextFile]) throws(SOTLintError) -> Outcome {
         let targetJobs = targets.map { FileJob(display: $0.displayPath, absolute: $0.absolutePath, isTarget: true,
                                                markdown: $0.markdown, scanSecrets: $0.scanSecrets, bytes: $0.bytes) }
         let loadIndex = index
-        let parts = ParallelResults<Part>.map(2) { part in
-            if part == 0 {
-                let analyzer = makeAnalyzer()
-                return .targets(analyze(targetJobs, with: analyzer, index: nil, stats: loadIndex != nil), analyzer)
-            }
+        // The walk for the other documents is the longest part: it runs beside the targets' checks and
+        // the loading of the index.
+        let ((analyzer, own, index), found) = concurrently({
+            let analyzer = makeAnalyzer()
+            return (analyzer, analyze(targetJobs, with: analyzer, index: nil, stats: loadIndex != nil), loadIndex?())
+        }) {
+            () -> Result<[LintInputs.ContextFile], SOTLintError> in
             do throws(SOTLintError) {
-                return .context(.success((try context(), loadIndex?())))
+                return .success(try context())
             } catch {
-                return .context(.failure(error))
+                return .failure(error)
             }
         }
-        guard case .targets(let own, let analyzer) = parts[0], case .context(let found) = parts[1] else { preconditionFailure("two parts") }
-        let (contextFiles, index) = try found.get()
+        let contextFiles = try found.get()
         if let index {
             // Recorded now that the index is there; each stat was taken before its file was read.
             for (job, analysed) in zip(targetJobs, own) where job.markdown {
@@ -83,12 +85,6 @@ package struct ProjectLint {
         }
         outcome.diagnostics += try projectDiagnostics(facts: facts)
         return outcome
-    }
-
-    /// The two things a lint does at once: check the targets, and find the rest of the project.
-    private enum Part: Sendable {
-        case targets([Analysed], FileAnalyzer)
-        case context(Result<([LintInputs.ContextFile], WorkspaceIndexCache?), SOTLintError>)
     }
 
     /// The project's workspace alone (for `sot-lint graph`): every file read as workspace context.

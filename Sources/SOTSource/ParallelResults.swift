@@ -36,3 +36,24 @@ package final class ParallelResults<Value: Sendable>: @unchecked Sendable {
         }
     }
 }
+
+/// Runs `background` on another thread while `foreground` runs on this one, and returns both results
+/// once both are done: two independent steps overlap even when they are the process's first parallel
+/// work (`concurrentPerform` may run both on the calling thread before a worker has started).
+package func concurrently<Foreground, Background: Sendable>(_ foreground: () -> Foreground,
+                                                          _ background: @escaping @Sendable () -> Background) -> (Foreground, Background) {
+    let slot = ParallelResults<Background>(count: 1)
+    let group = DispatchGroup()
+    DispatchQueue.global().async(group: group) { slot.set(0, background()) }
+    let first = foreground()
+    group.wait()
+    guard let second = slot.values[0] else { preconditionFailure("the background step always sets its result") }
+    return (first, second)
+}
+
+/// Starts the worker threads of the parallel steps now. A thread created at the moment work arrives
+/// often waits milliseconds for a core (the scheduler first queues it beside its parent); created while
+/// a process is still starting, it is ready when the first parallel step comes.
+package func warmUpWorkerThreads() {
+    DispatchQueue.global().async {}
+}

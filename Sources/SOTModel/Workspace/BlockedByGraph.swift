@@ -5,7 +5,7 @@ import SOTSyntax
 package struct BlockedByGraph {
     package private(set) var ids: [String] = []
     /// An ID's number, and each number's position in `ids`.
-    private var number: [String: Int] = [:]
+    private var number = IDTable()
     private var rank: [Int] = []
     /// The edges of position p are `edgeTarget[edgeStart[p]..<edgeStart[p + 1]]`: one flat array, not
     /// an array per issue.
@@ -15,7 +15,7 @@ package struct BlockedByGraph {
     /// `ids` sorted; `number` numbers every ID, `rank` maps a number to the ID's position in `ids`, and
     /// `blockers(position)` are those of the first definition of `ids[position]`. Each issue's edges go
     /// to the first definitions of its blockers, once each.
-    package init(ids: [String], number: [String: Int], rank: [Int], blockers: (Int) -> [IssueReference]) {
+    package init(ids: [String], number: IDTable, rank: [Int], blockers: (Int) -> [IssueReference]) {
         self.ids = ids
         self.number = number
         self.rank = rank
@@ -25,7 +25,7 @@ package struct BlockedByGraph {
         edgeStart.reserveCapacity(ids.count + 1)
         for position in ids.indices {
             for blocker in blockers(position) {
-                if let target = number[blocker.id].map({ rank[$0] }), listedBy[target] != position {
+                if let target = number.number(of: blocker.id).map({ rank[$0] }), listedBy[target] != position {
                     listedBy[target] = position
                     edgeTarget.append(target)
                 }
@@ -39,7 +39,7 @@ package struct BlockedByGraph {
 
     /// Position of an issue ID.
     package func position(of id: String) -> Int? {
-        number[id].map { rank[$0] }
+        number.number(of: id).map { rank[$0] }
     }
 
     /// The issues `position` waits for, in the order its `Blocked by` lists name them, each once.

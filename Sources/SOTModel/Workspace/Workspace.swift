@@ -16,7 +16,7 @@ public struct Workspace: Sendable, Codable {
 
     public let documents: [WorkspaceDocument]
     /// Each defined ID's number (its order of first appearance).
-    private let number: [String: Int]
+    private let number: IDTable
     /// Where each definition is: `documents[placeDocument[p]].issues[placeIssue[p]]`, places in document
     /// order. `firstPlace[n]` is the first definition of number n, `nextPlace[p]` the next of the same ID
     /// (-1 at the end): no issue is copied to index the workspace.
@@ -40,15 +40,12 @@ public struct Workspace: Sendable, Codable {
         // Each ID is hashed once per definition: it gets a number in order of first appearance, and every
         // later step works on numbers.
         let total = sorted.reduce(0) { $0 + $1.issues.count }
-        var number: [String: Int] = [:]
-        number.reserveCapacity(total)
-        var names: [String] = []
+        var number = IDTable(capacity: total)
         var placeDocument: [Int] = []
         var placeIssue: [Int] = []
         var nextPlace: [Int] = []
         var firstPlace: [Int] = []
         var lastPlace: [Int] = []
-        names.reserveCapacity(total)
         placeDocument.reserveCapacity(total)
         placeIssue.reserveCapacity(total)
         nextPlace.reserveCapacity(total)
@@ -62,11 +59,8 @@ public struct Workspace: Sendable, Codable {
                 placeDocument.append(documentIndex)
                 placeIssue.append(issueIndex)
                 nextPlace.append(-1)
-                // One lookup that inserts the next number when the ID is new.
-                let fresh = names.count
-                let known = Self.value(&number[id, default: fresh])
-                if known == fresh {
-                    names.append(id)
+                let (known, isNew) = number.insert(id)
+                if isNew {
                     firstPlace.append(place)
                     lastPlace.append(place)
                 } else {
@@ -76,6 +70,7 @@ public struct Workspace: Sendable, Codable {
             }
         }
         // Byte order: IDs are compared as written, and far faster than by Unicode collation.
+        let names = number.names
         let order = names.indicesInByteOrder()
         var rank = [Int](repeating: 0, count: order.count)
         for (position, original) in order.enumerated() { rank[original] = position }
@@ -93,10 +88,6 @@ public struct Workspace: Sendable, Codable {
         cycles = cycleComponents.map { $0.sorted() }.sorted { $0[0] < $1[0] }
     }
 
-    private static func value(_ slot: inout Int) -> Int {
-        slot
-    }
-
     /// The documents sorted by path, byte-wise; documents that come sorted (a walk's order) are only checked.
     private static func inPathOrder(_ documents: [WorkspaceDocument]) -> [WorkspaceDocument] {
         var index = 1
@@ -107,18 +98,18 @@ public struct Workspace: Sendable, Codable {
 
     /// True when some document defines `id`.
     public func defines(_ id: String) -> Bool {
-        number[id] != nil
+        number.number(of: id) != nil
     }
 
     /// True when `id` is defined in more than one place.
     public func definesMoreThanOnce(_ id: String) -> Bool {
-        guard let known = number[id] else { return false }
+        guard let known = number.number(of: id) else { return false }
         return nextPlace[firstPlace[known]] >= 0
     }
 
     /// Every place `id` is defined, in path and line order; nil when it is not defined.
     public func definitions(of id: String) -> [IssueEntry]? {
-        guard let known = number[id] else { return nil }
+        guard let known = number.number(of: id) else { return nil }
         var found: [IssueEntry] = []
         var place = firstPlace[known]
         while place >= 0 {
@@ -130,7 +121,7 @@ public struct Workspace: Sendable, Codable {
 
     /// The first definition of `id`.
     public func issue(_ id: String) -> IssueEntry? {
-        guard let known = number[id] else { return nil }
+        guard let known = number.number(of: id) else { return nil }
         let place = firstPlace[known]
         return documents[placeDocument[place]].issues[placeIssue[place]]
     }
