@@ -23,6 +23,14 @@ public struct JSONReporter: Reporter {
     /// The findings are written one at a time as the document encodes them (`JSONStreamEncoder` builds
     /// no tree), so a report of any size holds its text and the findings it already had.
     public func render(_ report: LintReport) -> String {
+        Self.render(document(report))
+    }
+
+    public func write(_ report: LintReport, to output: (UnsafeBufferPointer<UInt8>) -> Void) {
+        Self.write(document(report), to: output)
+    }
+
+    private func document(_ report: LintReport) -> Document {
         let diagnostics = report.diagnostics
         // One pass that reads only the severities: `LintReport.count` copies every finding, once per severity.
         var errors = 0
@@ -34,7 +42,7 @@ public struct JSONReporter: Reporter {
             case .info: break
             }
         }
-        return Self.render(Document(summary: Document.Summary(files: report.fileCount, errors: errors, warnings: warnings), diagnostics: diagnostics))
+        return Document(summary: Document.Summary(files: report.fileCount, errors: errors, warnings: warnings), diagnostics: diagnostics)
     }
 
     /// Any model as JSON text with a final newline. Encoding our own models cannot fail; should it, the
@@ -44,6 +52,16 @@ public struct JSONReporter: Reporter {
             return try JSONStreamEncoder().encodeLine(value)
         } catch {
             return "{\"error\": " + JSONValue.quoted("cannot encode the report: \(error)") + "}\n"
+        }
+    }
+
+    /// `render(value)`'s bytes, handed to `output` where they were encoded.
+    package static func write<Value: Encodable>(_ value: Value, to output: (UnsafeBufferPointer<UInt8>) -> Void) {
+        do {
+            try JSONStreamEncoder().withEncodedLine(value, output)
+        } catch {
+            var text = "{\"error\": " + JSONValue.quoted("cannot encode the report: \(error)") + "}\n"
+            text.withUTF8 { output($0) }
         }
     }
 

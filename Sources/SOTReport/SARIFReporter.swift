@@ -20,6 +20,10 @@ public struct SARIFReporter: Reporter {
         JSONReporter.render(log(report))
     }
 
+    public func write(_ report: LintReport, to output: (UnsafeBufferPointer<UInt8>) -> Void) {
+        JSONReporter.write(log(report), to: output)
+    }
+
     /// The report as a SARIF log.
     package func log(_ report: LintReport) -> SARIFLog {
         var ruleIndex: [String: Int] = [:]

@@ -116,21 +116,24 @@ struct LintCommand: ParsableCommand {
         ProcessLifetime.keep(session)
         ProcessLifetime.keep(report)
         if quiet { report = report.filtered { $0.severity == .error } }
-        let text: String
+        let reporter: any Reporter
         switch format {
         case .text:
-            let reporter = TextReporter(color: output == nil && Output.useColor(color.rawValue))
-            text = reporter.render(report)
-            if !quiet, !report.diagnostics.isEmpty { Output.error(reporter.summary(report)) }
-        case .json: text = JSONReporter().render(report)
-        case .sarif: text = SARIFReporter(version: SOTLintVersion.current, rules: RuleSet.builtIn.rules.map(\.metadata)).render(report)
-        case .github: text = GitHubReporter().render(report)
-        case .junit: text = JUnitReporter().render(report)
+            let textReporter = TextReporter(color: output == nil && Output.useColor(color.rawValue))
+            if !quiet, !report.diagnostics.isEmpty { Output.error(textReporter.summary(report)) }
+            reporter = textReporter
+        case .json: reporter = JSONReporter()
+        case .sarif: reporter = SARIFReporter(version: SOTLintVersion.current, rules: RuleSet.builtIn.rules.map(\.metadata))
+        case .github: reporter = GitHubReporter()
+        case .junit: reporter = JUnitReporter()
         }
+        // The report's bytes go out as the reporter made them: a large report is never copied into a String.
         if let output {
-            try AtomicFile.write(Array(text.utf8), to: output, mode: 0o644)
+            var bytes: [UInt8] = []
+            reporter.write(report) { bytes.append(contentsOf: $0) }
+            try AtomicFile.write(bytes, to: output, mode: 0o644)
         } else {
-            Output.write(text)
+            reporter.write(report) { Output.write(bytes: $0) }
         }
         // Unreadable files did not stop the run; each is one line, and the exit status says so.
         for error in report.fileErrors { Output.error(error.description) }

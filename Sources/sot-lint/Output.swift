@@ -8,15 +8,24 @@ enum Output {
         writeAll(text, to: STDOUT_FILENO)
     }
 
+    static func write(bytes: UnsafeBufferPointer<UInt8>) {
+        writeAll(bytes, to: STDOUT_FILENO)
+    }
+
     static func error(_ line: String) {
         writeAll("sot-lint: " + line + "\n", to: STDERR_FILENO)
     }
 
     private static func writeAll(_ text: String, to descriptor: Int32) {
-        var bytes = Array(text.utf8)
+        var text = text
+        text.withUTF8 { writeAll($0, to: descriptor) }
+    }
+
+    private static func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) {
+        guard let base = bytes.baseAddress else { return }
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { Glibc.write(descriptor, $0.baseAddress?.advanced(by: offset), $0.count - offset) }
+            let written = Glibc.write(descriptor, base + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
                 return

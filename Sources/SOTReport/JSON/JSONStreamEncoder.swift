@@ -19,6 +19,14 @@ public struct JSONStreamEncoder {
         writer.state.pointee.appendLineEnd()
         return writer.state.pointee.bytes.text()
     }
+
+    /// The bytes of `value` and the final newline, lent to `body` where they were written.
+    package func withEncodedLine<Value: Encodable>(_ value: Value, _ body: (UnsafeBufferPointer<UInt8>) -> Void) throws {
+        let writer = JSONStreamWriter()
+        try writer.writeDocument(value)
+        writer.state.pointee.appendLineEnd()
+        writer.state.pointee.bytes.withBytes(body)
+    }
 }
 
 /// The encoder of one value position (or, as a super encoder, of the container its parent writes to).

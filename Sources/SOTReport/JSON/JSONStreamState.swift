@@ -18,7 +18,7 @@ struct JSONStreamState: ~Copyable {
         var count = 0
     }
 
-    private(set) var bytes = JSONByteBuffer()
+    private(set) var bytes = JSONByteBuffer(capacity: 1 << 16)
     /// The innermost open container, where nearly every write goes: kept out of `outer` so that writing
     /// a member touches no array.
     private var current: Container?

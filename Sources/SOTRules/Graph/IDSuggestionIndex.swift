@@ -17,11 +17,13 @@ package struct IDSuggestionIndex: Sendable {
     private let scalars: [[UInt32]]
     private let hasher: DeletionHasher
     /// A chained hash table in flat arrays (one allocation per array, not one per key): `heads[slot]` is
-    /// the first entry of the slot, `next[entry]` the following one, -1 ends a chain.
-    private var heads: [Int]
-    private var next: [Int] = []
+    /// the first entry of the slot, `next[entry]` the following one, -1 ends a chain. Entries are 32-bit
+    /// and there is about one slot per entry: the index of 40,000 IDs is half a million entries, and it
+    /// is built while the whole workspace is in memory.
+    private var heads: [Int32]
+    private var next: [Int32] = []
     private var keys: [DeletionKey] = []
-    private var owners: [Int] = []
+    private var owners: [Int32] = []
     private let mask: Int
 
     package init(candidates: [String]) {
@@ -29,22 +31,30 @@ package struct IDSuggestionIndex: Sendable {
         let lowered = candidates.map(Self.loweredScalars)
         scalars = lowered
         hasher = DeletionHasher()
-        let expected = lowered.reduce(0) { $0 + $1.count + 1 }
+        // Every ID's keys are as many as its scalars and one; IDs whose keys would not fit 32-bit entries
+        // (gigabytes of them) get no suggestions rather than a crash.
+        var expected = 0
+        var indexed = 0
+        for text in lowered {
+            if expected + text.count + 1 >= Int(Int32.max) { break }
+            expected += text.count + 1
+            indexed += 1
+        }
         var size = 16
-        while size < 2 * expected { size *= 2 }
+        while size < expected { size *= 2 }
         mask = size - 1
-        heads = [Int](repeating: -1, count: size)
+        heads = [Int32](repeating: -1, count: size)
         next.reserveCapacity(expected)
         keys.reserveCapacity(expected)
         owners.reserveCapacity(expected)
         var scratch = DeletionHasher.Scratch()
-        for (index, text) in lowered.enumerated() {
+        for (index, text) in lowered.prefix(indexed).enumerated() {
             hasher.keys(of: text, scratch: &scratch) { key in
                 let slot = Self.slot(key, mask: mask)
                 next.append(heads[slot])
-                heads[slot] = keys.count
+                heads[slot] = Int32(keys.count)
                 keys.append(key)
-                owners.append(index)
+                owners.append(Int32(index))
             }
         }
     }
@@ -76,12 +86,12 @@ package struct IDSuggestionIndex: Sendable {
         var seen = Set<Int>()
         var scratch = DeletionHasher.Scratch()
         hasher.keys(of: target, scratch: &scratch) { key in
-            var entry = heads[Self.slot(key, mask: mask)]
+            var entry = Int(heads[Self.slot(key, mask: mask)])
             // Chains run newest first; the candidates of one key are gathered in candidate order.
             var matches: [Int] = []
             while entry >= 0 {
-                if keys[entry] == key { matches.append(owners[entry]) }
-                entry = next[entry]
+                if keys[entry] == key { matches.append(Int(owners[entry])) }
+                entry = Int(next[entry])
             }
             for index in matches.reversed() where seen.insert(index).inserted { found.append(index) }
         }

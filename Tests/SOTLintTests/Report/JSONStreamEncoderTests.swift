@@ -74,6 +74,21 @@ final class JSONStreamEncoderTests: XCTestCase {
         XCTAssertEqual(JSONReporter().render(report), (try? JSONValueEncoder().encode(document).rendered()).map { $0 + "\n" })
     }
 
+    /// Every reporter hands over the bytes of exactly the text it renders, in the pieces it chooses.
+    func testWrittenBytesAreTheRenderedText() {
+        let list = Self.diagnostics()
+        let reporters: [any Reporter] = [JSONReporter(), SARIFReporter(version: "1.2.3", rules: RuleSet.builtIn.rules.map(\.metadata)),
+                                         TextReporter(color: false), TextReporter(color: true), GitHubReporter(), JUnitReporter()]
+        for diagnostics in [list, [], Array(list.prefix(1))] {
+            let report = LintReport(diagnostics: diagnostics, fileCount: 2)
+            for reporter in reporters {
+                var bytes: [UInt8] = []
+                reporter.write(report) { bytes.append(contentsOf: $0) }
+                XCTAssertEqual(String(decoding: bytes, as: UTF8.self), reporter.render(report), "\(type(of: reporter))")
+            }
+        }
+    }
+
     func testScalarsAndOptionals() throws {
         let doubles: [Double] = [0, -0.0, 1, 1.5, -2.25, 1e-7, 1e21, 123_456_789.125, .infinity, -.infinity, .nan, .leastNonzeroMagnitude,
                                  .greatestFiniteMagnitude]
