@@ -3,12 +3,21 @@ import SOTModel
 import SOTRules
 
 /// A rule the profile turns on, with what every kind of rule is run with: its id, its severity and
-/// its context. The one place a rule's settings are looked up for a run.
-struct EnabledRule<Kind: Sendable>: Sendable {
+/// its context. The one place a rule's settings are looked up for a run. A class: the document rules
+/// are handed out for every file, and a copy of the context (with the profile in it) retained every
+/// reference it holds.
+final class EnabledRule<Kind: Sendable>: Sendable {
     let rule: Kind
     let id: String
     let severity: Severity
     let context: RuleContext
+
+    init(rule: Kind, id: String, severity: Severity, context: RuleContext) {
+        self.rule = rule
+        self.id = id
+        self.severity = severity
+        self.context = context
+    }
 
     /// The rules of `list` that `profile` turns on, in list order.
     static func all(_ list: [Kind], metadata: (Kind) -> RuleMetadata, profile: Profile, today: CalendarDate) -> [EnabledRule] {
