@@ -2,7 +2,10 @@ import SOTSource
 import SOTSyntax
 
 /// One `## ID - Title` section of an SOT document.
-public struct IssueSection: Sendable {
+/// One issue section. A class (immutable, so it behaves as a value): every document rule walks the
+/// sections of every document, and a struct was copied field by field — a retain for each of its texts
+/// and arrays — at every step of those loops.
+public final class IssueSection: Sendable {
     public let id: String
     public let idRange: SourceRange
     public let title: String
@@ -19,6 +22,21 @@ public struct IssueSection: Sendable {
     /// ID mentions outside fields: in the heading (its own ID excluded) and in prose.
     public let proseReferences: [IssueReference]
     public let lines: ClosedRange<Int>
+
+    public init(id: String, idRange: SourceRange, title: String, headingRange: SourceRange, headingText: String, headingLevel: Int,
+                headingIsWellFormed: Bool, status: StatusLine?, fields: [Field], proseReferences: [IssueReference], lines: ClosedRange<Int>) {
+        self.id = id
+        self.idRange = idRange
+        self.title = title
+        self.headingRange = headingRange
+        self.headingText = headingText
+        self.headingLevel = headingLevel
+        self.headingIsWellFormed = headingIsWellFormed
+        self.status = status
+        self.fields = fields
+        self.proseReferences = proseReferences
+        self.lines = lines
+    }
 
     /// Every issue-ID mention inside the section, in order, the heading's own ID excluded.
     /// Computed, so that each mention is stored once.
