@@ -10,7 +10,10 @@ public struct FieldItem: Sendable {
 }
 
 /// A labelled part of an issue section: `Acceptance:` followed by a list, or `Status: blocked`.
-public struct Field: Sendable {
+///
+/// A class (immutable, so it behaves as a value) for the reason `IssueSection` is one: rules walk every
+/// field of every section, and a struct was copied a retain per text and array at each step.
+public final class Field: Sendable {
     /// The canonical label when the label is known, otherwise the label as written.
     public let label: String
     public let rawLabel: String
@@ -22,6 +25,18 @@ public struct Field: Sendable {
     /// ID mentions on the label's own paragraph.
     public let inlineReferences: [IssueReference]
     public let items: [FieldItem]
+
+    public init(label: String, rawLabel: String, isKnown: Bool, labelRange: SourceRange, inlineValue: String?,
+                inlineValueRange: SourceRange?, inlineReferences: [IssueReference], items: [FieldItem]) {
+        self.label = label
+        self.rawLabel = rawLabel
+        self.isKnown = isKnown
+        self.labelRange = labelRange
+        self.inlineValue = inlineValue
+        self.inlineValueRange = inlineValueRange
+        self.inlineReferences = inlineReferences
+        self.items = items
+    }
 
     /// The issues this field names: every ID of the inline value and the first ID of each item.
     public var namedIssues: [IssueReference] {
