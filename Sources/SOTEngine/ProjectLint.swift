@@ -67,7 +67,7 @@ package struct ProjectLint {
             // Recorded now that the index is there; each stat was taken before its file was read.
             for (job, analysed) in zip(targetJobs, own) where job.markdown {
                 if case .target(let analysis, let stat?) = analysed {
-                    index.record(job.absolute, stat: stat, summary: analysis?.summary, profile: profile)
+                    index.record(job.absolute, stat: stat, summary: analysis?.summary)
                 }
             }
         }
@@ -139,7 +139,7 @@ package struct ProjectLint {
                 }
                 if let key { memory?.remember(key, analysis) }
                 if !job.isTarget, let stat, let index {
-                    index.record(job.absolute, stat: stat, summary: analysis?.summary, profile: profile)
+                    index.record(job.absolute, stat: stat, summary: analysis?.summary)
                 }
             }
             return job.isTarget ? .target(analysis, stat: stat) : .context(analysis?.summary, hit: false)

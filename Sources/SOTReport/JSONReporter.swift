@@ -48,14 +48,12 @@ public struct JSONReporter: Reporter {
     /// Any model as JSON text with a final newline. Encoding our own models cannot fail; should it, the
     /// output says so rather than printing half a document.
     package static func render<Value: Encodable>(_ value: Value) -> String {
-        do {
-            return try JSONStreamEncoder().encodeLine(value)
-        } catch {
-            return "{\"error\": " + JSONValue.quoted("cannot encode the report: \(error)") + "}\n"
-        }
+        var text = ""
+        write(value) { text = String(decoding: $0, as: UTF8.self) }
+        return text
     }
 
-    /// `render(value)`'s bytes, handed to `output` where they were encoded.
+    /// `render(value)`'s bytes, handed to `output` (once) where they were encoded.
     package static func write<Value: Encodable>(_ value: Value, to output: (UnsafeBufferPointer<UInt8>) -> Void) {
         do {
             try JSONStreamEncoder().withEncodedLine(value, output)

@@ -91,7 +91,7 @@ package final class WorkspaceIndexCache: @unchecked Sendable {
 
     /// Records what the file at `absolute`, whose stat before it was read was `stat`, contributes, when
     /// it can be cached.
-    package func record(_ absolute: String, stat: FileStat, summary: WorkspaceDocument?, profile: Profile) {
+    package func record(_ absolute: String, stat: FileStat, summary: WorkspaceDocument?) {
         guard !stat.isRecent(now: clock()) else { return }
         let cached: CachedSummary?
         if let summary {

@@ -29,14 +29,18 @@ public final class IssueIDMatcher: Sendable {
         guard required.mayHoldRun(bytes, range) else { return [] }
         var found: [Range<Int>] = []
         regex.forEachMatch(in: bytes, range: range) { groups in
-            if let match = groups[0], !match.isEmpty,
-               match.lowerBound == range.lowerBound || !(Self.isWordByte(bytes[match.lowerBound - 1]) || bytes[match.lowerBound - 1] == 0x2D),
-               match.upperBound == range.upperBound || !Self.isWordByte(bytes[match.upperBound]) {
-                found.append(match)
-            }
+            if let match = groups[0], Self.isWholeID(match, in: bytes, range: range) { found.append(match) }
             return true
         }
         return found
+    }
+
+    /// True when a match of the pattern is an ID: not empty, and neither preceded by a word byte or `-`
+    /// nor followed by a word byte inside `range`.
+    package static func isWholeID(_ match: Range<Int>, in bytes: [UInt8], range: Range<Int>) -> Bool {
+        !match.isEmpty
+            && (match.lowerBound == range.lowerBound || !(isWordByte(bytes[match.lowerBound - 1]) || bytes[match.lowerBound - 1] == 0x2D))
+            && (match.upperBound == range.upperBound || !isWordByte(bytes[match.upperBound]))
     }
 
     /// True when the whole of `text` is one ID.

@@ -12,14 +12,6 @@ public struct JSONStreamEncoder {
         return writer.state.pointee.bytes.array()
     }
 
-    /// The text of `value` and the newline that ends a report, decoded straight from the bytes written.
-    package func encodeLine<Value: Encodable>(_ value: Value) throws -> String {
-        let writer = JSONStreamWriter()
-        try writer.writeDocument(value)
-        writer.state.pointee.appendLineEnd()
-        return writer.state.pointee.bytes.text()
-    }
-
     /// The bytes of `value` and the final newline, lent to `body` where they were written.
     package func withEncodedLine<Value: Encodable>(_ value: Value, _ body: (UnsafeBufferPointer<UInt8>) -> Void) throws {
         let writer = JSONStreamWriter()

@@ -5,7 +5,7 @@ public struct ContentHash: Sendable, Hashable, CustomStringConvertible {
     public let digest: [UInt8]
 
     public init(_ bytes: [UInt8]) {
-        digest = Array(SHA256.hash(data: bytes))
+        self.init(bytes[...])
     }
 
     /// The hash of part of a byte array, without copying it out.

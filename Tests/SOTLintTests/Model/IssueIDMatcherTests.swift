@@ -37,11 +37,7 @@ final class IssueIDMatcherTests: XCTestCase {
                 let range = lower..<Int.random(in: lower...text.count, using: &random)
                 var expected: [Range<Int>] = []
                 plain.forEachMatch(in: text, range: range) { groups in
-                    if let match = groups[0], !match.isEmpty,
-                       match.lowerBound == range.lowerBound || !(IssueIDMatcher.isWordByte(text[match.lowerBound - 1]) || text[match.lowerBound - 1] == 0x2D),
-                       match.upperBound == range.upperBound || !IssueIDMatcher.isWordByte(text[match.upperBound]) {
-                        expected.append(match)
-                    }
+                    if let match = groups[0], IssueIDMatcher.isWholeID(match, in: text, range: range) { expected.append(match) }
                     return true
                 }
                 XCTAssertEqual(matcher.matches(in: text, range: range), expected, "\(pattern) in \(String(decoding: text, as: UTF8.self))")
