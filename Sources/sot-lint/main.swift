@@ -12,6 +12,7 @@ import Glibc
 
 // Exit codes are part of the contract: 0 clean, 1 findings, 2 usage, configuration or I/O error.
 do {
+    tuneAllocator()
     warmUpWorkerThreads()
     var command = try SOTLintCommand.parseAsRoot()
     try command.run()
