@@ -25,8 +25,8 @@ package struct FrontMatterKeyScanner {
             guard let found = topLevelKey(source, line: line) else { continue }
             starts.append((line, found.key, found.keyRange, found.value))
         }
-        // Keys seen so far: a set, so that 100,000 keys do not compare each with all before it.
-        var seenKeys = Set<String>()
+        // Keys seen so far: a table, so that 100,000 keys do not compare each with all before it.
+        var seenKeys = IDTable(capacity: starts.count)
         for (index, start) in starts.enumerated() {
             var last = index + 1 < starts.count ? starts[index + 1].line - 1 : lines.upperBound - 1
             while last > start.line, isBlankOrComment(source.lineBytes(last)) { last -= 1 }
@@ -35,7 +35,7 @@ package struct FrontMatterKeyScanner {
             if raw.count >= 2, let first = raw.first, first == "\"" || first == "'", raw.last == first {
                 raw = String(raw.dropFirst().dropLast())
             }
-            let isDuplicate = !seenKeys.insert(start.key).inserted
+            let isDuplicate = !seenKeys.insert(start.key).isNew
             let entry = ScannedEntry(key: start.key, keyRange: source.range(start.keyRange),
                                      rawValue: start.value.isEmpty ? nil : raw,
                                      valueRange: source.range(start.value), lines: start.line...last,

@@ -18,16 +18,19 @@ package struct FrontMatterDuplicateKeyRule: DocumentRule {
 
     package func check(_ document: SOTDocument, context: DocumentContext) -> [Finding] {
         guard document.isSOT || document.looksLikeSOT else { return [] }
-        // The line of each key's first entry (the line alone: copying whole entries into the table cost
-        // more than the check itself with 100,000 keys).
-        var firstLine: [String: Int] = [:]
+        // The line of each key's first entry, by the key's number (the line alone: copying whole entries
+        // into the table cost more than the check itself with 100,000 keys).
+        let entries = document.frontMatter.entries
+        var keys = IDTable(capacity: entries.count)
+        var firstLine: [Int] = []
         var findings: [Finding] = []
-        for entry in document.frontMatter.entries {
-            if let earlier = firstLine[entry.key] {
-                findings.append(Finding(document, entry.keyRange,
-                                        "front matter key `\(entry.key)` is repeated; it is first set on line \(earlier)"))
+        for entry in entries {
+            let (number, isNew) = keys.insert(entry.key)
+            if isNew {
+                firstLine.append(entry.keyRange.start.line)
             } else {
-                firstLine[entry.key] = entry.keyRange.start.line
+                findings.append(Finding(document, entry.keyRange,
+                                        "front matter key `\(entry.key)` is repeated; it is first set on line \(firstLine[number])"))
             }
         }
         return findings

@@ -28,9 +28,8 @@ package struct FrontMatterEnumValueRule: DocumentRule {
     package func check(_ document: SOTDocument, context: DocumentContext) -> [Finding] {
         guard document.isSOT || document.looksLikeSOT else { return [] }
         var findings: [Finding] = []
-        var seen: Set<String> = []
-        for entry in document.frontMatter.entries where !seen.contains(entry.key) {
-            seen.insert(entry.key)
+        var seen = IDTable(capacity: document.frontMatter.entries.count)
+        for entry in document.frontMatter.entries where seen.insert(entry.key).isNew {
             guard document.isSOT || entry.key == "lifecycle_classification",
                   let allowed = context.profile.frontMatter.allowedValues(entry.key),
                   let value = entry.value, !value.isEmpty, !allowed.contains(value) else { continue }

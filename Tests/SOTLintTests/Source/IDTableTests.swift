@@ -1,5 +1,5 @@
 import XCTest
-@testable import SOTModel
+@testable import SOTSource
 
 /// The ID table numbers IDs exactly as a dictionary filled in the same order would, whatever their
 /// length, bytes or count (it grows past its first capacity).
