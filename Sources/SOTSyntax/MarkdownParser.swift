@@ -15,16 +15,21 @@ public enum MarkdownParser {
         let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_UNSAFE
         let emptyDocument = MarkdownBlock(kind: .document, startLine: firstLine, endLine: firstLine,
                                           startOffset: bodyStart, endOffset: bodyStart)
-        let root: OpaquePointer? = source.bytes.withUnsafeBufferPointer { buffer -> OpaquePointer? in
-            guard let base = buffer.baseAddress else { return nil }
-            return base.advanced(by: bodyStart).withMemoryRebound(to: CChar.self, capacity: buffer.count - bodyStart) {
-                cmark_parse_document($0, buffer.count - bodyStart, options)
+        // cmark's memory comes from this thread's arena, emptied once the tree is converted and freed.
+        return CmarkArena.withArena {
+            let root: OpaquePointer? = source.bytes.withUnsafeBufferPointer { buffer -> OpaquePointer? in
+                guard let base = buffer.baseAddress, let parser = cmark_parser_new_with_mem(options, CmarkArena.allocator) else { return nil }
+                defer { cmark_parser_free(parser) }
+                base.advanced(by: bodyStart).withMemoryRebound(to: CChar.self, capacity: buffer.count - bodyStart) {
+                    cmark_parser_feed(parser, $0, buffer.count - bodyStart)
+                }
+                return cmark_parser_finish(parser)
             }
+            guard let root else { return emptyDocument }
+            defer { cmark_node_free(root) }
+            let converter = Converter(source: source, lineOffset: lineOffset)
+            return converter.block(root, depth: 0, wantsText: true) ?? emptyDocument
         }
-        guard let root else { return emptyDocument }
-        defer { cmark_node_free(root) }
-        let converter = Converter(source: source, lineOffset: lineOffset)
-        return converter.block(root, depth: 0, wantsText: true) ?? emptyDocument
     }
 
     private struct Converter {
