@@ -7,10 +7,11 @@ import SOTRules
 /// character, and (for generic detectors) names, hashes and identifiers.
 package enum PlaceholderFilter {
     private static let words = ["example", "redacted", "placeholder", "dummy", "changeme", "your_", "your-", "xxxx", "****"]
+        .map { Array($0.utf8) }
 
     package static func isPlaceholder(_ secret: ArraySlice<UInt8>, detector: SecretDetector) -> Bool {
         guard let first = secret.first, let last = secret.last else { return true }
-        for word in words where ByteSearch.contains(secret, Array(word.utf8), ignoringASCIICase: true) { return true }
+        for word in words where ByteSearch.contains(secret, word, ignoringASCIICase: true) { return true }
         for word in detector.allow where ByteSearch.contains(secret, Array(word.utf8), ignoringASCIICase: true) { return true }
         // <value>, ${VAR}, {{ var }}, %VAR%, $VAR
         if first == 0x3C, last == 0x3E { return true }
@@ -34,9 +35,11 @@ package enum PlaceholderFilter {
 
     /// One byte making up 60% or more of the value (`xxxxxxxx`, `********`, `aaaa1aaaa`).
     private static func mostlyOneByte(_ secret: ArraySlice<UInt8>) -> Bool {
-        var counts = [Int](repeating: 0, count: 256)
-        for byte in secret { counts[Int(byte)] += 1 }
-        return (counts.max() ?? 0) * 10 >= secret.count * 6
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 256) { counts in
+            counts.initialize(repeating: 0)
+            for byte in secret { counts[Int(byte)] += 1 }
+            return (counts.max() ?? 0) * 10 >= secret.count * 6
+        }
     }
 
     private static func isGenericNonSecret(_ secret: ArraySlice<UInt8>) -> Bool {

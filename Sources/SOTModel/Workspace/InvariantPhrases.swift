@@ -19,8 +19,11 @@ public struct InvariantPhrases: Sendable {
     /// IDs the item declares the phrase about, other than the declaring issue itself.
     package func declaredTargets(in item: FieldItem, excluding own: String) -> [String] {
         guard item.references.contains(where: { $0.id != own }) else { return [] }
-        let bytes = Array(item.text.utf8)
-        guard keywords.contains(where: { ByteSearch.contains(bytes, $0, ignoringASCIICase: true) }) else { return [] }
+        var itemText = item.text
+        let mentionsKeyword = itemText.withUTF8 { bytes in
+            keywords.contains(where: { ByteSearch.contains(bytes, $0, ignoringASCIICase: true) })
+        }
+        guard mentionsKeyword else { return [] }
         let text = Self.squeezed(item.text.lowercased())
         var targets: [String] = []
         for reference in item.references where reference.id != own && !targets.contains(reference.id) {
