@@ -1,16 +1,18 @@
 /// Numbers distinct strings (issue IDs, front-matter keys) in order of first appearance, for any
 /// number of them: open addressing over a cheap hash of the UTF-8 bytes, seeded once per process so
-/// that no document can be written to collide, at most half full, with each slot's hash kept so that
-/// strings are compared only when their hashes agree. Swift's `Dictionary<String, Int>` measured two
-/// to three times slower for the same 4,000 IDs (its hash is SipHash over normalised text, and each
-/// probe compares the strings); with 100,000 front-matter keys its probes, each a cache miss into a
-/// string, grew faster than the keys. Every workspace lookup of an ID goes through here.
+/// that no document can be written to collide, at most half full, each slot one word holding the
+/// number and 32 bits of the hash, so that strings are compared only when those agree. Swift's
+/// `Dictionary<String, Int>` measured two to three times slower for the same 4,000 IDs (its hash is
+/// SipHash over normalised text, and each probe compares the strings); with 100,000 front-matter keys
+/// its probes, each a cache miss into a string, grew faster than the keys. Every workspace lookup of
+/// an ID goes through here.
 package struct IDTable: Sendable {
     /// The IDs, by number.
     package private(set) var names: [String] = []
-    /// For each slot, the number of the ID there, or -1; and that ID's hash.
-    private var slots: [Int32]
-    private var hashes: [UInt64]
+    /// One word per slot: the upper 32 bits of the hash of the ID there, and its number + 1 (0: empty).
+    /// A probe reads one word, and compares strings only when those 32 bits agree; the slot's position
+    /// comes from the hash's lower bits.
+    private var slots: [UInt64]
     private var mask: Int
 
     private static let seed = UInt64.random(in: 0...UInt64.max)
@@ -19,8 +21,7 @@ package struct IDTable: Sendable {
     package init(capacity: Int = 0) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = [Int32](repeating: -1, count: size)
-        hashes = [UInt64](repeating: 0, count: size)
+        slots = [UInt64](repeating: 0, count: size)
         mask = size - 1
     }
 
@@ -29,19 +30,22 @@ package struct IDTable: Sendable {
     /// The number of `id`, and whether it was new (it then gets the next number).
     package mutating func insert(_ id: String) -> (number: Int, isNew: Bool) {
         let hash = Self.hash(id)
+        let tag = hash & 0xFFFF_FFFF_0000_0000
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let found = slots[slot]
-            if found < 0 { break }
-            if hashes[slot] == hash, names[Int(found)] == id { return (Int(found), false) }
+            let word = slots[slot]
+            if word == 0 { break }
+            if word & 0xFFFF_FFFF_0000_0000 == tag {
+                let found = Int(word & 0xFFFF_FFFF) - 1
+                if names[found] == id { return (found, false) }
+            }
             slot = (slot + 1) & mask
         }
         if (names.count + 1) * 2 > slots.count {
             grow()
             return insert(id)
         }
-        slots[slot] = Int32(names.count)
-        hashes[slot] = hash
+        slots[slot] = tag | UInt64(names.count + 1)
         names.append(id)
         return (names.count - 1, true)
     }
@@ -49,28 +53,31 @@ package struct IDTable: Sendable {
     /// The number of `id`, nil when it was never inserted.
     package func number(of id: String) -> Int? {
         let hash = Self.hash(id)
+        let tag = hash & 0xFFFF_FFFF_0000_0000
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let found = slots[slot]
-            if found < 0 { return nil }
-            if hashes[slot] == hash, names[Int(found)] == id { return Int(found) }
+            let word = slots[slot]
+            if word == 0 { return nil }
+            if word & 0xFFFF_FFFF_0000_0000 == tag {
+                let found = Int(word & 0xFFFF_FFFF) - 1
+                if names[found] == id { return found }
+            }
             slot = (slot + 1) & mask
         }
     }
 
+    /// Doubles the slots; each ID is hashed again for its new position (the slot keeps only the upper bits).
     private mutating func grow() {
         let size = slots.count * 2
-        var slots = [Int32](repeating: -1, count: size)
-        var hashes = [UInt64](repeating: 0, count: size)
+        var slots = [UInt64](repeating: 0, count: size)
         let mask = size - 1
-        for (old, number) in self.slots.enumerated() where number >= 0 {
-            var slot = Int(truncatingIfNeeded: self.hashes[old]) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = number
-            hashes[slot] = self.hashes[old]
+        for (number, name) in names.enumerated() {
+            let hash = Self.hash(name)
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(number + 1)
         }
         self.slots = slots
-        self.hashes = hashes
         self.mask = mask
     }
 
