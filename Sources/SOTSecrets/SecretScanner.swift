@@ -2,6 +2,7 @@ import SOTSource
 import SOTSyntax
 import SOTModel
 import SOTRules
+import Foundation
 
 /// A secret found in a file, before allowances: which detector, where (bytes), and the secret's bytes.
 package struct SecretMatch: Sendable {
@@ -9,9 +10,6 @@ package struct SecretMatch: Sendable {
     /// Byte range of the secret in the file.
     package let range: Range<Int>
 }
-
-import Dispatch
-import Foundation
 
 /// One pass of every keyword over the bytes, then each detector's bounded pattern only around its
 /// keyword hits, then entropy and placeholder filters. A large file is cut at line breaks into one
@@ -39,15 +37,13 @@ package struct SecretScanner {
                 return scanPiece(buffer, range: 0..<buffer.count, markdown: markdown, fences: .ifMarked)
             }
             nonisolated(unsafe) let shared = buffer
-            let results = ParallelResults<(matches: [SecretMatch], directives: [Int])>(count: pieces.count)
-            DispatchQueue.concurrentPerform(iterations: pieces.count) { index in
+            let results = ParallelResults<(matches: [SecretMatch], directives: [Int])>.map(pieces.count) { index in
                 // Fenced code depends on the whole file: the first piece takes all fenced lines.
-                results.set(index, scanPiece(shared, range: pieces[index], markdown: markdown,
-                                             fences: index == 0 ? .always : .never))
+                scanPiece(shared, range: pieces[index], markdown: markdown, fences: index == 0 ? .always : .never)
             }
             var matches: [SecretMatch] = []
             var directives: [Int] = []
-            for result in results.values.compactMap({ $0 }) {
+            for result in results {
                 matches += result.matches
                 directives += result.directives
             }
