@@ -43,6 +43,8 @@ public struct LintReport: Sendable {
     public let fileErrors: [SOTLintError]
     /// Documents whose workspace contribution came from the persistent cache instead of a parse.
     public let cacheHits: Int
+    /// Projects whose rest of the workspace came from a save's focus digest (for tests and statistics).
+    package var focusDigestHits = 0
 
     public init(diagnostics: [Diagnostic], fileCount: Int, workspaces: [Workspace] = [], fileErrors: [SOTLintError] = [],
                 cacheHits: Int = 0) {
@@ -59,7 +61,9 @@ public struct LintReport: Sendable {
 
     /// The same report with only the diagnostics `keep` accepts.
     public func filtered(_ keep: (Diagnostic) -> Bool) -> LintReport {
-        LintReport(diagnostics: diagnostics.filter(keep), fileCount: fileCount, workspaces: workspaces, fileErrors: fileErrors,
-                   cacheHits: cacheHits)
+        var report = LintReport(diagnostics: diagnostics.filter(keep), fileCount: fileCount, workspaces: workspaces, fileErrors: fileErrors,
+                                cacheHits: cacheHits)
+        report.focusDigestHits = focusDigestHits
+        return report
     }
 }

@@ -95,16 +95,22 @@ public final class LintSession: @unchecked Sendable {
                 && !inputs.wholeProjects.contains(root)
             let found = inputs
             let loadsIndex = request.staged || options.cache == .disabled ? nil : { @Sendable in self.indexCache(for: project) }
-            let lint = ProjectLint(project: project, rules: options.rules, today: options.today, detail: options.detail,
+            var lint = ProjectLint(project: project, rules: options.rules, today: options.today, detail: options.detail,
                                    wholeProject: inputs.wholeProjects.contains(root), workingDirectory: options.workingDirectory,
                                    base: inputs.base.map(ProjectLint.BaseSource.revision), reportsDeletions: inputs.wholeProjects.contains(root) || request.staged,
                                    index: loadsIndex, memory: memory)
+            // A one-process-per-save editor gains from the focus digest; a session that keeps analyses does not need it.
+            if loadsIndex != nil, memory == nil, options.detail == .index, needsContext, let directory = cacheDirectory(for: project) {
+                lint.focusCache = FocusDigest.Location(directory: directory, root: root, workingDirectory: options.workingDirectory,
+                                                       profile: project.profile, clock: options.clock)
+            }
             outcomes.append(try lint.lint(targets: targets) { () throws(SOTLintError) in needsContext ? try found.contextFiles(of: root) : [] })
-            let index = loadsIndex?()
-            index?.save()
+            loadedIndexCache(for: project)?.save()
             cacheHits += outcomes.last?.cacheHits ?? 0
         }
-        return Self.report(outcomes, fileCount: inputs.targets.count, cacheHits: cacheHits)
+        var report = Self.report(outcomes, fileCount: inputs.targets.count, cacheHits: cacheHits)
+        report.focusDigestHits = outcomes.filter(\.answeredByFocusDigest).count
+        return report
     }
 
     /// The report of some projects' outcomes, through the one redaction point: nothing reaches a reporter
@@ -151,16 +157,25 @@ public final class LintSession: @unchecked Sendable {
         return made
     }
 
+    /// The index of a project that this session has loaded already, if any.
+    private func loadedIndexCache(for project: LintInputs.Project) -> WorkspaceIndexCache? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let known = indexes[project.location.root], known.profileFingerprint == project.profile.fingerprint else { return nil }
+        return known
+    }
+
     private func makeIndexCache(for project: LintInputs.Project) -> WorkspaceIndexCache? {
-        let root = project.location.root
+        guard let directory = cacheDirectory(for: project) else { return nil }
+        return WorkspaceIndexCache(directory: directory, root: project.location.root, profile: project.profile, clock: options.clock)
+    }
+
+    /// The folder of a project's persistent cache, nil without one.
+    private func cacheDirectory(for project: LintInputs.Project) -> String? {
         switch options.cache {
-        case .disabled: return nil
-        case .projectFolder:
-            return WorkspaceIndexCache(directory: FilePath.join(root, ".sot-lint-cache"), root: root, profile: project.profile,
-                                       clock: options.clock)
-        case .directory(let folder):
-            return WorkspaceIndexCache(directory: FilePath.absolute(folder, base: options.workingDirectory), root: root,
-                                       profile: project.profile, clock: options.clock)
+        case .disabled: nil
+        case .projectFolder: FilePath.join(project.location.root, ".sot-lint-cache")
+        case .directory(let folder): FilePath.absolute(folder, base: options.workingDirectory)
         }
     }
 }

@@ -20,6 +20,8 @@ package struct ProjectLint {
     package let index: (@Sendable () -> WorkspaceIndexCache?)?
     /// Analyses kept between lints of a session (the language server), when it keeps them.
     package let memory: AnalysisMemory?
+    /// Where a save of one document finds the rest of the workspace in brief, when the run may use it.
+    package var focusCache: FocusDigest.Location? = nil
     /// The configuration's bytes when they do not come from disk (an in-memory project).
     package var configBytes: [UInt8]? = nil
 
@@ -40,44 +42,76 @@ package struct ProjectLint {
         package var fileErrors: [SOTLintError] = []
         /// Documents the workspace index answered for without a read.
         package var cacheHits = 0
+        /// The rest of the workspace came from the focus digest.
+        package var answeredByFocusDigest = false
     }
 
     /// Lints the targets within their project. The targets' own checks need nothing from the rest of the
-    /// project, so they run while `context` finds its other documents and the workspace index is loaded.
+    /// project, so they run while `context` finds its other documents and the workspace index (or, for a
+    /// save of one document, its focus digest) is loaded.
     package func lint(targets: [LintInputs.Target],
                       context: @escaping @Sendable () throws(SOTLintError) -> [LintInputs.ContextFile]) throws(SOTLintError) -> Outcome {
         let targetJobs = targets.map { FileJob(display: $0.displayPath, absolute: $0.absolutePath, isTarget: true,
                                                markdown: $0.markdown, scanSecrets: $0.scanSecrets, bytes: $0.bytes) }
         let loadIndex = index
+        let digestLocation = focusLocation(targets)
         // The walk for the other documents is the longest part: it runs beside the targets' checks and
-        // the loading of the index.
-        let ((analyzer, own, index), found) = concurrently({
+        // the loading of the index or the digest. For a digest the other files' stats are taken there too.
+        let ((analyzer, own, loaded), found) = concurrently({
             let analyzer = makeAnalyzer()
-            return (analyzer, analyze(targetJobs, with: analyzer, index: nil, stats: loadIndex != nil), loadIndex?())
+            let own = analyze(targetJobs, with: analyzer, index: nil, stats: loadIndex != nil)
+            let loaded: Loaded = if let digestLocation, let focus = targets.first {
+                .digest(FocusDigest.load(digestLocation, focus: focus.displayPath))
+            } else {
+                .index(loadIndex?())
+            }
+            return (analyzer, own, loaded)
         }) {
-            () -> Result<[LintInputs.ContextFile], SOTLintError> in
+            () -> Result<([LintInputs.ContextFile], [FileStat?]?), SOTLintError> in
             do throws(SOTLintError) {
-                return .success(try context())
+                let files = try context()
+                guard digestLocation != nil else { return .success((files, nil)) }
+                let stats = ParallelResults<FileStat?>.map(files.count) { files[$0].bytes == nil ? FileStat.of(files[$0].absolute) : nil }
+                return .success((files, stats))
             } catch {
                 return .failure(error)
             }
         }
-        let contextFiles = try found.get()
-        if let index {
-            // Recorded now that the index is there; each stat was taken before its file was read.
-            for (job, analysed) in zip(targetJobs, own) where job.markdown {
-                if case .target(let analysis, let stat?) = analysed {
-                    index.record(job.absolute, stat: stat, summary: analysis?.summary)
-                }
-            }
-        }
+        let (contextFiles, contextStats) = try found.get()
         var collected = Collected()
         collected.add(own)
-        collected.add(analyze(contextFiles.map(Self.contextJob), with: analyzer, index: index, stats: index != nil))
-        let workspace = Workspace(documents: collected.documents)
+        let workspace: Workspace
+        let focused: Bool
+        var answeredByFocusDigest = false
+        if case .digest(let digest?) = loaded,
+           let slice = digest.slice(files: contextFiles, stats: contextStats ?? [], focus: collected.documents.first, profile: profile) {
+            workspace = slice.workspace
+            focused = slice.focused
+            collected.hits = slice.hits
+            answeredByFocusDigest = true
+        } else {
+            var index: WorkspaceIndexCache?
+            if case .index(let loadedIndex) = loaded { index = loadedIndex } else { index = loadIndex?() }
+            if let index {
+                // Recorded now that the index is there; each stat was taken before its file was read.
+                for (job, analysed) in zip(targetJobs, own) where job.markdown {
+                    if case .target(let analysis, let stat?) = analysed {
+                        index.record(job.absolute, stat: stat, summary: analysis?.summary)
+                    }
+                }
+            }
+            let context = analyze(contextFiles.map(Self.contextJob), with: analyzer, index: index, stats: index != nil, knownStats: contextStats)
+            collected.add(context)
+            workspace = Workspace(documents: collected.documents)
+            focused = collected.hasContextDocuments
+            if let digestLocation, let focus = targets.first, let contextStats {
+                Self.writeDigest(digestLocation, focus: focus.displayPath, files: contextFiles, stats: contextStats, analysed: context)
+            }
+        }
         var outcome = Outcome(workspace: workspace, fileErrors: collected.errors, cacheHits: collected.hits)
+        outcome.answeredByFocusDigest = answeredByFocusDigest
         let changes = try changeDiagnostics(workspace, present: collected.present, targets: targets)
-        outcome.diagnostics = targetDiagnostics(collected.targets, workspace: workspace, focused: collected.hasContextDocuments, extra: changes)
+        outcome.diagnostics = targetDiagnostics(collected.targets, workspace: workspace, focused: focused, extra: changes)
         var facts = Set<String>()
         for file in collected.targets {
             outcome.redact += file.redact
@@ -85,6 +119,31 @@ package struct ProjectLint {
         }
         outcome.diagnostics += try projectDiagnostics(facts: facts)
         return outcome
+    }
+
+    /// What the foreground loads beside the targets' checks: the focus digest of a save, or the index.
+    private enum Loaded {
+        case digest(FocusDigest?)
+        case index(WorkspaceIndexCache?)
+    }
+
+    /// Where the focus digest of this lint is, when it is a save of one Markdown document within its project
+    /// (no base revision: the change rules read the whole workspace).
+    private func focusLocation(_ targets: [LintInputs.Target]) -> FocusDigest.Location? {
+        guard let focusCache, base == nil, !wholeProject, targets.count == 1, targets[0].markdown else { return nil }
+        return focusCache
+    }
+
+    /// Writes the digest of a save that built the whole workspace, when every other file was read.
+    private static func writeDigest(_ location: FocusDigest.Location, focus: String, files: [LintInputs.ContextFile], stats: [FileStat?],
+                                    analysed: [Analysed]) {
+        var digestFiles: [FocusDigest.File] = []
+        digestFiles.reserveCapacity(files.count)
+        for (position, file) in files.enumerated() {
+            guard file.bytes == nil, let stat = stats[position], case .context(let document, _) = analysed[position] else { return }
+            digestFiles.append(FocusDigest.File(display: file.display, stat: stat, document: document))
+        }
+        FocusDigest.write(location, focus: focus, files: digestFiles)
     }
 
     /// The project's workspace alone (for `sot-lint graph`): every file read as workspace context.
@@ -111,12 +170,14 @@ package struct ProjectLint {
 
     /// Every job analysed once, in parallel: from the session's memory, `index`, or the bytes. Files read
     /// from disk are recorded in `index`; with `stats` each gets its stat before it is read, so that a
-    /// record can only be older than the file, never vouch for content it did not see.
-    private func analyze(_ jobs: [FileJob], with analyzer: FileAnalyzer, index: WorkspaceIndexCache?, stats: Bool) -> [Analysed] {
+    /// record can only be older than the file, never vouch for content it did not see (`knownStats`, when
+    /// given, were taken that way before this step).
+    private func analyze(_ jobs: [FileJob], with analyzer: FileAnalyzer, index: WorkspaceIndexCache?, stats: Bool,
+                         knownStats: [FileStat?]? = nil) -> [Analysed] {
         let memory = self.memory
         return ParallelResults<Analysed>.map(jobs.count) { position in
             let job = jobs[position]
-            let stat = !stats || job.bytes != nil ? nil : FileStat.of(job.absolute)
+            let stat = !stats || job.bytes != nil ? nil : knownStats?[position] ?? FileStat.of(job.absolute)
             if !job.isTarget, let stat, let index, let cached = index.summary(of: job.absolute, display: job.display, stat: stat) {
                 return .context(cached, hit: true)
             }

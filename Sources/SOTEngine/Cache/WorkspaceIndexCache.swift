@@ -112,14 +112,7 @@ package final class WorkspaceIndexCache: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         guard dirty else { return }
-        if FilePath.kind(directory) == nil {
-            guard mkdir(directory, 0o755) == 0 || errno == EEXIST else { return }
-            // Ignored by git and marked as a cache for backup tools, like other tools' caches.
-            try? AtomicFile.write(Array("# Created by sot-lint: a cache, never commit it.\n*\n".utf8),
-                                  to: FilePath.join(directory, ".gitignore"), mode: 0o644)
-            try? AtomicFile.write(Array("Signature: 8a477f597d28d172789f06886806bc55\n# sot-lint cache\n".utf8),
-                                  to: FilePath.join(directory, "CACHEDIR.TAG"), mode: 0o644)
-        }
+        guard CacheFolder.prepare(directory) else { return }
         try? AtomicFile.write(encode(), to: file, mode: 0o644)
         dirty = false
     }

@@ -47,60 +47,9 @@ package struct BlockedByGraph {
         edgeTarget[edgeStart[position]..<edgeStart[position + 1]]
     }
 
-    /// The strongly connected components of more than one issue (the cycles), by Tarjan's algorithm,
-    /// iterative so that long chains cannot overflow the stack. A lone issue is never materialised.
+    /// The strongly connected components of more than one issue (the cycles), by Tarjan's algorithm
+    /// (`StrongComponents`), each as its members leave the stack.
     package func cycleComponents() -> [[String]] {
-        let count = ids.count
-        var order = [Int](repeating: -1, count: count)
-        var low = [Int](repeating: 0, count: count)
-        var onStack = [Bool](repeating: false, count: count)
-        var stack: [Int] = []
-        var components: [[String]] = []
-        var counter = 0
-        // The explicit call stack, reused for every root: (issue, position of its next edge).
-        var work: [(node: Int, next: Int)] = []
-        for root in 0..<count where order[root] == -1 {
-            // A root without edges is a component of one, never materialised.
-            if edgeStart[root] == edgeStart[root + 1] {
-                order[root] = counter
-                counter += 1
-                continue
-            }
-            work.append((root, edgeStart[root]))
-            order[root] = counter; low[root] = counter; counter += 1
-            stack.append(root); onStack[root] = true
-            while let frame = work.last {
-                let node = frame.node
-                if frame.next < edgeStart[node + 1] {
-                    work[work.count - 1].next += 1
-                    let target = edgeTarget[frame.next]
-                    if order[target] == -1 {
-                        order[target] = counter; low[target] = counter; counter += 1
-                        stack.append(target); onStack[target] = true
-                        work.append((target, edgeStart[target]))
-                    } else if onStack[target] {
-                        low[node] = min(low[node], order[target])
-                    }
-                    continue
-                }
-                work.removeLast()
-                if let parent = work.last { low[parent.node] = min(low[parent.node], low[node]) }
-                if low[node] == order[node] {
-                    if stack.last == node {
-                        stack.removeLast()
-                        onStack[node] = false
-                        continue
-                    }
-                    var component: [String] = []
-                    while let member = stack.popLast() {
-                        onStack[member] = false
-                        component.append(ids[member])
-                        if member == node { break }
-                    }
-                    components.append(component)
-                }
-            }
-        }
-        return components
+        StrongComponents.of(starts: edgeStart, targets: edgeTarget).map { $0.map { ids[$0] } }
     }
 }

@@ -33,8 +33,19 @@ public struct Workspace: Sendable, Codable {
     /// algorithm found them: computed once, for the cycle rule and the reporters.
     package let graph: BlockedByGraph
     package let cycleComponents: [[String]]
+    /// Every ID of the whole workspace, sorted, when `documents` are only part of it (a save answered
+    /// from the cache's focus digest holds the saved document and the issues related to it).
+    private let wholeIssueIDs: (@Sendable () -> [String])?
 
-    public init(documents: [WorkspaceDocument]) {
+    /// The IDs "did you mean" chooses from: every ID of the whole workspace, sorted.
+    public var suggestionCandidates: [String] {
+        wholeIssueIDs?() ?? issueIDs
+    }
+
+    /// The workspace of `documents`; `wholeIssueIDs` gives every ID of the whole workspace when the
+    /// documents are only the part of it that some documents' findings depend on.
+    public init(documents: [WorkspaceDocument], wholeIssueIDs: (@Sendable () -> [String])? = nil) {
+        self.wholeIssueIDs = wholeIssueIDs
         let sorted = Self.inPathOrder(documents)
         self.documents = sorted
         // Each ID is hashed once per definition: it gets a number in order of first appearance, and every

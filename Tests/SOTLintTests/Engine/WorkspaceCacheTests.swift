@@ -90,7 +90,7 @@ final class WorkspaceCacheTests: XCTestCase {
     }
 
     private func cacheFile(_ project: TemporaryWorkspace) throws -> String {
-        let names = try FileManager.default.contentsOfDirectory(atPath: cacheDirectory(project)).filter { $0.hasSuffix(".bin") }
+        let names = try FileManager.default.contentsOfDirectory(atPath: cacheDirectory(project)).filter { $0.hasPrefix("workspace-") && $0.hasSuffix(".bin") }
         XCTAssertEqual(names.count, 1)
         return cacheDirectory(project) + "/" + (names.first ?? "")
     }
