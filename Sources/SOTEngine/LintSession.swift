@@ -34,6 +34,9 @@ public final class LintSession: @unchecked Sendable {
         public var rules: RuleSet
         /// Seconds since the epoch, for the cache's "too recent to trust" test (tests move it).
         package var clock: @Sendable () -> Int64 = { FileStat.now() }
+        /// A save of one document may take the rest of the workspace from its focus digest (tests of the
+        /// per-file index turn it off).
+        package var usesFocusDigest = true
 
         public init(workingDirectory: String, config: ConfigChoice = .discover, today: CalendarDate = .today(),
                     cache: CacheChoice = .disabled, retainsAnalyses: Bool = false, detail: ModelDetail = .index,
@@ -100,7 +103,7 @@ public final class LintSession: @unchecked Sendable {
                                    base: inputs.base.map(ProjectLint.BaseSource.revision), reportsDeletions: inputs.wholeProjects.contains(root) || request.staged,
                                    index: loadsIndex, memory: memory)
             // A one-process-per-save editor gains from the focus digest; a session that keeps analyses does not need it.
-            if loadsIndex != nil, memory == nil, options.detail == .index, needsContext, let directory = cacheDirectory(for: project) {
+            if loadsIndex != nil, options.usesFocusDigest, memory == nil, options.detail == .index, needsContext, let directory = cacheDirectory(for: project) {
                 lint.focusCache = FocusDigest.Location(directory: directory, root: root, workingDirectory: options.workingDirectory,
                                                        profile: project.profile, clock: options.clock)
             }

@@ -18,13 +18,20 @@ package struct CachedSummary: Sendable {
 
     package let issues: [Issue]
 
-    /// nil when the document holds text the cache must not keep (a status outside the vocabulary).
-    package init?(_ document: WorkspaceDocument, profile: Profile) {
+    /// nil when the document holds text the cache must not keep (a status outside the vocabulary), unless
+    /// `blankingUnknownStatuses`: then such a status is kept as an empty one, of no category. That is for
+    /// the focus digest only, whose workspace rules read the status of an issue outside the saved document
+    /// through its category alone (the change rules, which compare status texts, never use it).
+    package init?(_ document: WorkspaceDocument, profile: Profile, blankingUnknownStatuses: Bool = false) {
         var issues: [Issue] = []
         for issue in document.issues {
-            if let status = issue.status, profile.category(ofStatus: status.normalized) == nil { return nil }
+            var normalized = issue.status?.normalized
+            if let status = normalized, profile.category(ofStatus: status) == nil {
+                guard blankingUnknownStatuses else { return nil }
+                normalized = ""
+            }
             issues.append(Issue(id: issue.id, idRange: issue.idRange, headingRange: issue.headingRange,
-                                status: issue.status.map { StatusLine(raw: $0.normalized, normalized: $0.normalized, range: $0.range,
+                                status: issue.status.map { StatusLine(raw: normalized ?? "", normalized: normalized ?? "", range: $0.range,
                                                                       labelRange: $0.labelRange) },
                                 blockers: issue.blockers.map { IssueReference(id: $0.id, range: $0.range, field: $0.field,
                                                                               inCodeSpan: $0.inCodeSpan, sectionID: issue.id) },

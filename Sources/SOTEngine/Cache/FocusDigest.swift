@@ -410,7 +410,7 @@ package struct FocusDigest: Sendable {
         let documents = documentFiles.compactMap { files[$0].document }
         payload.int(documents.count)
         for (file, document) in zip(documentFiles, documents) {
-            guard let summary = CachedSummary(document, profile: profile) else { return nil }
+            guard let summary = CachedSummary(document, profile: profile, blankingUnknownStatuses: true) else { return nil }
             payload.int(file)
             var encoded = ByteWriter()
             summary.encode(into: &encoded)

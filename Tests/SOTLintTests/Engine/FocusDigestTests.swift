@@ -7,7 +7,8 @@ import XCTest
 
 /// The focus digest answers a save of one document with the verdicts of the whole workspace: on random
 /// workspaces full of duplicates, cycles, invariants, dangling and near-miss references; after edits,
-/// new and removed files, corruption and a foreign version; and it holds no secret, title or source line.
+/// new and removed files, corruption and a foreign version; and it holds no secret, title, source line or
+/// status outside the vocabulary.
 final class FocusDigestTests: XCTestCase {
     private static let secret = "ghp_R4nd0mV4lu3sAr3H3r3xQ9zLmN2pK7wY1tB8"
     private static let title = "Quarterly Zebra Migration Plan"
@@ -32,7 +33,8 @@ final class FocusDigestTests: XCTestCase {
 
     // MARK: - Random workspaces
 
-    private static let statuses = ["open", "blocked", "done", "in-progress", "validated", "cancelled"]
+    /// The vocabulary's statuses and two outside it (which the digest keeps blank).
+    private static let statuses = ["open", "blocked", "done", "in-progress", "validated", "cancelled", "drafft", "waiting on legal"]
 
     private func id(_ number: Int) -> String {
         "CTO-WORK-" + String(repeating: "0", count: max(0, 3 - String(number).count)) + String(number)
@@ -146,6 +148,7 @@ final class FocusDigestTests: XCTestCase {
             - `CTO-WORK-001` first.
             """)),
             ("notes/readme.md", "# Notes\n\nNothing to see.\n"),
+            ("c.md", ExampleText.companion(title: "C", "## CTO-WORK-003 - Third\n\nStatus: Waiting on Legal.\n\nAcceptance:\n\n- Works.\n")),
         ])
     }
 
@@ -177,12 +180,12 @@ final class FocusDigestTests: XCTestCase {
         XCTAssertFalse(try checkSaves(project, "edited b.md"))
         XCTAssertFalse(try save(project, "a.md", buffer).diagnostics.contains { $0.rule == "blocked-by-cycle" })
 
-        try project.write("c.md", bytes: Array(ExampleText.companion(title: "C", "## CTO-WORK-001 - Again\n\nStatus: open.\n\nAcceptance:\n\n- Works.\n").utf8))
-        XCTAssertFalse(try checkSaves(project, "new c.md"))
+        try project.write("e.md", bytes: Array(ExampleText.companion(title: "C", "## CTO-WORK-001 - Again\n\nStatus: open.\n\nAcceptance:\n\n- Works.\n").utf8))
+        XCTAssertFalse(try checkSaves(project, "new e.md"))
         XCTAssertTrue(try save(project, "a.md", buffer).diagnostics.contains { $0.rule == "issue-id-duplicate" })
 
-        try FileManager.default.removeItem(atPath: project.path + "/c.md")
-        XCTAssertFalse(try checkSaves(project, "removed c.md"))
+        try FileManager.default.removeItem(atPath: project.path + "/e.md")
+        XCTAssertFalse(try checkSaves(project, "removed e.md"))
 
         // A file that was no SOT document becomes one.
         try project.write("notes/readme.md", bytes: Array(ExampleText.companion(title: "N", "## CTO-WORK-001 - Third\n\nStatus: open.\n\nAcceptance:\n\n- Works.\n").utf8))
@@ -217,6 +220,7 @@ final class FocusDigestTests: XCTestCase {
             XCTAssertFalse(text.contains(Self.secret))
             XCTAssertFalse(text.contains(Self.title))
             XCTAssertFalse(text.contains("Pushes with"))
+            XCTAssertFalse(text.lowercased().contains("legal"), "a status outside the vocabulary is kept blank")
             XCTAssertTrue(text.contains("CTO-WORK-002"), "IDs are kept")
         }
     }

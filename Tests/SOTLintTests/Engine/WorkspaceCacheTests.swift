@@ -82,6 +82,8 @@ final class WorkspaceCacheTests: XCTestCase {
         var options = LintSession.Options(workingDirectory: project.path, today: CalendarDate("2026-06-15") ?? .today(), cache: cache)
         // Files written a moment ago are too recent to cache; the tests look at them from the future.
         options.clock = { FileStat.now() + 60 }
+        // These tests are about the per-file index; FocusDigestTests cover the digest on top of it.
+        options.usesFocusDigest = false
         return LintSession(options)
     }
 
