@@ -17,9 +17,10 @@ import SOTRules
 /// another file, another stat, a cycle whose messages could need more than the exact-path search budget —
 /// falls back to the whole workspace, which then writes a new digest.
 ///
-/// Like the index it holds IDs, vocabulary statuses, paths and ranges, never a title or a source line; the
-/// file is checked whole (magic, format, tool version, profile, root, working directory, focus, SHA-256 of
-/// the payload) and written atomically, and anything unexpected makes the save take the long way.
+/// Like the index it holds IDs, vocabulary statuses, paths and ranges, never a title or a source line (a
+/// status outside the vocabulary is kept blank, see `CachedSummary`); the file is checked whole (magic,
+/// format, tool version, profile, root, working directory, focus, SHA-256 of the payload) and written
+/// atomically, and anything unexpected makes the save take the long way.
 package struct FocusDigest: Sendable {
     package static let formatVersion = 1
     package static let magic = Array("SOTLINT-FOCUS\n".utf8)
@@ -37,8 +38,16 @@ package struct FocusDigest: Sendable {
 
         /// The digest file of the document shown as `focus`.
         package func file(focus: String) -> String {
-            let key = ContentHash(Array("\(root)\u{0}\(workingDirectory)\u{0}\(focus)".utf8)).description.prefix(16)
-            return FilePath.join(directory, "focus-\(key).bin")
+            FilePath.join(directory, "focus-\(key(focus)).bin")
+        }
+
+        /// The companion file of `FocusSuggester`.
+        package func keysFile(focus: String) -> String {
+            FilePath.join(directory, "focus-\(key(focus)).keys")
+        }
+
+        private func key(_ focus: String) -> Substring {
+            ContentHash(Array("\(root)\u{0}\(workingDirectory)\u{0}\(focus)".utf8)).description.prefix(16)
         }
     }
 
@@ -52,6 +61,9 @@ package struct FocusDigest: Sendable {
     }
 
     private let bytes: [UInt8]
+    /// The payload's hash: the keys file of the same digest carries it.
+    private let tag: [UInt8]
+    private let keysFile: String
     private let fileDisplay: [Range<Int>]
     private let fileStat: [FileStat]
     /// SOT documents in path order: the file each one is, and its encoded summary.
@@ -87,9 +99,12 @@ package struct FocusDigest: Sendable {
               try header.text() == location.profile.fingerprint, try header.text() == location.root,
               try header.text() == location.workingDirectory, try header.text() == focus else { throw ByteReader.Malformed() }
         let payloadRange = try header.skip()
-        guard try header.raw() == ContentHash(bytes[payloadRange]).digest, header.isAtEnd else { throw ByteReader.Malformed() }
+        let tag = ContentHash(bytes[payloadRange]).digest
+        guard try header.raw() == tag, header.isAtEnd else { throw ByteReader.Malformed() }
         var reader = ByteReader(bytes, range: payloadRange)
         self.bytes = bytes
+        self.tag = tag
+        keysFile = location.keysFile(focus: focus)
 
         let fileCount = try reader.count()
         var fileDisplay: [Range<Int>] = []
@@ -178,12 +193,11 @@ package struct FocusDigest: Sendable {
                   compare(fileDisplay[position], files[position].display) == 0 else { return nil }
         }
         let contextIDs = idText.count
-        let wholeIDs = { @Sendable [bytes, idText] (extra: [String]) -> [String] in
-            Self.merged(bytes, idText, extra)
+        let suggester = { [bytes, idText, keysFile, tag] (extra: [String]) -> @Sendable () -> any IDSuggester in
+            { FocusSuggester(bytes: bytes, ids: idText, extra: extra, keysFile: keysFile, tag: tag) }
         }
         guard let focus else {
-            return Slice(workspace: Workspace(documents: [], wholeIssueIDs: { wholeIDs([]) }), focused: !documentFile.isEmpty,
-                         hits: files.count)
+            return Slice(workspace: Workspace(documents: [], suggester: suggester([])), focused: !documentFile.isEmpty, hits: files.count)
         }
         // Nodes: the digest's IDs, then the IDs only the focus defines; for each node the focus defines, its
         // first issue there and whether that is the workspace's first definition.
@@ -276,8 +290,7 @@ package struct FocusDigest: Sendable {
             documents.append(WorkspaceDocument(path: decoded.path, frontMatter: [], issues: issues, references: []))
         }
         let extra = newIDs.sorted { $0.precedesInBytes($1) }
-        return Slice(workspace: Workspace(documents: documents, wholeIssueIDs: { wholeIDs(extra) }), focused: !documentFile.isEmpty,
-                     hits: files.count)
+        return Slice(workspace: Workspace(documents: documents, suggester: suggester(extra)), focused: !documentFile.isEmpty, hits: files.count)
     }
 
     /// True when the cycle searches of the whole workspace examine fewer edges than the budget whatever
@@ -339,25 +352,6 @@ package struct FocusDigest: Sendable {
         return found
     }
 
-    /// The digest's IDs and `extra` (sorted, none of them the digest's) merged in byte order.
-    private static func merged(_ bytes: [UInt8], _ ids: [Range<Int>], _ extra: [String]) -> [String] {
-        var result: [String] = []
-        result.reserveCapacity(ids.count + extra.count)
-        var next = 0
-        bytes.withUnsafeBufferPointer { buffer in
-            for range in ids {
-                let id = String(decoding: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self)
-                while next < extra.count, extra[next].precedesInBytes(id) {
-                    result.append(extra[next])
-                    next += 1
-                }
-                result.append(id)
-            }
-        }
-        result += extra[next...]
-        return result
-    }
-
     // MARK: - Writing
 
     /// One other Markdown file of the project as the run that writes the digest saw it.
@@ -380,7 +374,7 @@ package struct FocusDigest: Sendable {
     package static func write(_ location: Location, focus: String, files: [File]) {
         let now = location.clock()
         guard !files.contains(where: { $0.stat.isRecent(now: now) }),
-              let payload = encode(files, profile: location.profile) else { return }
+              let (payload, ids) = encode(files, profile: location.profile) else { return }
         var header = ByteWriter()
         header.int(formatVersion)
         header.text(SOTLintVersion.current)
@@ -391,11 +385,15 @@ package struct FocusDigest: Sendable {
         header.raw(payload)
         header.raw(ContentHash(payload).digest)
         guard CacheFolder.prepare(location.directory) else { return }
+        try? AtomicFile.write(FocusSuggester.encode(ids: ids, tag: ContentHash(payload).digest), to: location.keysFile(focus: focus), mode: 0o644)
         try? AtomicFile.write(magic + header.bytes, to: location.file(focus: focus), mode: 0o644)
-        CacheFolder.removeOldest(in: location.directory, prefix: "focus-", suffix: ".bin", keeping: kept)
+        for suffix in [".bin", ".keys"] {
+            CacheFolder.removeOldest(in: location.directory, prefix: "focus-", suffix: suffix, keeping: kept)
+        }
     }
 
-    private static func encode(_ files: [File], profile: Profile) -> [UInt8]? {
+    /// The payload, and the IDs it holds in byte order.
+    private static func encode(_ files: [File], profile: Profile) -> (payload: [UInt8], ids: [String])? {
         var payload = ByteWriter()
         payload.int(files.count)
         for file in files {
@@ -467,6 +465,6 @@ package struct FocusDigest: Sendable {
             payload.text(invariant.target)
             payload.int(invariant.declarer)
         }
-        return payload.bytes
+        return (payload.bytes, ids)
     }
 }

@@ -33,19 +33,20 @@ public struct Workspace: Sendable, Codable {
     /// algorithm found them: computed once, for the cycle rule and the reporters.
     package let graph: BlockedByGraph
     package let cycleComponents: [[String]]
-    /// Every ID of the whole workspace, sorted, when `documents` are only part of it (a save answered
-    /// from the cache's focus digest holds the saved document and the issues related to it).
-    private let wholeIssueIDs: (@Sendable () -> [String])?
+    /// Makes the "did you mean" of the whole workspace when `documents` are only part of it (a save
+    /// answered from the cache's focus digest holds the saved document and the issues related to it).
+    private let makeSuggester: (@Sendable () -> any IDSuggester)?
 
-    /// The IDs "did you mean" chooses from: every ID of the whole workspace, sorted.
-    public var suggestionCandidates: [String] {
-        wholeIssueIDs?() ?? issueIDs
+    /// "Did you mean" among every ID of the whole workspace, when `documents` are only part of it; nil
+    /// when `issueIDs` are all of them.
+    package var wholeWorkspaceSuggester: (any IDSuggester)? {
+        makeSuggester?()
     }
 
-    /// The workspace of `documents`; `wholeIssueIDs` gives every ID of the whole workspace when the
+    /// The workspace of `documents`; `suggester` makes the whole workspace's "did you mean" when the
     /// documents are only the part of it that some documents' findings depend on.
-    public init(documents: [WorkspaceDocument], wholeIssueIDs: (@Sendable () -> [String])? = nil) {
-        self.wholeIssueIDs = wholeIssueIDs
+    public init(documents: [WorkspaceDocument], suggester: (@Sendable () -> any IDSuggester)? = nil) {
+        makeSuggester = suggester
         let sorted = Self.inPathOrder(documents)
         self.documents = sorted
         // Each ID is hashed once per definition: it gets a number in order of first appearance, and every

@@ -7,10 +7,17 @@ import SOTModel
 /// input collides on purpose; collisions cost only a verification, never a wrong answer.
 package struct DeletionHasher: Sendable {
     private static let modulus: UInt64 = (1 << 61) - 1
-    private let base: UInt64
+    package let base: UInt64
 
     package init() {
         base = UInt64.random(in: (1 << 20)..<(Self.modulus - 1))
+    }
+
+    /// A hasher with a base drawn earlier (keys kept in a cache file are recomputed with their base); nil
+    /// for a base outside the range `init()` draws from.
+    package init?(base: UInt64) {
+        guard base >= 1 << 20, base < Self.modulus - 1 else { return nil }
+        self.base = base
     }
 
     /// Buffers `keys(of:scratch:_:)` reuses from one sequence to the next.

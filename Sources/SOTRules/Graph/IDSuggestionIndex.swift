@@ -12,7 +12,7 @@ import SOTModel
 /// adjacent transposition) of a query shares a key with it: the query itself or one of its own deletions.
 /// Keys are polynomial hashes (computed for all deletions in O(length), so a long ID costs linear, not
 /// quadratic, work); a collision only adds a candidate, and every candidate is verified exactly.
-package struct IDSuggestionIndex: Sendable {
+package struct IDSuggestionIndex: IDSuggester {
     private let candidates: [String]
     private let scalars: [[UInt32]]
     private let hasher: DeletionHasher
@@ -66,6 +66,11 @@ package struct IDSuggestionIndex: Sendable {
     /// The candidate within one edit of `word` (case-insensitive): the nearest, and of those the first in
     /// candidate order, as the brute-force search picks it.
     package func nearest(_ word: String) -> String? {
+        nearestWithDistance(word)?.id
+    }
+
+    /// `nearest(_:)` with its distance (0 or 1).
+    package func nearestWithDistance(_ word: String) -> (id: String, distance: Int)? {
         let target = Self.loweredScalars(word)
         var best: (index: Int, distance: Int)?
         for index in candidates(sharingKeysWith: target) {
@@ -73,7 +78,7 @@ package struct IDSuggestionIndex: Sendable {
             if let current = best, (current.distance, current.index) <= (distance, index) { continue }
             best = (index, distance)
         }
-        return best.map { candidates[$0.index] }
+        return best.map { (candidates[$0.index], $0.distance) }
     }
 
     /// The candidates `nearest` verifies for `word`: those filed under one of its keys, each once.

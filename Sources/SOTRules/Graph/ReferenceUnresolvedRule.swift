@@ -50,7 +50,7 @@ package struct ReferenceUnresolvedRule: WorkspaceRule {
         guard !unresolved.isEmpty else { return [] }
         // One index of the defined IDs instead of an edit distance against each of them per reference;
         // the distinct IDs are looked up on every core.
-        let index = IDSuggestionIndex(candidates: workspace.suggestionCandidates)
+        let index: any IDSuggester = workspace.wholeWorkspaceSuggester ?? IDSuggestionIndex(candidates: workspace.issueIDs)
         let ids = distinct
         let hints = ParallelResults<String>.map(ids.count) { position in
             index.nearest(ids[position]).map { "; did you mean `\($0)`?" } ?? ""

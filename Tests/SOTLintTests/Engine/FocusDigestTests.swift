@@ -26,9 +26,10 @@ final class FocusDigestTests: XCTestCase {
         return try session(project, cache: cache).lint(request)
     }
 
-    private func digests(_ project: TemporaryWorkspace) -> [String] {
+    /// The digests (`.bin`) or their keys files (`.keys`) in the project's cache folder.
+    private func digests(_ project: TemporaryWorkspace, _ suffix: String = ".bin") -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: project.path + "/.sot-lint-cache")) ?? []
-        return names.filter { $0.hasPrefix("focus-") }.sorted().map { project.path + "/.sot-lint-cache/" + $0 }
+        return names.filter { $0.hasPrefix("focus-") && $0.hasSuffix(suffix) }.sorted().map { project.path + "/.sot-lint-cache/" + $0 }
     }
 
     // MARK: - Random workspaces
@@ -103,18 +104,45 @@ final class FocusDigestTests: XCTestCase {
         }
     }
 
-    func testDidYouMeanChoosesFromTheWholeWorkspace() throws {
-        let project = try TemporaryWorkspace(files: [
-            ("a.md", ExampleText.companion(title: "A", "## CTO-WORK-001 - First\n\nStatus: open.\n\nAcceptance:\n\n- Works.\n")),
-            ("b.md", ExampleText.companion(title: "B", "## CTO-WORK-002 - Second\n\nStatus: open.\n\nAcceptance:\n\n- Works.\n")),
-        ])
-        let buffer = ExampleText.companion(title: "A", "## CTO-WORK-001 - First\n\nStatus: open.\n\nAcceptance:\n\n- Uses `CTO-WORK-0002`.\n")
-        let expected = try save(project, "a.md", buffer, cache: .disabled).diagnostics
-        XCTAssertTrue(expected.contains { $0.message.contains("did you mean `CTO-WORK-002`") }, "\(expected)")
-        _ = try save(project, "a.md", buffer)
-        let warm = try save(project, "a.md", buffer)
+    func testDidYouMeanChoosesFromTheWholeWorkspaceWithOrWithoutItsKeys() throws {
+        var files: [(name: String, text: String)] = []
+        for index in 0..<40 {
+            files.append(("doc-\(index).md", ExampleText.companion(title: "D", "## \(id(index * 3 + 2)) - Issue\n\nStatus: open.\n\nAcceptance:\n\n- Works.\n")))
+        }
+        let project = try TemporaryWorkspace(files: files)
+        // Near misses of the other documents' IDs (002, 005, …, 119) and of one the saved document alone
+        // defines; ties go to the first in byte order (`CTO-WORK-50`: 050, not 500; `CTO-WORK-10`: 101, not 104).
+        let buffer = ExampleText.companion(title: "D", """
+        ## CTO-WORK-500 - Own
+
+        Status: open.
+
+        Acceptance:
+
+        - Uses `CTO-WORK-0005`, `CTO-WORK-50`, `CTO-WORK-5000`, `CTO-WORK-0088`, `CTO-WORK-10` and `CTO-WORK-999`.
+        """)
+        let expected = try save(project, "doc-0.md", buffer, cache: .disabled).diagnostics
+        let hints = expected.map(\.message).filter { $0.contains("did you mean") }
+        XCTAssertEqual(hints.count, 5, "\(expected)")
+        XCTAssertTrue(hints.contains { $0.contains("`CTO-WORK-5000`") && $0.contains("did you mean `CTO-WORK-500`") }, "\(hints)")
+        XCTAssertTrue(hints.contains { $0.contains("`CTO-WORK-50`") && $0.contains("did you mean `CTO-WORK-050`") }, "\(hints)")
+        XCTAssertTrue(hints.contains { $0.contains("`CTO-WORK-10`") && $0.contains("did you mean `CTO-WORK-101`") }, "\(hints)")
+        _ = try save(project, "doc-0.md", buffer)
+        let warm = try save(project, "doc-0.md", buffer)
         XCTAssertEqual(warm.focusDigestHits, 1)
-        XCTAssertEqual(warm.diagnostics, expected)
+        XCTAssertEqual(warm.diagnostics, expected, "from the keys file")
+        guard let keys = digests(project, ".keys").first else { return XCTFail("no keys file") }
+        let good = try FilePath.read(keys)
+        var flipped = good
+        flipped[flipped.count - 40] ^= 0x10
+        for (name, bytes) in [("flipped", flipped), ("truncated", Array(good.prefix(good.count / 2))), ("empty", [])] {
+            try AtomicFile.write(bytes, to: keys, mode: 0o644)
+            let answered = try save(project, "doc-0.md", buffer)
+            XCTAssertEqual(answered.focusDigestHits, 1, name)
+            XCTAssertEqual(answered.diagnostics, expected, "\(name) keys: the whole index is built instead")
+        }
+        try FileManager.default.removeItem(atPath: keys)
+        XCTAssertEqual(try save(project, "doc-0.md", buffer).diagnostics, expected, "no keys file")
     }
 
     // MARK: - Validity
@@ -213,15 +241,15 @@ final class FocusDigestTests: XCTestCase {
     func testDigestHoldsNoSecretTitleOrSourceLine() throws {
         let project = try fixedProject()
         _ = try save(project, "a.md", buffer)
-        let files = digests(project)
-        XCTAssertEqual(files.count, 1)
+        let files = digests(project) + digests(project, ".keys")
+        XCTAssertEqual(files.count, 2, "the digest and its keys")
         for file in files {
             let text = String(decoding: try FilePath.read(file), as: UTF8.self)
             XCTAssertFalse(text.contains(Self.secret))
             XCTAssertFalse(text.contains(Self.title))
             XCTAssertFalse(text.contains("Pushes with"))
             XCTAssertFalse(text.lowercased().contains("legal"), "a status outside the vocabulary is kept blank")
-            XCTAssertTrue(text.contains("CTO-WORK-002"), "IDs are kept")
+            XCTAssertEqual(text.contains("CTO-WORK-002"), file.hasSuffix(".bin"), "IDs are kept in the digest, only hashes in the keys")
         }
     }
 
@@ -255,6 +283,7 @@ final class FocusDigestTests: XCTestCase {
         let project = try TemporaryWorkspace(files: files)
         for (name, text) in files { _ = try save(project, name, text) }
         XCTAssertEqual(digests(project).count, FocusDigest.kept)
+        XCTAssertEqual(digests(project, ".keys").count, FocusDigest.kept)
     }
 
     func testStrongComponentsMatchReachability() {
