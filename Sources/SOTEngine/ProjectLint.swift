@@ -104,7 +104,7 @@ package struct ProjectLint {
             collected.add(context)
             workspace = Workspace(documents: collected.documents)
             focused = collected.hasContextDocuments
-            if let digestLocation, let focus = targets.first, let contextStats {
+            if let digestLocation, let focus = targets.first, let contextStats, FocusDigest.searchesFitTheBudget(workspace) {
                 Self.writeDigest(digestLocation, focus: focus.displayPath, files: contextFiles, stats: contextStats, analysed: context)
             }
         }

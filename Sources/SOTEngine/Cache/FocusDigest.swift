@@ -297,6 +297,18 @@ package struct FocusDigest: Sendable {
     /// order they run in: per cycle, one backward and one forward search over its edges, and from each
     /// member a search over the members' edges.
     private static func searchesFitTheBudget(_ cycles: [[Int]], starts: [Int], targets: [Int], count: Int) -> Bool {
+        searchesFitTheBudget(cycles, count: count) { targets[starts[$0]..<starts[$0 + 1]] }
+    }
+
+    /// The same for a workspace built whole: a save in a workspace whose cycles could reach the budget
+    /// would have to build it whole again, so no digest is written for it.
+    package static func searchesFitTheBudget(_ workspace: Workspace) -> Bool {
+        let graph = workspace.graph
+        let cycles = workspace.cycleComponents.map { $0.compactMap(graph.position(of:)) }
+        return searchesFitTheBudget(cycles, count: graph.count) { graph.successors(of: $0) }
+    }
+
+    private static func searchesFitTheBudget(_ cycles: [[Int]], count: Int, successors: (Int) -> ArraySlice<Int>) -> Bool {
         var component = [Int](repeating: -1, count: count)
         for (number, members) in cycles.enumerated() { for member in members { component[member] = number } }
         var bound = 0
@@ -304,8 +316,9 @@ package struct FocusDigest: Sendable {
             var inside = 0
             var outgoing = 0
             for member in members {
-                outgoing += starts[member + 1] - starts[member]
-                for target in targets[starts[member]..<starts[member + 1]] where component[target] == component[member] { inside += 1 }
+                let next = successors(member)
+                outgoing += next.count
+                for target in next where component[target] == component[member] { inside += 1 }
             }
             bound += 2 * inside + members.count * outgoing
             if bound >= BlockedByCycles.exactSearchBudget { return false }

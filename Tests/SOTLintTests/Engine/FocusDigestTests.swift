@@ -275,6 +275,26 @@ final class FocusDigestTests: XCTestCase {
         XCTAssertTrue(digests(recent).isEmpty, "files changed within the timestamp margin are not vouched for")
     }
 
+    func testNoDigestWhereCycleSearchesCouldReachTheirBudget() throws {
+        // One cycle through 2,100 issues: its searches are bounded by 2,100 × 2,100 edges, over the budget.
+        let count = 2_100
+        var ring = ""
+        for index in 0..<count {
+            ring += "## CTO-WORK-\(1_000 + index) - Ring\n\nStatus: blocked.\n\nAcceptance:\n\n- Works.\n\nBlocked by:\n\n- `CTO-WORK-\(1_000 + (index + 1) % count)` first.\n\n"
+        }
+        let project = try TemporaryWorkspace(files: [
+            ("a.md", ExampleText.companion(title: "A", "## CTO-WORK-001 - First\n\nStatus: open.\n\nAcceptance:\n\n- Works.\n")),
+            ("ring.md", ExampleText.companion(title: "R", ring)),
+        ])
+        let buffer = ExampleText.companion(title: "A", "## CTO-WORK-001 - First\n\nStatus: blocked.\n\nAcceptance:\n\n- Works.\n\nBlocked by:\n\n- `CTO-WORK-1007` first.\n")
+        let expected = try save(project, "a.md", buffer, cache: .disabled).diagnostics
+        XCTAssertEqual(try save(project, "a.md", buffer).diagnostics, expected)
+        XCTAssertTrue(digests(project).isEmpty, "the next save would build the whole workspace anyway")
+        let small = try fixedProject()
+        _ = try save(small, "a.md", buffer)
+        XCTAssertEqual(digests(small).count, 1, "a small cycle is no obstacle")
+    }
+
     func testOnlyTheNewestDigestsAreKept() throws {
         var files: [(name: String, text: String)] = []
         for index in 0..<(FocusDigest.kept + 3) {
