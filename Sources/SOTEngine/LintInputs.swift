@@ -146,15 +146,17 @@ package struct LintInputs {
         let targetPaths = Set(targets.map(\.absolutePath))
         let display = FilePath.relative(root, to: currentDirectory)
         let files: [String]
+        let marked: [String]
         do {
             // Walked by absolute path: the session's working directory, not the process's, is the base.
-            files = try project.discovery.files(under: root, accept: Self.isMarkdown)
+            (files, marked) = try project.discovery.walk(under: root, accept: Self.isMarkdown)
         } catch let error as DiscoveryError {
             throw Self.error(error)
         } catch {
             throw .unreadableFile(path: display, reason: "\(error)")
         }
         var rootOfDirectory = locations.mapValues(\.root)
+        var roots = ProjectRoot.RootLookup(walked: root, marked: marked)
         // The walk lists a folder's files together: its owner is looked up once per folder.
         var lastDirectory = ""
         var lastOwner = ""
@@ -162,7 +164,7 @@ package struct LintInputs {
         return files.compactMap { absolute in
             let directory = FilePath.parent(absolute)
             if directory != lastDirectory {
-                lastOwner = rootOfDirectory[directory] ?? ProjectRoot.find(from: directory).root
+                lastOwner = rootOfDirectory[directory] ?? roots.root(of: directory)
                 rootOfDirectory[directory] = lastOwner
                 lastDirectory = directory
             }

@@ -10,6 +10,7 @@ package enum DiscoveryPath {
     /// sot-lint's cache folder: never linted, whatever the ignore files say.
     package static let cacheDirectoryName = Array(".sot-lint-cache".utf8)
     package static let gitignoreName: [UInt8] = Array(".gitignore".utf8)
+    package static let configName: [UInt8] = Array(ProjectRoot.configName.utf8)
 
     /// `base` + "/" + `name`, without doubling the slash of "/" and with no prefix for an empty base.
     package static func join(_ base: [UInt8], _ name: some Collection<UInt8>) -> [UInt8] {

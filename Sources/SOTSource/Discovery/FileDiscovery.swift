@@ -26,20 +26,26 @@ public struct FileDiscovery: Sendable {
     /// A `directory` that is itself ignored yields no files. One outside `ignoreRoot` is walked with only
     /// the ignore files at and below it.
     public func files(under directory: String, accept: (String) -> Bool) throws -> [String] {
+        try walk(under: directory, accept: accept).files
+    }
+
+    /// `files(under:accept:)`, and the directories walked whose listing names `.git` or `.sot-lint.yml`
+    /// (project markers, see `ProjectRoot`), as `files` spells them.
+    package func walk(under directory: String, accept: (String) -> Bool) throws -> (files: [String], marked: [String]) {
         let root = DiscoveryPath.canonical(Array(ignoreRoot.utf8))
         let start = DiscoveryPath.canonical(Array(directory.utf8))
         var relative: [UInt8] = []
         var rules = IgnoreRules()
         if let inside = DiscoveryPath.relative(start, to: root) {
             // A directory that is itself ignored (or inside one) has no files git would see.
-            guard let inherited = inheritedRules(from: root, reaching: inside, lastIsDirectory: true) else { return [] }
+            guard let inherited = inheritedRules(from: root, reaching: inside, lastIsDirectory: true) else { return ([], []) }
             relative = inside
             rules = inherited
         }
         // Outside the ignore root only the ignore files at and below `directory` can apply.
         var walker = Walker(display: DiscoveryPath.trimmingTrailingSlashes(directory), relative: relative)
         try walker.walk(rules: rules, accept: accept)
-        return walker.found
+        return (walker.found, walker.marked)
     }
 
     /// True when `path` (a file, relative to the cwd or absolute, under ignoreRoot) is ignored by the rules,
@@ -81,6 +87,8 @@ private struct Walker: Sendable {
     /// The same directory relative to the ignore root, which patterns are matched against.
     package var relative: [UInt8]
     private(set) var found: [String] = []
+    /// Directories whose listing names a project marker.
+    private(set) var marked: [String] = []
 
     package init(display: [UInt8], relative: [UInt8]) {
         self.display = display
@@ -92,6 +100,7 @@ private struct Walker: Sendable {
         let openPath = display.isEmpty ? [DiscoveryByte.dot] : display
         let listing = try DirectoryListing(path: openPath)
         var rules = inherited
+        if listing.hasProjectMarker { marked.append(String(decoding: openPath, as: UTF8.self)) }
         if listing.hasGitignore {
             let gitignore = DiscoveryPath.join(openPath, DiscoveryPath.gitignoreName)
             rules.add(fileAt: gitignore, base: relative, followSymlinks: false)
@@ -133,6 +142,8 @@ private struct DirectoryListing: Sendable {
 
     private(set) var entries: [Entry] = []
     private(set) var hasGitignore = false
+    /// The directory names `.git` or `.sot-lint.yml`, whatever their kind.
+    private(set) var hasProjectMarker = false
 
     package init(path: [UInt8]) throws {
         let (opened, openError) = DiscoveryPath.withCString(path) { (opendir($0), errno) }
@@ -153,6 +164,7 @@ private struct DirectoryListing: Sendable {
                 }
             }
             if name == [DiscoveryByte.dot] || name == [DiscoveryByte.dot, DiscoveryByte.dot] { continue }
+            if name == DiscoveryPath.gitDirectoryName || name == DiscoveryPath.configName { hasProjectMarker = true }
             if name == DiscoveryPath.gitDirectoryName || name == DiscoveryPath.cacheDirectoryName { continue }
             if name == DiscoveryPath.gitignoreName { hasGitignore = true }
             if let isDirectory = kind { entries.append(Entry(name: name, isDirectory: isDirectory)) }
