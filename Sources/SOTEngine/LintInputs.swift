@@ -114,7 +114,9 @@ package struct LintInputs {
             let files: [String]
             do {
                 // Every file: Markdown files are linted, every text file is scanned for secrets.
-                files = try project.discovery.files(under: absolute, accept: { _ in true })
+                let walk = try project.discovery.walk(under: absolute, accept: { _ in true })
+                locations.learn(walk)
+                files = walk.files
             } catch let error as DiscoveryError {
                 throw Self.error(error)
             } catch {
@@ -145,27 +147,25 @@ package struct LintInputs {
         guard let project = projects[root] else { return [] }
         let targetPaths = Set(targets.map(\.absolutePath))
         let display = FilePath.relative(root, to: currentDirectory)
-        let files: [String]
-        let marked: [String]
+        let walk: FileDiscovery.Walk
         do {
             // Walked by absolute path: the session's working directory, not the process's, is the base.
-            (files, marked) = try project.discovery.walk(under: root, accept: Self.isMarkdown)
+            walk = try project.discovery.walk(under: root, accept: Self.isMarkdown)
         } catch let error as DiscoveryError {
             throw Self.error(error)
         } catch {
             throw .unreadableFile(path: display, reason: "\(error)")
         }
-        var rootOfDirectory = locations.mapValues(\.root)
-        var roots = ProjectRoot.RootLookup(walked: root, marked: marked)
+        var roots = locations
+        roots.learn(walk)
         // The walk lists a folder's files together: its owner is looked up once per folder.
         var lastDirectory = ""
         var lastOwner = ""
         // The walker gives normalised absolute paths; they are shown relative to the working directory.
-        return files.compactMap { absolute in
+        return walk.files.compactMap { absolute in
             let directory = FilePath.parent(absolute)
             if directory != lastDirectory {
-                lastOwner = rootOfDirectory[directory] ?? roots.root(of: directory)
-                rootOfDirectory[directory] = lastOwner
+                lastOwner = roots.location(of: directory).root
                 lastDirectory = directory
             }
             let owner = lastOwner
@@ -175,7 +175,7 @@ package struct LintInputs {
         }
     }
 
-    private var locations: [String: ProjectRoot.Location] = [:]
+    private var locations = ProjectRoot.Lookup()
     /// Unsaved buffers by absolute path, read instead of the disk for context files.
     private var overlayContext: [String: [UInt8]] = [:]
 
@@ -232,8 +232,7 @@ package struct LintInputs {
     }
 
     private mutating func project(for directory: String, config: ConfigChoice) throws(SOTLintError) -> Project {
-        let location = locations[directory] ?? ProjectRoot.find(from: directory)
-        locations[directory] = location
+        let location = locations.location(of: directory)
         if let known = projects[location.root] { return known }
         let profile = try ProfileResolver.profile(at: location, config: config, workingDirectory: currentDirectory)
         let project = Project(location: location, profile: profile,

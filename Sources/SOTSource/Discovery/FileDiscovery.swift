@@ -29,23 +29,30 @@ public struct FileDiscovery: Sendable {
         try walk(under: directory, accept: accept).files
     }
 
-    /// `files(under:accept:)`, and the directories walked whose listing names `.git` or `.sot-lint.yml`
-    /// (project markers, see `ProjectRoot`), as `files` spells them.
-    package func walk(under directory: String, accept: (String) -> Bool) throws -> (files: [String], marked: [String]) {
+    /// What a walk saw: the files, every directory it listed, and those whose listing names `.git` or
+    /// `.sot-lint.yml` (project markers, see `ProjectRoot`), directories spelled as `files` spells them.
+    package struct Walk: Sendable {
+        package var files: [String] = []
+        package var folders: [String] = []
+        package var marked: [String] = []
+    }
+
+    /// `files(under:accept:)` with the directories listed on the way.
+    package func walk(under directory: String, accept: (String) -> Bool) throws -> Walk {
         let root = DiscoveryPath.canonical(Array(ignoreRoot.utf8))
         let start = DiscoveryPath.canonical(Array(directory.utf8))
         var relative: [UInt8] = []
         var rules = IgnoreRules()
         if let inside = DiscoveryPath.relative(start, to: root) {
             // A directory that is itself ignored (or inside one) has no files git would see.
-            guard let inherited = inheritedRules(from: root, reaching: inside, lastIsDirectory: true) else { return ([], []) }
+            guard let inherited = inheritedRules(from: root, reaching: inside, lastIsDirectory: true) else { return Walk() }
             relative = inside
             rules = inherited
         }
         // Outside the ignore root only the ignore files at and below `directory` can apply.
         var walker = Walker(display: DiscoveryPath.trimmingTrailingSlashes(directory), relative: relative)
         try walker.walk(rules: rules, accept: accept)
-        return (walker.found, walker.marked)
+        return walker.seen
     }
 
     /// True when `path` (a file, relative to the cwd or absolute, under ignoreRoot) is ignored by the rules,
@@ -86,9 +93,8 @@ private struct Walker: Sendable {
     package var display: [UInt8]
     /// The same directory relative to the ignore root, which patterns are matched against.
     package var relative: [UInt8]
-    private(set) var found: [String] = []
-    /// Directories whose listing names a project marker.
-    private(set) var marked: [String] = []
+    /// The files found and the directories listed.
+    private(set) var seen = FileDiscovery.Walk()
 
     package init(display: [UInt8], relative: [UInt8]) {
         self.display = display
@@ -100,7 +106,9 @@ private struct Walker: Sendable {
         let openPath = display.isEmpty ? [DiscoveryByte.dot] : display
         let listing = try DirectoryListing(path: openPath)
         var rules = inherited
-        if listing.hasProjectMarker { marked.append(String(decoding: openPath, as: UTF8.self)) }
+        let folder = String(decoding: openPath, as: UTF8.self)
+        seen.folders.append(folder)
+        if listing.hasProjectMarker { seen.marked.append(folder) }
         if listing.hasGitignore {
             let gitignore = DiscoveryPath.join(openPath, DiscoveryPath.gitignoreName)
             rules.add(fileAt: gitignore, base: relative, followSymlinks: false)
@@ -118,7 +126,7 @@ private struct Walker: Sendable {
                 !rules.isExcluded(relative, isDirectory: false)
             {
                 Self.append(entry.name, to: &display)
-                found.append(String(decoding: display, as: UTF8.self))
+                seen.files.append(String(decoding: display, as: UTF8.self))
             }
             display.removeLast(display.count - displayCount)
             relative.removeLast(relative.count - relativeCount)

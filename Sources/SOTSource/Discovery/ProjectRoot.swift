@@ -36,55 +36,50 @@ public enum ProjectRoot {
         return Location(root: root ?? directory, configFile: config, gitTop: nil)
     }
 
-    /// The roots of many folders (`find(from:)`'s `root`), each folder's markers looked at once: the
-    /// folders of a walk share their ancestors, which `find(from:)` would look at again for every folder
-    /// (5,400 failed stats for the 780 folders of a real repository's walk); folders a walk listed need no
-    /// look at all.
-    package struct RootLookup {
-        /// For each folder looked at, the nearest folder at or above it with `.sot-lint.yml` or `.git`
-        /// ("" when there is none up to `/`).
-        private var nearest: [String: String] = [:]
-        /// A walk's top folder and the folders below it whose listing named a marker: the walk has read
-        /// every folder at or below `walked`, so only those need a look (the others have no marker).
-        private let walked: String?
-        private let marked: Set<String>
+    /// `find(from:)` for many folders, each folder's markers looked at once: the folders of a walk share
+    /// their ancestors, which `find(from:)` would look at again for every folder (5,400 failed stats for
+    /// the 780 folders of a real repository). A folder that a walk listed (`learn`) and whose listing named
+    /// neither `.git` nor `.sot-lint.yml` is not looked at at all: it has the location of its parent (or,
+    /// when its parent has no marker up to `/`, is its own root, as `find(from:)` falls back).
+    package struct Lookup {
+        private var known: [String: Location] = [:]
+        /// Folders some walk listed without a marker.
+        private var unmarked: Set<String> = []
 
-        package init() {
-            walked = nil
-            marked = []
+        package init() {}
+
+        /// Records what a walk listed (`FileDiscovery.walk(under:accept:)`).
+        package mutating func learn(_ walk: FileDiscovery.Walk) {
+            let marked = Set(walk.marked)
+            for folder in walk.folders where !marked.contains(folder) { unmarked.insert(folder) }
         }
 
-        /// Lookups for the folders of a walk of `walked` (`FileDiscovery.walk(under:accept:)`), whose
-        /// listings named a marker in `marked` folders.
-        package init(walked: String, marked: [String]) {
-            self.walked = walked
-            self.marked = Set(marked)
-        }
-
-        private func hasMarker(_ folder: String) -> Bool {
-            if let walked, folder == walked || walked == "/" || folder.hasPrefix(walked + "/"), !marked.contains(folder) { return false }
-            return FilePath.exists(FilePath.join(folder, ProjectRoot.configName)) || FilePath.exists(FilePath.join(folder, ".git"))
-        }
-
-        package mutating func root(of directory: String) -> String {
-            var pending: [String] = []
+        package mutating func location(of directory: String) -> Location {
+            if let found = known[directory] { return found }
+            // Up to the first folder known, or not listed without a marker; then back down.
+            var chain: [String] = []
             var current = directory
-            var found = ""
+            var base: Location
             while true {
-                if let known = nearest[current] {
-                    found = known
+                if let found = known[current] {
+                    base = found
                     break
                 }
-                pending.append(current)
-                if hasMarker(current) {
-                    found = current
-                    break
+                if current != "/", unmarked.contains(current) {
+                    chain.append(current)
+                    current = FilePath.parent(current)
+                    continue
                 }
-                if current == "/" { break }
-                current = FilePath.parent(current)
+                base = ProjectRoot.find(from: current)
+                known[current] = base
+                break
             }
-            for folder in pending { nearest[folder] = folder == found ? folder : found }
-            return found.isEmpty ? directory : found
+            for folder in chain.reversed() {
+                let location = base.configFile == nil && base.gitTop == nil ? Location(root: folder, configFile: nil, gitTop: nil) : base
+                known[folder] = location
+                base = location
+            }
+            return base
         }
     }
 }

@@ -47,26 +47,32 @@ final class FileDiscoveryTests: XCTestCase {
         return found.map { String($0.dropFirst(root.count + 1)) }
     }
 
-    func testRootLookupAgreesWithFindInAnyOrder() throws {
-        // No marker above the temporary root is assumed: the folders' roots are among these or themselves.
+    func testLookupAgreesWithFindInAnyOrder() throws {
+        // Nested markers of both kinds, a .git file (a worktree's), an ignored folder with its own
+        // configuration, and folders with no marker up to the temporary root.
         try write(["a/b/c/x.md": "", "a/b/.sot-lint.yml": "", "a/b/c/d/e/y.md": "", "g/.git/HEAD": "", "g/h/.sot-lint.yml": "",
-                   "g/h/i/z.md": "", "g/j/k/w.md": "", "plain/deep/er/v.md": ""])
-        let folders = ["a/b/c/d/e", "a/b/c", "a/b", "a", "g/h/i", "g/h", "g/j/k", "g/j", "g", "plain/deep/er", "plain/deep", "plain", ""]
+                   "g/h/i/z.md": "", "g/j/k/w.md": "", "plain/deep/er/v.md": "", "wt/.git": "gitdir: elsewhere\n", "wt/s/u.md": "",
+                   ".gitignore": "hidden/\n", "hidden/.sot-lint.yml": "", "hidden/in/t.md": ""])
+        let folders = ["a/b/c/d/e", "a/b/c", "a/b", "a", "g/h/i", "g/h", "g/j/k", "g/j", "g", "plain/deep/er", "plain/deep", "plain",
+                       "wt/s", "wt", "hidden/in", "hidden", ""]
             .map { $0.isEmpty ? root : root + "/" + $0 }
         let walk = try FileDiscovery(ignoreRoot: root).walk(under: root) { _ in true }
-        XCTAssertEqual(walk.marked.sorted(), [root + "/a/b", root + "/g", root + "/g/h"], "the listings that name a marker")
+        XCTAssertEqual(walk.marked.sorted(), [root + "/a/b", root + "/g", root + "/g/h", root + "/wt"], "the listings that name a marker")
+        XCTAssertFalse(walk.folders.contains(root + "/hidden"), "an ignored folder is not listed")
         var random = SeededGenerator(seed: 7)
         for round in 0..<6 {
-            // Half the rounds know the walk's listings and look only at the marked folders and those above.
-            var lookup = round % 2 == 0 ? ProjectRoot.RootLookup() : ProjectRoot.RootLookup(walked: root, marked: walk.marked)
+            // Half the rounds know the walk's listings and look only at the marked folders and the others.
+            var lookup = ProjectRoot.Lookup()
+            if round % 2 == 1 { lookup.learn(walk) }
             for folder in folders.shuffled(using: &random) + folders.shuffled(using: &random) {
-                XCTAssertEqual(lookup.root(of: folder), ProjectRoot.find(from: folder).root, folder)
+                XCTAssertEqual(lookup.location(of: folder), ProjectRoot.find(from: folder), folder)
             }
         }
-        var lookup = ProjectRoot.RootLookup()
-        XCTAssertEqual(lookup.root(of: root + "/a/b/c/d/e"), root + "/a/b")
-        XCTAssertEqual(lookup.root(of: root + "/g/j/k"), root + "/g")
-        XCTAssertEqual(lookup.root(of: root + "/plain/deep"), ProjectRoot.find(from: root + "/plain/deep").root)
+        var lookup = ProjectRoot.Lookup()
+        lookup.learn(walk)
+        XCTAssertEqual(lookup.location(of: root + "/a/b/c/d/e").root, root + "/a/b")
+        XCTAssertEqual(lookup.location(of: root + "/g/j/k").root, root + "/g")
+        XCTAssertEqual(lookup.location(of: root + "/hidden/in").root, root + "/hidden", "a folder the walk did not list is looked at")
     }
 
     func testRootGitignore() throws {
