@@ -23,6 +23,7 @@
 #                            the last 2 s are never cached), the cache left in place
 #   alone                    the same document copied into an otherwise empty folder with a
 #                            `{}` .sot-lint.yml, piped as that folder's file; priming run first
+# The warm and alone runs alternate (warm, alone, warm, alone, ...).
 # Targets: warm <= 20 ms; warm <= 1.5x alone; cold printed (no slower than the binary before the
 # engine rewrite: pass --cold-baseline-ms to check it). Best of N decides; the median shows the
 # spread. It exits 0 once the measurements are made.
@@ -87,6 +88,11 @@ once() {
     MS=$(awk -v s="${start/,/.}" -v e="${end/,/.}" 'BEGIN {printf "%.3f", (e - s) * 1000}')
 }
 
+# stats TIME...: sets BEST and MEDIAN (ms, one decimal) of the times.
+stats() {
+    read -r BEST MEDIAN < <(printf '%s\n' "$@" | sort -g |
+        awk '{v[NR] = $1} END {m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.1f %.1f\n", v[1], m}')
+}
 # series LABEL PATH PREPARE [FLAG...]: RUNS runs; PREPARE (a command, or :) runs before each one.
 # Sets BEST and MEDIAN (ms) and prints the row.
 series() {
@@ -97,8 +103,7 @@ series() {
         once "$path" "$@"
         times+=("$MS")
     done
-    read -r BEST MEDIAN < <(printf '%s\n' "${times[@]}" | sort -g |
-        awk '{v[NR] = $1} END {m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.1f %.1f\n", v[1], m}')
+    stats "${times[@]}"
     printf '%-34s %9s %9s  %s\n' "$label" "$BEST" "$MEDIAN" "$(wc -l <"$TMP/out.txt") findings"
 }
 drop_cache() { rm -rf "$DIR/.sot-lint-cache"; }
@@ -119,12 +124,24 @@ drop_cache
 # sot-lint never caches a file changed within the last 2 seconds (a change within the same timestamp
 # could go unseen), and the corpus was just written: let the files age before the priming run.
 sleep 3
-once "$DOC" # priming run
-series "warm (after a priming run)" "$DOC" :
+once "$DOC" # priming runs
+once "$ALONE_DOC"
+# Warm and alone alternate run by run, so that a slow phase of the machine (minutes long on a shared
+# 2-core machine) costs both rows alike instead of only the one measured during it.
+warm_times=() alone_times=()
+for ((i = 0; i < RUNS; i++)); do
+    once "$DOC"
+    warm_times+=("$MS")
+    warm_findings=$(wc -l <"$TMP/out.txt")
+    once "$ALONE_DOC"
+    alone_times+=("$MS")
+done
+stats "${warm_times[@]}"
 WARM=$BEST
-once "$ALONE_DOC" # priming run
-series "alone (empty workspace)" "$ALONE_DOC" :
+printf '%-34s %9s %9s  %s\n' "warm (after a priming run)" "$BEST" "$MEDIAN" "$warm_findings findings"
+stats "${alone_times[@]}"
 ALONE_MS=$BEST
+printf '%-34s %9s %9s  %s\n' "alone (empty workspace)" "$BEST" "$MEDIAN" "$(wc -l <"$TMP/out.txt") findings"
 
 echo
 echo "targets (best of $RUNS):"
