@@ -29,6 +29,8 @@ package struct FileAnalyzer: Sendable {
     package func analyze(_ job: FileJob, bytes: [UInt8], syntax parse: (SourceText) -> DocumentSyntax = DocumentSyntax.parse) -> FileAnalysis? {
         // A context file can only join the workspace if it names the classification key.
         guard job.isTarget || ByteSearch.contains(bytes, Self.classificationKey) else { return nil }
+        // Our own reports are never findings (a SARIF report quotes example tokens in its rule help).
+        guard !OwnReport.isOwnReport(bytes) else { return nil }
         let source = SourceText(path: job.display, bytes: bytes)
         var analysis = FileAnalysis(path: job.display, isTarget: job.isTarget)
         if job.markdown {

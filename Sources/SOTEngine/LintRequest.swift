@@ -45,6 +45,8 @@ public struct LintReport: Sendable {
     public let cacheHits: Int
     /// Projects whose rest of the workspace came from a save's focus digest (for tests and statistics).
     package var focusDigestHits = 0
+    /// How many of the files linted are SOT documents (what was checked, for the closing line).
+    public var documentCount = 0
 
     public init(diagnostics: [Diagnostic], fileCount: Int, workspaces: [Workspace] = [], fileErrors: [SOTLintError] = [],
                 cacheHits: Int = 0) {
@@ -64,6 +66,7 @@ public struct LintReport: Sendable {
         var report = LintReport(diagnostics: diagnostics.filter(keep), fileCount: fileCount, workspaces: workspaces, fileErrors: fileErrors,
                                 cacheHits: cacheHits)
         report.focusDigestHits = focusDigestHits
+        report.documentCount = documentCount
         return report
     }
 }

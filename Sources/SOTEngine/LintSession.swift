@@ -120,8 +120,10 @@ public final class LintSession: @unchecked Sendable {
     /// without passing here.
     static func report(_ outcomes: [ProjectLint.Outcome], fileCount: Int, cacheHits: Int = 0) -> LintReport {
         let redacted = SecretRedactor(secrets: outcomes.flatMap(\.redact)).redact(outcomes.flatMap(\.diagnostics))
-        return LintReport(diagnostics: redacted.sorted(), fileCount: fileCount, workspaces: outcomes.map(\.workspace),
-                          fileErrors: outcomes.flatMap(\.fileErrors).sorted { $0.description < $1.description }, cacheHits: cacheHits)
+        var report = LintReport(diagnostics: redacted.sorted(), fileCount: fileCount, workspaces: outcomes.map(\.workspace),
+                                fileErrors: outcomes.flatMap(\.fileErrors).sorted { $0.description < $1.description }, cacheHits: cacheHits)
+        report.documentCount = outcomes.reduce(0) { $0 + $1.documentCount }
+        return report
     }
 
     /// The workspace of each project the request's paths belong to (for `sot-lint graph`), in root order.

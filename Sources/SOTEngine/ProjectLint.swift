@@ -44,6 +44,8 @@ package struct ProjectLint {
         package var cacheHits = 0
         /// The rest of the workspace came from the focus digest.
         package var answeredByFocusDigest = false
+        /// Targets that are SOT documents.
+        package var documentCount = 0
     }
 
     /// Lints the targets within their project. The targets' own checks need nothing from the rest of the
@@ -110,6 +112,7 @@ package struct ProjectLint {
         }
         var outcome = Outcome(workspace: workspace, fileErrors: collected.errors, cacheHits: collected.hits)
         outcome.answeredByFocusDigest = answeredByFocusDigest
+        outcome.documentCount = collected.targets.filter { $0.summary != nil }.count
         let changes = try changeDiagnostics(workspace, present: collected.present, targets: targets)
         outcome.diagnostics = targetDiagnostics(collected.targets, workspace: workspace, focused: focused, extra: changes)
         var facts = Set<String>()

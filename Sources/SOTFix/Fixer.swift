@@ -13,6 +13,8 @@ public enum Fixer {
         public let path: String
         public let before: [UInt8]
         public let after: [UInt8]
+        /// Fixes applied to the file, over every pass.
+        public let fixes: Int
     }
 
     package static let maximumPasses = 8
@@ -22,6 +24,7 @@ public enum Fixer {
         let workingDirectory = session.options.workingDirectory
         var original: [String: [UInt8]] = [:]
         var latest: [String: [UInt8]] = [:]
+        var applied: [String: Int] = [:]
         defer { for path in latest.keys { session.close(path: path) } }
         for _ in 0..<maximumPasses {
             let report = try session.lint(request)
@@ -30,8 +33,9 @@ public enum Fixer {
             for path in fixes.keys.sorted() {
                 let bytes: [UInt8]
                 if let current = latest[path] { bytes = current } else { bytes = try FilePath.read(FilePath.absolute(path, base: workingDirectory)) }
-                let fixed = Fix.apply(fixes[path]?.compactMap(\Diagnostic.fix) ?? [], to: bytes)
+                let (fixed, count) = Fix.applying(fixes[path]?.compactMap(\Diagnostic.fix) ?? [], to: bytes)
                 guard fixed != bytes else { continue }
+                applied[path, default: 0] += count
                 if original[path] == nil { original[path] = bytes }
                 latest[path] = fixed
                 session.update(path: path, text: fixed)
@@ -41,7 +45,7 @@ public enum Fixer {
         }
         let changes = original.keys.sorted().compactMap { path -> Change? in
             guard let before = original[path], let after = latest[path] else { return nil }
-            return Change(path: path, before: before, after: after)
+            return Change(path: path, before: before, after: after, fixes: applied[path] ?? 0)
         }
         if write {
             for change in changes {

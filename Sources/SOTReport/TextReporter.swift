@@ -21,11 +21,12 @@ public struct TextReporter: Reporter {
         return output
     }
 
-    /// `3 errors, 1 warning, 0 infos in 2 files` (for standard error).
+    /// `3 errors, 1 warning, 0 infos in 2 files (1 SOT document)`: what was found in what was checked (for
+    /// standard error, after the findings).
     public func summary(_ report: LintReport) -> String {
         func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
         return "\(plural(report.count(.error), "error")), \(plural(report.count(.warning), "warning")), "
-            + "\(plural(report.count(.info), "info")) in \(plural(report.fileCount, "file"))"
+            + "\(plural(report.count(.info), "info")) in \(plural(report.fileCount, "file")) (\(plural(report.documentCount, "SOT document")))"
     }
 
     private func code(_ severity: Severity) -> String {

@@ -96,6 +96,7 @@ struct LintCommand: ParsableCommand {
 
     func run() throws {
         if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings needs a number of 0 or more") }
+        if fix, fixDryRun { throw ValidationError("--fix and --fix-dry-run exclude each other: --fix-dry-run shows the fixes and changes nothing") }
         if staged, !paths.isEmpty { throw ValidationError("--staged lints the staged files; give no paths with it") }
         if paths.contains("-") != (stdinFilename != nil) || (stdinFilename != nil && paths != ["-"]) {
             throw ValidationError("read standard input with `--stdin-filename PATH -`: both, and no other path")
@@ -104,23 +105,29 @@ struct LintCommand: ParsableCommand {
         request.staged = staged
         if let stdinFilename { request.stdin = (stdinFilename, try FilePath.readAll(STDIN_FILENO, path: "standard input")) }
         let session = try configOptions.session(cache: try cacheOptions.choice())
+        var fixed: [Fixer.Change] = []
         if fix || fixDryRun {
             guard !staged, stdinFilename == nil else { throw ValidationError("--fix works on files, not on --staged or standard input") }
-            let changes = try Fixer.fix(request, in: session, write: fix)
+            fixed = try Fixer.fix(request, in: session, write: fix)
             if fixDryRun {
-                Output.write(changes.map { UnifiedDiff.render(path: $0.path, before: $0.before, after: $0.after) }.joined())
+                Output.write(fixed.map { UnifiedDiff.render(path: $0.path, before: $0.before, after: $0.after) }.joined())
+                Output.error("--fix-dry-run: would fix \(Self.fixes(fixed)); nothing was written")
                 return
             }
         }
         var report = try session.lint(request)
         ProcessLifetime.keep(session)
         ProcessLifetime.keep(report)
+        // Counted before --quiet hides them: the warning gate holds whatever is shown.
+        let warnings = report.count(.warning)
+        let remaining = report.diagnostics.count
         if quiet { report = report.filtered { $0.severity == .error } }
         let reporter: any Reporter
+        var closingLine: String?
         switch format {
         case .text:
             let textReporter = TextReporter(color: output == nil && Output.useColor(color.rawValue))
-            if !quiet, !report.diagnostics.isEmpty { Output.error(textReporter.summary(report)) }
+            if !quiet || !report.diagnostics.isEmpty { closingLine = textReporter.summary(report) }
             reporter = textReporter
         case .json: reporter = JSONReporter()
         case .sarif: reporter = SARIFReporter(version: SOTLintVersion.current, rules: RuleSet.builtIn.rules.map(\.metadata))
@@ -135,10 +142,23 @@ struct LintCommand: ParsableCommand {
         } else {
             reporter.write(report) { Output.write(bytes: $0) }
         }
-        // Unreadable files did not stop the run; each is one line, and the exit status says so.
+        // After the findings: files that could not be read (they did not stop the run; one line each), what
+        // was checked, what --fix changed, and why the exit status is what it is.
         for error in report.fileErrors { Output.error(error.description) }
+        if let closingLine { Output.error(closingLine) }
+        if fix { Output.error("fixed \(Self.fixes(fixed)); \(remaining) \(remaining == 1 ? "finding remains" : "findings remain")") }
         if !report.fileErrors.isEmpty { throw ExitCode(2) }
-        let tooManyWarnings = maxWarnings.map { report.count(.warning) > $0 } ?? false
+        var tooManyWarnings = false
+        if let maxWarnings, warnings > maxWarnings {
+            tooManyWarnings = true
+            Output.error("\(warnings) \(warnings == 1 ? "warning" : "warnings"), more than --max-warnings \(maxWarnings) allows")
+        }
         if report.count(.error) > 0 || tooManyWarnings { throw ExitCode(1) }
+    }
+
+    /// "3 findings in 2 files": each fix applied resolves one finding.
+    private static func fixes(_ changes: [Fixer.Change]) -> String {
+        let count = changes.reduce(0) { $0 + $1.fixes }
+        return "\(count) \(count == 1 ? "finding" : "findings") in \(changes.count) \(changes.count == 1 ? "file" : "files")"
     }
 }

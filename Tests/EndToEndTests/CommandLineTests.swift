@@ -21,7 +21,17 @@ final class CommandLineTests: TemporaryDirectoryTestCase {
         let run = try BinaryRunner.run(["plan.md"], in: directory)
         XCTAssertEqual(run.status, 1)
         XCTAssertEqual(run.stdout, "plan.md:17:9: error: status `blokced.` of `CTO-WORK-001` is not in the vocabulary; did you mean `blocked`? [status-unknown]\n")
-        XCTAssertEqual(run.stderr, "sot-lint: 1 error, 0 warnings, 0 infos in 1 file\n")
+        XCTAssertEqual(run.stderr, "sot-lint: 1 error, 0 warnings, 0 infos in 1 file (1 SOT document)\n")
+    }
+
+    func testTheClosingLineComesAfterTheFindings() throws {
+        try write("plan.md", document(status: "blokced"))
+        // One pipe for both streams, as a terminal or pre-commit's log sees them.
+        let run = try BinaryRunner.run(["-c", "\"$0\" plan.md 2>&1", BinaryRunner.binary.path], in: directory, executable: "/bin/sh")
+        XCTAssertEqual(run.stdout.split(separator: "\n").map(String.init), [
+            "plan.md:17:9: error: status `blokced.` of `CTO-WORK-001` is not in the vocabulary; did you mean `blocked`? [status-unknown]",
+            "sot-lint: 1 error, 0 warnings, 0 infos in 1 file (1 SOT document)",
+        ])
     }
 
     func testJSONContract() throws {
@@ -43,12 +53,23 @@ final class CommandLineTests: TemporaryDirectoryTestCase {
         XCTAssertTrue(diagnostic["fix"] is NSNull)
     }
 
-    func testCleanRunPrintsNothingAndExitsZero() throws {
+    func testCleanRunSaysWhatWasCheckedAndExitsZero() throws {
         try write("plan.md", document())
+        try write("notes/readme.md", "# Notes\n\nNothing to plan.\n")
         let run = try BinaryRunner.run([], in: directory)
         XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
         XCTAssertEqual(run.stdout, "")
-        XCTAssertEqual(run.stderr, "")
+        XCTAssertEqual(run.stderr, "sot-lint: 0 errors, 0 warnings, 0 infos in 3 files (1 SOT document)\n")
+        // Nothing to check is not "clean": the line says so.
+        let notes = try BinaryRunner.run(["notes"], in: directory)
+        XCTAssertEqual(notes.status, 0)
+        XCTAssertEqual(notes.stderr, "sot-lint: 0 errors, 0 warnings, 0 infos in 1 file (0 SOT documents)\n")
+        try Data([0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 1]).write(to: directory.appendingPathComponent("logo.png"))
+        let binary = try BinaryRunner.run(["logo.png"], in: directory)
+        XCTAssertEqual(binary.status, 0)
+        XCTAssertEqual(binary.stderr, "sot-lint: 0 errors, 0 warnings, 0 infos in 1 file (0 SOT documents)\n")
+        XCTAssertEqual(try BinaryRunner.run(["--quiet"], in: directory).stderr, "", "--quiet says nothing when there is no error")
+        XCTAssertEqual(try BinaryRunner.run(["--format", "json"], in: directory).stderr, "", "machine formats keep standard error empty")
     }
 
     func testPathsAreReportedAsGivenAndSorted() throws {
@@ -78,8 +99,18 @@ final class CommandLineTests: TemporaryDirectoryTestCase {
         let quiet = try BinaryRunner.run(["--quiet", "plan.md"], in: directory)
         XCTAssertEqual(quiet.stdout, "")
         XCTAssertEqual(quiet.status, 0)
-        XCTAssertEqual(try BinaryRunner.run(["--max-warnings", "0", "plan.md"], in: directory).status, 1)
+        let gate = try BinaryRunner.run(["--max-warnings", "0", "plan.md"], in: directory)
+        XCTAssertEqual(gate.status, 1)
+        XCTAssertTrue(gate.stderr.hasSuffix("sot-lint: 1 warning, more than --max-warnings 0 allows\n"), gate.stderr)
         XCTAssertEqual(try BinaryRunner.run(["--max-warnings", "1", "plan.md"], in: directory).status, 0)
+        // --quiet hides the warnings, not the gate.
+        let quietGate = try BinaryRunner.run(["--quiet", "--max-warnings", "0", "plan.md"], in: directory)
+        XCTAssertEqual(quietGate.status, 1)
+        XCTAssertEqual(quietGate.stdout, "")
+        XCTAssertEqual(quietGate.stderr, "sot-lint: 1 warning, more than --max-warnings 0 allows\n")
+        let jsonGate = try BinaryRunner.run(["--format", "json", "--max-warnings", "0", "plan.md"], in: directory)
+        XCTAssertEqual(jsonGate.status, 1)
+        XCTAssertEqual(jsonGate.stderr, "sot-lint: 1 warning, more than --max-warnings 0 allows\n")
     }
 
     func testColor() throws {
@@ -198,12 +229,12 @@ final class HostileInputTests: TemporaryDirectoryTestCase {
         XCTAssertEqual(mkfifo(fifo, 0o644), 0)
         let run = try BinaryRunner.run(["pipe.md"], in: directory)
         XCTAssertEqual(run.status, 2)
-        XCTAssertEqual(run.stderr, "sot-lint: pipe.md: cannot read: not a regular file\n")
+        XCTAssertEqual(run.stderr, "sot-lint: pipe.md: cannot read: not a regular file\nsot-lint: 0 errors, 0 warnings, 0 infos in 1 file (0 SOT documents)\n")
         let folder = try BinaryRunner.run(["."], in: directory)
         XCTAssertEqual(folder.status, 0, "a FIFO in a folder is not a document: \(folder.stderr)")
         let device = try BinaryRunner.run(["/dev/zero"], in: directory)
         XCTAssertEqual(device.status, 2)
-        XCTAssertEqual(device.stderr, "sot-lint: /dev/zero: cannot read: not a regular file\n")
+        XCTAssertEqual(device.stderr, "sot-lint: /dev/zero: cannot read: not a regular file\nsot-lint: 0 errors, 0 warnings, 0 infos in 1 file (0 SOT documents)\n")
     }
 
     func testSymlinkLoopInAFolderTerminates() throws {

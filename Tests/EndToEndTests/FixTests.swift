@@ -53,6 +53,26 @@ final class FixTests: TemporaryDirectoryTestCase {
         XCTAssertTrue(run.stdout.contains("\n-title: "), run.stdout)
         XCTAssertTrue(run.stdout.contains("\n+title: "), run.stdout)
         XCTAssertEqual(try contents(folder), before)
+        XCTAssertEqual(run.stderr, "sot-lint: --fix-dry-run: would fix 1 finding in 1 file; nothing was written\n")
+    }
+
+    func testFixAndDryRunTogetherAreRefusedAndWriteNothing() throws {
+        let folder = try copyFixture("frontmatter-title-mismatch")
+        let before = try contents(folder)
+        let run = try BinaryRunner.run(["--fix", "--fix-dry-run"], in: folder)
+        XCTAssertEqual(run.status, 2)
+        XCTAssertEqual(run.stdout, "")
+        XCTAssertTrue(run.stderr.contains("--fix and --fix-dry-run exclude each other"), run.stderr)
+        XCTAssertEqual(run.stderr.filter { $0 == "\n" }.count, 1, run.stderr)
+        XCTAssertEqual(try contents(folder), before)
+    }
+
+    func testFixSaysWhatItChangedAndWhatRemains() throws {
+        let folder = try copyFixture("frontmatter-title-mismatch")
+        let run = try BinaryRunner.run(["--fix"], in: folder)
+        XCTAssertTrue(run.stderr.hasSuffix("sot-lint: fixed 1 finding in 1 file; 0 findings remain\n"), run.stderr)
+        let again = try BinaryRunner.run(["--fix"], in: folder)
+        XCTAssertTrue(again.stderr.hasSuffix("sot-lint: fixed 0 findings in 0 files; 0 findings remain\n"), again.stderr)
     }
 
     func testCRLFPermissionsAndBytesOutsideTheEditsAreKept() throws {

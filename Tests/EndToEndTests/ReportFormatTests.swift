@@ -89,6 +89,21 @@ final class ReportFormatTests: TemporaryDirectoryTestCase {
         XCTAssertTrue(clean.stdout.contains("tests=\"1\" failures=\"0\""), clean.stdout)
     }
 
+    func testReportsWrittenIntoTheCheckoutAreNeverFindings() throws {
+        try write("plan.md", ExampleText.sot("## CTO-WORK-001 - First\n\nStatus: open.\n\nAcceptance:\n\n- Works.\n\nEvidance:\n\n- Logs.\n"))
+        let first = try BinaryRunner.run(["--format", "json", "."], in: directory)
+        let expected = BinaryRunner.diagnostics(first.stdout).count
+        XCTAssertGreaterThan(expected, 0)
+        for (format, name) in [("sarif", "report.sarif"), ("json", "report.json"), ("junit", "report.xml"), ("github", "annotations.txt")] {
+            XCTAssertEqual(try BinaryRunner.run(["--format", format, "--output", name, "."], in: directory).status, 0)
+            let again = try BinaryRunner.run(["--format", "json", "."], in: directory)
+            let paths = BinaryRunner.diagnostics(again.stdout).compactMap { $0["path"] as? String }
+            XCTAssertEqual(paths.count, expected, "\(format): \(paths)")
+            XCTAssertFalse(paths.contains(name), "\(format) report linted: \(again.stdout)")
+            XCTAssertEqual(try BinaryRunner.run(["--format", "json", name], in: directory).stdout.contains("\"diagnostics\": []"), true, name)
+        }
+    }
+
     func testOutputFileIsReplacedAtomicallyAndErrorsAreOneLine() throws {
         try write("plan.md", ExampleText.sot(""))
         let output = directory.appendingPathComponent("report.json")

@@ -28,18 +28,25 @@ public struct Fix: Sendable, Hashable {
 
     /// `bytes` with `fixes` applied; an edit that overlaps one already taken is left for a later pass.
     public static func apply(_ fixes: [Fix], to bytes: [UInt8]) -> [UInt8] {
+        applying(fixes, to: bytes).bytes
+    }
+
+    /// `apply(_:to:)`, and how many of the fixes it applied (the others wait for a later pass).
+    public static func applying(_ fixes: [Fix], to bytes: [UInt8]) -> (bytes: [UInt8], applied: Int) {
         var taken: [TextEdit] = []
+        var applied = 0
         for fix in fixes {
             guard !fix.edits.contains(where: { edit in taken.contains { $0.range.overlaps(edit.range) || $0.range == edit.range } }) else {
                 continue
             }
             taken += fix.edits
+            applied += 1
         }
         var result = bytes
         for edit in taken.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) where edit.range.upperBound <= result.count {
             result.replaceSubrange(edit.range, with: Array(edit.replacement.utf8))
         }
-        return result
+        return (result, applied)
     }
 }
 
