@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import SOTRules
 
 /// `sot-lint hook install/uninstall`, and `.pre-commit-hooks.yaml` with the real pre-commit framework.
 final class HookTests: TemporaryDirectoryTestCase {
@@ -82,6 +83,12 @@ final class HookTests: TemporaryDirectoryTestCase {
         XCTAssertNotEqual(try commitWith(environment, "defect"), 0, "pre-commit refuses a planted SOT defect")
         try write("plan.md", "# Plain notes\n\nNothing to plan.\n")
         XCTAssertEqual(try commitWith(environment, "clean"), 0, "a clean commit passes")
+        // The change rules run too, against HEAD, as `sot-lint --staged` and `hook install` do.
+        let done = ExampleText.sot("## CTO-WORK-001 - First\n\nStatus: done.\n\nAcceptance:\n\n- Works.\n")
+        try write("plan.md", done)
+        XCTAssertEqual(try commitWith(environment, "done"), 0, "a valid document is committed")
+        try write("plan.md", done.replacingOccurrences(of: "Status: done.", with: "Status: open."))
+        XCTAssertNotEqual(try commitWith(environment, "reopen"), 0, "reopening a done issue is refused, as `--staged` refuses it")
     }
 
     private func commitWith(_ environment: [String: String], _ message: String) throws -> Int32 {
