@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import SOTSource
 import SOTSyntax
 import SOTModel
@@ -21,49 +26,97 @@ public struct GitHooks: Sendable {
         directory = FilePath.absolute(String(line), base: repository.topLevel)
     }
 
-    /// The script of hook `name`, running `executable`, or `sot-lint` from PATH if that is gone.
-    public static func script(_ name: String, executable: String) -> String {
+    /// What `install` does with a hook that sot-lint did not write.
+    public enum Existing: Sendable {
+        /// Leave it and write nothing.
+        case refuse
+        /// Keep it as NAME.backup and replace it; `uninstall` puts it back.
+        case replace
+        /// Keep it as NAME.backup and run it first, then sot-lint; `uninstall` puts it back.
+        case chain
+    }
+
+    /// The script of hook `name`, running `executable`, or `sot-lint` from PATH if that is gone; with
+    /// `chained`, the hook kept as NAME.backup runs first and its failure stops the commit.
+    public static func script(_ name: String, executable: String, chained: Bool = false) -> String {
         let command = name == "pre-commit" ? "--staged" : "\"$1\""
+        let previous = chained ? """
+        # Runs the hook that was here before (kept as \(name).backup) first.
+        previous="$(dirname "$0")/\(name).backup"
+        if [ -x "$previous" ]; then "$previous" "$@" || exit $?; fi
+
+        """ : ""
         return """
         #!/bin/sh
         \(marker)
         # \(name == "pre-commit" ? "Lints what is being committed (the index), secrets included." : "Refuses a commit message that contains a secret.")
-        sot_lint='\(executable.replacingAll("'", with: "'\\''"))'
+        \(previous)sot_lint='\(executable.replacingAll("'", with: "'\\''"))'
         [ -x "$sot_lint" ] || sot_lint=sot-lint
         exec "$sot_lint" \(command)
 
         """
     }
 
-    /// Writes both hooks; returns their paths. Refuses a hook that is not sot-lint's unless `force`,
-    /// in which case the old one is kept as NAME.backup.
-    public func install(executable: String, force: Bool) throws(SOTLintError) -> [String] {
-        var written: [String] = []
+    /// Writes both hooks; returns their paths. A hook that is not sot-lint's is refused, replaced or
+    /// chained as `existing` says; it is kept as NAME.backup, which must not exist already (nothing is
+    /// written when some hook cannot be installed).
+    public func install(executable: String, existing: Existing) throws(SOTLintError) -> [String] {
+        var plan: [(path: String, name: String, foreign: [UInt8]?)] = []
         for name in Self.names {
             let path = FilePath.join(directory, name)
-            if let existing = try? FilePath.read(path), !Self.isOurs(existing) {
-                guard force else {
-                    throw .usage("\(path): a \(name) hook exists and was not installed by sot-lint; "
-                                 + "run `sot-lint hook install --force` to replace it (it is kept as \(name).backup)")
+            let current = try? FilePath.read(path)
+            if let current, !Self.isOurs(current) {
+                guard existing != .refuse else {
+                    throw .usage("\(path): a \(name) hook exists and was not installed by sot-lint; run `sot-lint hook install "
+                                 + "--chain` to run it first, or `--force` to replace it (either way it is kept as \(name).backup)")
                 }
-                try AtomicFile.write(existing, to: path + ".backup", mode: 0o755)
+                guard FilePath.kind(path + ".backup") == nil else {
+                    throw .usage("\(path).backup exists already; move it away first (it would be overwritten)")
+                }
+                plan.append((path, name, current))
+            } else {
+                plan.append((path, name, nil))
             }
-            try AtomicFile.write(Array(Self.script(name, executable: executable).utf8), to: path, mode: 0o755)
-            written.append(path)
+        }
+        var written: [String] = []
+        for item in plan {
+            if let foreign = item.foreign { try AtomicFile.write(foreign, to: item.path + ".backup", mode: FilePath.permissions(item.path) ?? 0o755) }
+            // A chained hook stays chained whatever this install was asked (the hook it runs is still there).
+            let chained = Self.isChained(item.path) || (existing == .chain && (item.foreign != nil || FilePath.kind(item.path + ".backup") != nil))
+            try AtomicFile.write(Array(Self.script(item.name, executable: executable, chained: chained).utf8), to: item.path, mode: 0o755)
+            written.append(item.path)
         }
         return written
     }
 
-    /// Removes the hooks sot-lint installed; returns what was removed and what was left alone.
-    public func uninstall() -> (removed: [String], kept: [String]) {
+    /// Removes the hooks sot-lint installed and puts back the ones they replaced (NAME.backup); returns
+    /// what was removed, what was restored, and what was left alone.
+    public func uninstall() -> (removed: [String], restored: [String], kept: [String]) {
         var removed: [String] = []
+        var restored: [String] = []
         var kept: [String] = []
         for name in Self.names {
             let path = FilePath.join(directory, name)
             guard let existing = try? FilePath.read(path) else { continue }
-            if Self.isOurs(existing), FilePath.remove(path) { removed.append(path) } else { kept.append(path) }
+            guard Self.isOurs(existing) else {
+                kept.append(path)
+                continue
+            }
+            if FilePath.kind(path + ".backup") != nil, rename(path + ".backup", path) == 0 {
+                restored.append(path)
+            } else if FilePath.remove(path) {
+                removed.append(path)
+            } else {
+                kept.append(path)
+            }
         }
-        return (removed, kept)
+        return (removed, restored, kept)
+    }
+
+    /// True when the hook at `path` is sot-lint's and runs the one it replaced first.
+    private static func isChained(_ path: String) -> Bool {
+        guard let bytes = try? FilePath.read(path) else { return false }
+        return isOurs(bytes) && ByteSearch.contains(bytes, Array(".backup\"".utf8))
     }
 
     package static func isOurs(_ bytes: [UInt8]) -> Bool {

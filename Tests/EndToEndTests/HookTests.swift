@@ -37,7 +37,8 @@ final class HookTests: TemporaryDirectoryTestCase {
         try foreign.write(to: hooks.appendingPathComponent("pre-commit"), atomically: true, encoding: .utf8)
         let refused = try BinaryRunner.run(["hook", "install"], in: directory)
         XCTAssertEqual(refused.status, 2)
-        XCTAssertTrue(refused.stderr.contains("was not installed by sot-lint; run `sot-lint hook install --force`"), refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("was not installed by sot-lint; run `sot-lint hook install --chain` to run it first, "
+                                              + "or `--force` to replace it"), refused.stderr)
         XCTAssertEqual(try String(contentsOf: hooks.appendingPathComponent("pre-commit"), encoding: .utf8), foreign)
         XCTAssertFalse(FileManager.default.fileExists(atPath: hooks.appendingPathComponent("commit-msg").path), "nothing half-written")
         let forced = try BinaryRunner.run(["hook", "install", "--force"], in: directory)
@@ -46,8 +47,50 @@ final class HookTests: TemporaryDirectoryTestCase {
         try foreign.write(to: hooks.appendingPathComponent("commit-msg"), atomically: true, encoding: .utf8)
         let uninstall = try BinaryRunner.run(["hook", "uninstall"], in: directory)
         XCTAssertEqual(uninstall.status, 0)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: hooks.appendingPathComponent("pre-commit").path))
+        XCTAssertEqual(try String(contentsOf: hooks.appendingPathComponent("pre-commit"), encoding: .utf8), foreign,
+                       "the hook --force replaced is put back")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: hooks.appendingPathComponent("pre-commit.backup").path))
+        XCTAssertTrue(uninstall.stdout.contains("restored "), uninstall.stdout)
         XCTAssertEqual(try String(contentsOf: hooks.appendingPathComponent("commit-msg"), encoding: .utf8), foreign, "not ours: kept")
+        // Installing again over a foreign hook whose backup slot is taken would lose a hook: refused, nothing written.
+        try foreign.write(to: hooks.appendingPathComponent("pre-commit.backup"), atomically: true, encoding: .utf8)
+        let taken = try BinaryRunner.run(["hook", "install", "--force"], in: directory)
+        XCTAssertEqual(taken.status, 2)
+        XCTAssertTrue(taken.stderr.contains("pre-commit.backup exists already"), taken.stderr)
+        XCTAssertEqual(try String(contentsOf: hooks.appendingPathComponent("pre-commit"), encoding: .utf8), foreign)
+        XCTAssertEqual(try BinaryRunner.run(["hook", "install", "--force", "--chain"], in: directory).status, 2)
+    }
+
+    func testChainedHooksRunTheExistingHookFirstAndUninstallPutsItBack() throws {
+        try FileManager.default.createDirectory(at: hooks, withIntermediateDirectories: true)
+        let ran = directory.appendingPathComponent("ran.txt")
+        // The team's own hook: records that it ran, and refuses commits whose message file names "wip".
+        let own = "#!/bin/sh\necho ran >> '\(ran.path)'\n[ -z \"$1\" ] || ! grep -q wip \"$1\"\n"
+        for name in ["pre-commit", "commit-msg"] {
+            let path = hooks.appendingPathComponent(name).path
+            try own.write(toFile: path, atomically: true, encoding: .utf8)
+            XCTAssertEqual(chmod(path, 0o755), 0)
+        }
+        let install = try BinaryRunner.run(["hook", "install", "--chain"], in: directory)
+        XCTAssertEqual(install.status, 0, install.stderr)
+        try write("notes.txt", "nothing secret\n")
+        XCTAssertEqual(try commit("first"), 0, "both hooks pass")
+        XCTAssertEqual(try String(contentsOf: ran, encoding: .utf8), "ran\nran\n", "the existing pre-commit and commit-msg hooks ran")
+        try write("notes.txt", "still nothing\n")
+        XCTAssertNotEqual(try commit("wip"), 0, "the existing hook's refusal stops the commit")
+        try write("deploy.env", "TOKEN=\(token)\n")
+        XCTAssertNotEqual(try commit("deploy"), 0, "sot-lint still refuses a staged secret")
+        try FileManager.default.removeItem(at: directory.appendingPathComponent("deploy.env"))
+        // A plain `hook install` later keeps the chain: the existing hooks still run.
+        XCTAssertEqual(try BinaryRunner.run(["hook", "install"], in: directory).status, 0)
+        try "".write(to: ran, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try commit("second"), 0)
+        XCTAssertEqual(try String(contentsOf: ran, encoding: .utf8), "ran\nran\n")
+        XCTAssertEqual(try BinaryRunner.run(["hook", "uninstall"], in: directory).status, 0)
+        for name in ["pre-commit", "commit-msg"] {
+            XCTAssertEqual(try String(contentsOf: hooks.appendingPathComponent(name), encoding: .utf8), own, "\(name) is the team's again")
+            XCTAssertTrue(FileManager.default.isExecutableFile(atPath: hooks.appendingPathComponent(name).path))
+        }
     }
 
     func testPreCommitFrameworkUsesTheManifest() throws {
