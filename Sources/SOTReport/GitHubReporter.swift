@@ -16,7 +16,7 @@ public struct GitHubReporter: Reporter {
             case .info: command = "notice"
             }
             let range = diagnostic.range
-            return "::\(command) file=\(Self.property(diagnostic.path)),line=\(range.start.line),col=\(range.start.column),"
+            return "::\(command) file=\(Self.property(FindingFingerprint.repositoryPath(diagnostic.path))),line=\(range.start.line),col=\(range.start.column),"
                 + "endLine=\(range.end.line),endColumn=\(range.end.column),title=\(Self.property(diagnostic.rule))::"
                 + Self.data(diagnostic.message) + "\n"
         }.joined()

@@ -64,9 +64,11 @@ package struct SARIFLog: Encodable {
         package let message: Text
         package let locations: [Location]
         package let fixes: [Fix]?
+        /// `sotLintFinding/v1`: `FindingFingerprint`, stable when lines move.
+        package var partialFingerprints: [String: String] = [:]
 
         private enum CodingKeys: String, CodingKey {
-            case ruleId, ruleIndex, level, message, locations, fixes
+            case ruleId, ruleIndex, level, message, locations, partialFingerprints, fixes
         }
 
         package func encode(to encoder: any Encoder) throws {
@@ -76,6 +78,7 @@ package struct SARIFLog: Encodable {
             try container.encode(level, forKey: .level)
             try container.encode(message, forKey: .message)
             try container.encode(locations, forKey: .locations)
+            if !partialFingerprints.isEmpty { try container.encode(partialFingerprints, forKey: .partialFingerprints) }
             try container.encodeIfPresent(fixes, forKey: .fixes)
         }
     }

@@ -35,8 +35,10 @@ public struct SARIFReporter: Reporter {
                           defaultConfiguration: .init(level: Self.level(rule.defaultSeverity)),
                           properties: .init(category: rule.category.rawValue))
         }
+        var fingerprints: [Diagnostic: String] = [:]
+        for (diagnostic, fingerprint) in zip(report.diagnostics, FindingFingerprint.of(report.diagnostics)) { fingerprints[diagnostic] = fingerprint }
         let results = SARIFLog.Results(diagnostics: report.diagnostics) { diagnostic in
-            let location = SARIFLog.ArtifactLocation(uri: Self.uri(diagnostic.path))
+            let location = SARIFLog.ArtifactLocation(uri: Self.uri(FindingFingerprint.repositoryPath(diagnostic.path)))
             let fixes = diagnostic.fix.map { fix in
                 [SARIFLog.Fix(description: .init(text: fix.summary), artifactChanges: [
                     SARIFLog.ArtifactChange(artifactLocation: location, replacements: fix.edits.map {
@@ -45,11 +47,13 @@ public struct SARIFReporter: Reporter {
                     }),
                 ])]
             }
-            return SARIFLog.Result(ruleId: diagnostic.rule, ruleIndex: ruleIndex[diagnostic.rule] ?? 0, level: Self.level(diagnostic.severity),
-                                   message: .init(text: diagnostic.message),
-                                   locations: [SARIFLog.Location(physicalLocation: .init(artifactLocation: location,
-                                                                                        region: SARIFLog.Region(diagnostic.range, emptyEndIsOne: true)))],
-                                   fixes: fixes)
+            var result = SARIFLog.Result(ruleId: diagnostic.rule, ruleIndex: ruleIndex[diagnostic.rule] ?? 0, level: Self.level(diagnostic.severity),
+                                         message: .init(text: diagnostic.message),
+                                         locations: [SARIFLog.Location(physicalLocation: .init(artifactLocation: location,
+                                                                                              region: SARIFLog.Region(diagnostic.range, emptyEndIsOne: true)))],
+                                         fixes: fixes)
+            if let fingerprint = fingerprints[diagnostic] { result.partialFingerprints = ["sotLintFinding/v1": fingerprint] }
+            return result
         }
         return SARIFLog(runs: [SARIFLog.Run(tool: .init(driver: .init(name: "sot-lint", version: version,
                                                                       informationUri: "https://github.com/sot-lint/sot-lint", rules: descriptors)),

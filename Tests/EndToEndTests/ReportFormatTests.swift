@@ -66,6 +66,34 @@ final class ReportFormatTests: TemporaryDirectoryTestCase {
         XCTAssertEqual(runs[0]["columnKind"] as? String, "unicodeCodePoints")
     }
 
+    func testSARIFAndAnnotationPathsAreRepositoryRelativeAndFingerprintsSurviveLineMoves() throws {
+        let body = "## CTO-WORK-001 - First\n\nStatus: blokced.\n\nAcceptance:\n\n- Works with `CTO-WORK-404` and `CTO-WORK-405`.\n"
+        try write("docs/plan.md", ExampleText.sot(body))
+        func results() throws -> [(uri: String, line: Int, fingerprint: String)] {
+            let run = try BinaryRunner.run(["--format", "sarif", "."], in: directory)
+            let report = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+            let results = try XCTUnwrap((report["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])
+            return try results.map { result in
+                let location = try XCTUnwrap((result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+                let uri = try XCTUnwrap((location["artifactLocation"] as? [String: Any])?["uri"] as? String)
+                let line = try XCTUnwrap((location["region"] as? [String: Int])?["startLine"])
+                let fingerprint = try XCTUnwrap((result["partialFingerprints"] as? [String: String])?["sotLintFinding/v1"])
+                return (uri, line, fingerprint)
+            }
+        }
+        let before = try results()
+        XCTAssertEqual(before.count, 3, "\(before)")
+        XCTAssertEqual(Set(before.map(\.uri)), ["docs/plan.md"], "no ./ before the path")
+        XCTAssertEqual(Set(before.map(\.fingerprint)).count, 3, "each finding its own fingerprint")
+        // Ten lines inserted above the issue: every finding moves, no fingerprint does.
+        try write("docs/plan.md", ExampleText.sot(String(repeating: "Context line.\n\n", count: 5) + body))
+        let after = try results()
+        XCTAssertEqual(after.map(\.line), before.map { $0.line + 10 })
+        XCTAssertEqual(after.map(\.fingerprint), before.map(\.fingerprint))
+        let annotations = try BinaryRunner.run(["--format", "github", "."], in: directory)
+        XCTAssertTrue(annotations.stdout.hasPrefix("::error file=docs/plan.md,line="), annotations.stdout)
+    }
+
     func testGitHubAnnotationsAreEscaped() {
         let diagnostic = Diagnostic(path: "a,b:c.md", range: SourceRange(line: 2, column: 3, endLine: 2, endColumn: 9),
                                     severity: .warning, rule: "status-unknown", message: "100% wrong\nsecond line")
