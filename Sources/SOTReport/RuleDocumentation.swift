@@ -51,6 +51,29 @@ public enum RuleDocumentation {
 }
 
 extension RuleDocumentation {
+    /// What one secret detector finds and how; nil when no detector has that id. Its examples are not
+    /// printed (they are fake tokens, and a terminal log is no place for token-shaped text).
+    public static func explainDetector(_ id: String) -> String? {
+        guard case .success(let catalog) = SecretCatalog.builtIn, let detector = catalog.detector(id: id) else { return nil }
+        var text = "\(detector.id) (secret detector; findings are reported under the rule `\(SecretLeakRule.metadata.id)`)\n\n"
+        text += detector.description + "\n\n"
+        text += "Keywords: " + (detector.keywords.isEmpty ? "none (every text is searched)" : detector.keywords.joined(separator: ", ")) + "\n"
+        text += "Searched within: \(detector.span.rawValue)\n"
+        text += "Minimum entropy: \(detector.entropy)\n"
+        if detector.generic { text += "Generic: environment-variable names alone, git SHAs, UUIDs, digests, paths and values with spaces are skipped\n" }
+        if !detector.allow.isEmpty { text += "Not reported when the value contains: " + detector.allow.joined(separator: ", ") + "\n" }
+        text += "Tested with \(detector.positives.count) examples it must find and \(detector.negatives.count) it must not.\n"
+        text += "\nA finding names this detector and the secret's fingerprint, never the secret. Allow one value with "
+            + "`sot-lint-allow-secret \(detector.id) reason` (see `sot-lint explain \(SecretLeakRule.metadata.id)` and docs/secrets.md).\n"
+        return text
+    }
+
+    /// Every secret detector id.
+    public static var detectorIDs: [String] {
+        guard case .success(let catalog) = SecretCatalog.builtIn else { return [] }
+        return catalog.detectors.map(\.id)
+    }
+
     /// The secret detector catalog as Markdown (docs/secrets.md is this text; a test keeps them equal).
     public static func secretsMarkdown() -> String {
         guard case .success(let catalog) = SecretCatalog.builtIn else { return "" }

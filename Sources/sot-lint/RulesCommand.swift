@@ -36,17 +36,18 @@ struct RulesCommand: ParsableCommand {
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
-        abstract: "Print a rule's rationale, options and examples.")
+        abstract: "Print a rule's rationale, options and examples, or what a secret detector finds.")
 
-    @Argument(help: "The rule id, as `sot-lint rules` lists it.")
+    @Argument(help: "A rule id, as `sot-lint rules` lists it, or a secret detector id (`sot-lint explain secret-leak` lists them).")
     var rule: String
 
     @OptionGroup var configOptions: ConfigOptions
 
     func run() throws {
         let profile = try configOptions.session().profile()
-        guard let text = RuleDocumentation.explain(rule, profile: profile) else {
-            throw ValidationError("unknown rule `\(rule)`" + Suggestion.didYouMean(rule, among: RuleSet.builtIn.ids))
+        guard let text = RuleDocumentation.explain(rule, profile: profile) ?? RuleDocumentation.explainDetector(rule) else {
+            throw ValidationError("unknown rule or secret detector `\(rule)`"
+                                  + Suggestion.didYouMean(rule, among: RuleSet.builtIn.ids + RuleDocumentation.detectorIDs))
         }
         Output.write(text)
     }

@@ -180,6 +180,21 @@ final class CommandLineTests: TemporaryDirectoryTestCase {
         let unknown = try BinaryRunner.run(["explain", "status-unknwn"], in: directory)
         XCTAssertEqual(unknown.status, 2)
         XCTAssertTrue(unknown.stderr.contains("did you mean `status-unknown`?"), unknown.stderr)
+        // A secret detector named in a finding can be explained too, without printing its example tokens.
+        let detector = try BinaryRunner.run(["explain", "github-pat-classic"], in: directory)
+        XCTAssertEqual(detector.status, 0, detector.stderr)
+        XCTAssertTrue(detector.stdout.hasPrefix("github-pat-classic (secret detector; findings are reported under the rule `secret-leak`)"),
+                      detector.stdout)
+        XCTAssertTrue(detector.stdout.contains("Keywords: ghp_"), detector.stdout)
+        if case .success(let catalog) = SecretCatalog.builtIn, let examples = catalog.detector(id: "github-pat-classic")?.positives {
+            XCTAssertFalse(examples.isEmpty)
+            for example in examples { XCTAssertFalse(detector.stdout.contains(example), "no example token: \(detector.stdout)") }
+        } else {
+            XCTFail("the built-in catalog loads")
+        }
+        let misspelt = try BinaryRunner.run(["explain", "github-pat-clasic"], in: directory)
+        XCTAssertEqual(misspelt.status, 2)
+        XCTAssertTrue(misspelt.stderr.contains("did you mean `github-pat-classic`?"), misspelt.stderr)
     }
 
     func testNonSOTMarkdownGetsNoFinding() throws {
