@@ -116,7 +116,7 @@ package struct LintInputs {
                 // Every file: Markdown files are linted, every text file is scanned for secrets.
                 let walk = try project.discovery.walk(under: absolute, accept: { _ in true })
                 locations.learn(walk)
-                files = walk.files
+                files = walk.distinctFiles
             } catch let error as DiscoveryError {
                 throw Self.error(error)
             } catch {
@@ -162,7 +162,7 @@ package struct LintInputs {
         var lastDirectory = ""
         var lastOwner = ""
         // The walker gives normalised absolute paths; they are shown relative to the working directory.
-        return walk.files.compactMap { absolute in
+        return walk.distinctFiles.compactMap { absolute in
             let directory = FilePath.parent(absolute)
             if directory != lastDirectory {
                 lastOwner = roots.location(of: directory).root

@@ -130,6 +130,13 @@ public enum FilePath {
     }
 
     /// Deletes a file; true when it is gone.
+    /// The path with every symbolic link resolved (`realpath`), nil when it cannot be resolved.
+    public static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     public static func remove(_ path: String) -> Bool {
         unlink(path) == 0
     }

@@ -252,6 +252,18 @@ final class HostileInputTests: TemporaryDirectoryTestCase {
         XCTAssertEqual(device.stderr, "sot-lint: /dev/zero: cannot read: not a regular file\nsot-lint: 0 errors, 0 warnings, 0 infos in 1 file (0 SOT documents)\n")
     }
 
+    func testALinkedDocumentIsLintedOnce() throws {
+        let body = ExampleText.companion(title: "Plan", "## CTO-WORK-001 - First\n\nStatus: blokced.\n\nAcceptance:\n\n- Works.\n")
+        try write("plan.md", body)
+        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("alias.md").path, withDestinationPath: "plan.md")
+        let run = try BinaryRunner.run(["--format", "json"], in: directory)
+        let rules = BinaryRunner.diagnostics(run.stdout).compactMap { $0["rule"] as? String }
+        XCTAssertEqual(rules, ["status-unknown"], "once, and the link is no second definition of CTO-WORK-001: \(run.stdout)")
+        let single = try BinaryRunner.run(["--format", "json", "plan.md"], in: directory)
+        XCTAssertEqual(BinaryRunner.diagnostics(single.stdout).compactMap { $0["rule"] as? String }, ["status-unknown"],
+                       "the link is no other definition in the workspace either")
+    }
+
     func testSymlinkLoopInAFolderTerminates() throws {
         try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("loop").path, withDestinationPath: ".")
         let run = try BinaryRunner.run([], in: directory)

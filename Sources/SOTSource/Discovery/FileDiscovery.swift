@@ -35,6 +35,25 @@ public struct FileDiscovery: Sendable {
         package var files: [String] = []
         package var folders: [String] = []
         package var marked: [String] = []
+        /// The files among `files` that are symbolic links (to regular files).
+        package var links: [String] = []
+
+        /// `files` with each file once: a link to a file the walk also found, or to the same file as an
+        /// earlier link, is left out (a document linked from two places is still one document).
+        package var distinctFiles: [String] {
+            guard !links.isEmpty, let top = folders.first else { return files }
+            let all = Set(files)
+            let linked = Set(links)
+            // Link targets are compared in the walk's spelling: the top folder's real path (it may itself
+            // lie under a linked folder) is replaced by the top folder as walked.
+            let realTop = FilePath.realPath(top) ?? top
+            var targets = Set<String>()
+            return files.filter { file in
+                guard linked.contains(file), var real = FilePath.realPath(file) else { return true }
+                if real.hasPrefix(realTop + "/") { real = FilePath.join(top, String(real.dropFirst(realTop.count + 1))) }
+                return !all.contains(real) && targets.insert(real).inserted
+            }
+        }
     }
 
     /// `files(under:accept:)` with the directories listed on the way.
@@ -127,6 +146,7 @@ private struct Walker: Sendable {
             {
                 Self.append(entry.name, to: &display)
                 seen.files.append(String(decoding: display, as: UTF8.self))
+                if entry.isLink { seen.links.append(seen.files[seen.files.count - 1]) }
             }
             display.removeLast(display.count - displayCount)
             relative.removeLast(relative.count - relativeCount)
@@ -146,6 +166,8 @@ private struct DirectoryListing: Sendable {
     package struct Entry: Sendable {
         package let name: [UInt8]
         package let isDirectory: Bool
+        /// A symbolic link to a regular file.
+        package var isLink = false
     }
 
     private(set) var entries: [Entry] = []
@@ -175,7 +197,7 @@ private struct DirectoryListing: Sendable {
             if name == DiscoveryPath.gitDirectoryName || name == DiscoveryPath.configName { hasProjectMarker = true }
             if name == DiscoveryPath.gitDirectoryName || name == DiscoveryPath.cacheDirectoryName { continue }
             if name == DiscoveryPath.gitignoreName { hasGitignore = true }
-            if let isDirectory = kind { entries.append(Entry(name: name, isDirectory: isDirectory)) }
+            if let isDirectory = kind { entries.append(Entry(name: name, isDirectory: isDirectory, isLink: Int(type) == Int(DT_LNK))) }
         }
         // Byte-wise order of the paths the entries lead to: a directory compares as its name plus "/",
         // the prefix of every path below it, so its subtree sorts as one block among its siblings.

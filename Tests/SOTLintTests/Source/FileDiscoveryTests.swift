@@ -183,6 +183,23 @@ final class FileDiscoveryTests: XCTestCase {
         XCTAssertEqual(try discover(), ["a.md", "link.md", "sub/b.md"])
     }
 
+    func testALinkedFileIsListedOnce() throws {
+        try write(["a.md": "", "sub/b.md": ""])
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("FileDiscoveryTests-out-\(UUID().uuidString).md").path
+        try "".write(toFile: outside, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: outside) }
+        let manager = FileManager.default
+        try manager.createSymbolicLink(atPath: root + "/link.md", withDestinationPath: "a.md")
+        try manager.createSymbolicLink(atPath: root + "/sub/up.md", withDestinationPath: "../sub/b.md")
+        try manager.createSymbolicLink(atPath: root + "/out1.md", withDestinationPath: outside)
+        try manager.createSymbolicLink(atPath: root + "/out2.md", withDestinationPath: outside)
+        let walk = try FileDiscovery(ignoreRoot: root).walk(under: root) { _ in true }
+        XCTAssertEqual(walk.files.map { String($0.dropFirst(root.count + 1)) }, ["a.md", "link.md", "out1.md", "out2.md", "sub/b.md", "sub/up.md"])
+        XCTAssertEqual(walk.links.count, 4)
+        // Links to files the walk found are left out; of two links to one file outside, the first stays.
+        XCTAssertEqual(walk.distinctFiles.map { String($0.dropFirst(root.count + 1)) }, ["a.md", "out1.md", "sub/b.md"])
+    }
+
     func testPathsAreJoinedWithTheDirectoryAsGiven() throws {
         try write(["a.md": "", "docs/x.md": ""])
         let manager = FileManager.default
