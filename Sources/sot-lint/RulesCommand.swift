@@ -38,7 +38,8 @@ struct ExplainCommand: ParsableCommand {
         commandName: "explain",
         abstract: "Print a rule's rationale, options and examples, or what a secret detector finds.")
 
-    @Argument(help: "A rule id, as `sot-lint rules` lists it, or a secret detector id (`sot-lint explain secret-leak` lists them).")
+    @Argument(help: "A rule id, as `sot-lint rules` lists it, or a secret detector id (`sot-lint explain secret-leak` lists them).",
+              completion: .list(RuleSet.builtIn.ids + RuleDocumentation.detectorIDs))
     var rule: String
 
     @OptionGroup var configOptions: ConfigOptions

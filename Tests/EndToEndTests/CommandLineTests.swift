@@ -192,6 +192,12 @@ final class CommandLineTests: TemporaryDirectoryTestCase {
         } else {
             XCTFail("the built-in catalog loads")
         }
+        // Shell completion offers every rule and detector id after `explain`.
+        for shell in ["bash", "zsh", "fish"] {
+            let script = try BinaryRunner.run(["--generate-completion-script", shell], in: directory)
+            XCTAssertEqual(script.status, 0, script.stderr)
+            for id in ["status-unknown", "issue-id-duplicate", "github-pat-classic"] { XCTAssertTrue(script.stdout.contains(id), "\(shell): \(id)") }
+        }
         let misspelt = try BinaryRunner.run(["explain", "github-pat-clasic"], in: directory)
         XCTAssertEqual(misspelt.status, 2)
         XCTAssertTrue(misspelt.stderr.contains("did you mean `github-pat-classic`?"), misspelt.stderr)
