@@ -24,6 +24,9 @@ public struct LintRequest: Sendable {
     /// `--stdin-filename PATH -`: one document read from standard input, linted as if it were PATH
     /// (its configuration, its project's workspace with this text in place of the file on disk).
     public var stdin: (path: String, bytes: [UInt8])?
+    /// `--changed-since REV`: report only the findings in files that changed since git revision REV
+    /// (committed, staged, changed or new); the workspace, and every rule's view of it, stays whole.
+    public var changedSince: String?
 
     public init(paths: [String], base: String? = nil) {
         self.paths = paths

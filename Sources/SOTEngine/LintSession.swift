@@ -113,6 +113,17 @@ public final class LintSession: @unchecked Sendable {
         }
         var report = Self.report(outcomes, fileCount: inputs.targets.count, cacheHits: cacheHits)
         report.focusDigestHits = outcomes.filter(\.answeredByFocusDigest).count
+        if let revision = request.changedSince {
+            let repository = try GitRepository.find(from: options.workingDirectory, purpose: "--changed-since")
+            let changed = try repository.changedFiles(since: try repository.commit(revision))
+            // Compared as real paths: git names files under the real top level, the user may reach it through a link.
+            var kept: [String: Bool] = [:]
+            for path in Set(report.diagnostics.map(\.path)) {
+                let absolute = FilePath.normalized(FilePath.absolute(path, base: options.workingDirectory))
+                kept[path] = changed.contains(FilePath.realPath(absolute) ?? absolute) || changed.contains(absolute)
+            }
+            report = report.filtered { kept[$0.path] ?? false }
+        }
         return report
     }
 

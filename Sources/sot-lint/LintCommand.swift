@@ -73,6 +73,9 @@ struct LintCommand: ParsableCommand {
     @Flag(name: .long, help: "Lint what the next commit will contain: the index version of every staged file (base: HEAD).")
     var staged = false
 
+    @Option(name: .long, help: ArgumentHelp("Report only findings in files changed since git revision REV (the workspace stays whole).", valueName: "REV"))
+    var changedSince: String?
+
     @Option(name: .long, help: ArgumentHelp("Read one document from standard input (the path `-`) and lint it as if it were PATH.", valueName: "PATH"))
     var stdinFilename: String?
 
@@ -103,6 +106,7 @@ struct LintCommand: ParsableCommand {
         }
         var request = LintRequest(paths: stdinFilename == nil ? paths : [], base: base)
         request.staged = staged
+        request.changedSince = changedSince
         if let stdinFilename { request.stdin = (stdinFilename, try FilePath.readAll(STDIN_FILENO, path: "standard input")) }
         let session = try configOptions.session(cache: try cacheOptions.choice())
         var fixed: [Fixer.Change] = []

@@ -53,6 +53,33 @@ final class BaseRevisionTests: TemporaryDirectoryTestCase {
         XCTAssertEqual(run.stderr, "sot-lint: HEAD~1: not in this shallow clone; fetch it first (git fetch --unshallow, or fetch-depth: 0 in CI)\n")
     }
 
+    func testChangedSinceReportsOnlyChangedFilesAgainstTheWholeWorkspace() throws {
+        // A legacy repository: old.md has findings nobody will fix today.
+        try write("old.md", plan("## CTO-WORK-001 - First\n\nStatus: blokced.\n\nAcceptance:\n\n- Works.\n"))
+        try write("docs/done.md", plan("## CTO-WORK-002 - Second\n\nStatus: done.\n\nAcceptance:\n\n- Works.\n", title: "Done"))
+        try commit()
+        // New work: a new document blocked on a resolved issue defined elsewhere, and an untracked one.
+        try write("new.md", plan("## CTO-WORK-003 - Third\n\nStatus: blocked.\n\nAcceptance:\n\n- Works.\n\nBlocked by:\n\n- `CTO-WORK-002` first.\n",
+                                 title: "New"))
+        try write("docs/untracked.md", plan("## CTO-WORK-004 - Fourth\n\nStatus: nope.\n\nAcceptance:\n\n- Works.\n", title: "Untracked"))
+        let all = try BinaryRunner.run(["--format", "json"], in: directory)
+        XCTAssertEqual(Set(BinaryRunner.diagnostics(all.stdout).compactMap { $0["path"] as? String }), ["old.md", "new.md", "docs/untracked.md"])
+        let changed = try BinaryRunner.run(["--format", "json", "--changed-since", "HEAD"], in: directory)
+        XCTAssertEqual(changed.status, 1)
+        let findings = BinaryRunner.diagnostics(changed.stdout)
+        XCTAssertEqual(Set(findings.compactMap { $0["path"] as? String }), ["new.md", "docs/untracked.md"], changed.stdout)
+        XCTAssertTrue(findings.contains { $0["rule"] as? String == "blocked-on-resolved" }, "the workspace stays whole: \(changed.stdout)")
+        // Nothing changed in the folder given: nothing reported, and the closing line still says what was checked.
+        try commit()
+        let clean = try BinaryRunner.run(["--changed-since", "HEAD", "docs"], in: directory)
+        XCTAssertEqual(clean.status, 0, clean.stdout + clean.stderr)
+        XCTAssertEqual(clean.stdout, "")
+        XCTAssertTrue(clean.stderr.hasPrefix("sot-lint: 0 errors, 0 warnings, 0 infos in 2 files"), clean.stderr)
+        let unknown = try BinaryRunner.run(["--changed-since", "no-such-branch"], in: directory)
+        XCTAssertEqual(unknown.status, 2)
+        XCTAssertTrue(unknown.stderr.hasPrefix("sot-lint: no-such-branch: unknown revision in "), unknown.stderr)
+    }
+
     func testMovingAnIssueToAnotherFileIsFine() throws {
         try write("a.md", plan("## CTO-WORK-001 - First\n\nStatus: open.\n\nAcceptance:\n\n- Works.\n"))
         try write("b.md", plan("", title: "B"))
