@@ -66,9 +66,11 @@ package struct SARIFLog: Encodable {
         package let fixes: [Fix]?
         /// `sotLintFinding/v1`: `FindingFingerprint`, stable when lines move.
         package var partialFingerprints: [String: String] = [:]
+        /// The other places the finding involves (a cycle's other members).
+        package var relatedLocations: [RelatedLocation] = []
 
         private enum CodingKeys: String, CodingKey {
-            case ruleId, ruleIndex, level, message, locations, partialFingerprints, fixes
+            case ruleId, ruleIndex, level, message, locations, relatedLocations, partialFingerprints, fixes
         }
 
         package func encode(to encoder: any Encoder) throws {
@@ -78,6 +80,7 @@ package struct SARIFLog: Encodable {
             try container.encode(level, forKey: .level)
             try container.encode(message, forKey: .message)
             try container.encode(locations, forKey: .locations)
+            if !relatedLocations.isEmpty { try container.encode(relatedLocations, forKey: .relatedLocations) }
             if !partialFingerprints.isEmpty { try container.encode(partialFingerprints, forKey: .partialFingerprints) }
             try container.encodeIfPresent(fixes, forKey: .fixes)
         }
@@ -85,6 +88,13 @@ package struct SARIFLog: Encodable {
 
     package struct Location: Encodable {
         package let physicalLocation: PhysicalLocation
+    }
+
+    /// A related location: numbered within its result, with a message saying what it is.
+    package struct RelatedLocation: Encodable {
+        package let id: Int
+        package let physicalLocation: PhysicalLocation
+        package let message: Text
     }
 
     package struct PhysicalLocation: Encodable {

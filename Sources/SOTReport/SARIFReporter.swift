@@ -53,6 +53,11 @@ public struct SARIFReporter: Reporter {
                                                                                               region: SARIFLog.Region(diagnostic.range, emptyEndIsOne: true)))],
                                          fixes: fixes)
             if let fingerprint = fingerprints[diagnostic] { result.partialFingerprints = ["sotLintFinding/v1": fingerprint] }
+            result.relatedLocations = diagnostic.related.enumerated().map { index, related in
+                SARIFLog.RelatedLocation(id: index + 1, physicalLocation: .init(
+                    artifactLocation: .init(uri: Self.uri(FindingFingerprint.repositoryPath(related.path))),
+                    region: SARIFLog.Region(related.range, emptyEndIsOne: true)), message: .init(text: related.message))
+            }
             return result
         }
         return SARIFLog(runs: [SARIFLog.Run(tool: .init(driver: .init(name: "sot-lint", version: version,

@@ -24,13 +24,17 @@ package struct SecretRedactor {
         guard !slices.isEmpty else { return diagnostics }
         return diagnostics.map { diagnostic in
             let fixQuotes = diagnostic.fix?.edits.contains { quotesSecret($0.replacement) } ?? false
-            guard quotesSecret(diagnostic.message) || quotesSecret(diagnostic.path) || fixQuotes else { return diagnostic }
+            let relatedQuotes = diagnostic.related.contains { quotesSecret($0.path) || quotesSecret($0.message) }
+            guard quotesSecret(diagnostic.message) || quotesSecret(diagnostic.path) || fixQuotes || relatedQuotes else { return diagnostic }
             let message = quotesSecret(diagnostic.message)
                 ? "[\(diagnostic.rule)] message withheld: it would quote a detected secret" : diagnostic.message
             // A fix that would write a secret is dropped with the text that quoted it.
-            return Diagnostic(path: quotesSecret(diagnostic.path) ? "<redacted path>" : diagnostic.path,
-                              range: diagnostic.range, severity: diagnostic.severity, rule: diagnostic.rule,
-                              message: message, fix: fixQuotes || quotesSecret(diagnostic.message) ? nil : diagnostic.fix)
+            var redacted = Diagnostic(path: quotesSecret(diagnostic.path) ? "<redacted path>" : diagnostic.path,
+                                      range: diagnostic.range, severity: diagnostic.severity, rule: diagnostic.rule,
+                                      message: message, fix: fixQuotes || quotesSecret(diagnostic.message) ? nil : diagnostic.fix)
+            // Related places that would quote a secret are dropped.
+            redacted.related = diagnostic.related.filter { !quotesSecret($0.path) && !quotesSecret($0.message) }
+            return redacted
         }
     }
 

@@ -94,6 +94,33 @@ final class ReportFormatTests: TemporaryDirectoryTestCase {
         XCTAssertTrue(annotations.stdout.hasPrefix("::error file=docs/plan.md,line="), annotations.stdout)
     }
 
+    func testSARIFCycleFindingsPointAtTheOtherMembers() throws {
+        func issue(_ id: Int, blockedBy next: Int) -> String {
+            "## CTO-WORK-00\(id) - Issue\n\nStatus: blocked.\n\nAcceptance:\n\n- Works.\n\nBlocked by:\n\n- `CTO-WORK-00\(next)` first.\n\n"
+        }
+        try write("a.md", ExampleText.sot(issue(1, blockedBy: 2)))
+        try write("b.md", ExampleText.companion(title: "B", issue(2, blockedBy: 3) + issue(3, blockedBy: 1)))
+        let run = try BinaryRunner.run(["--format", "sarif", "."], in: directory)
+        try validateSARIF(in: directory)
+        let report = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let results = try XCTUnwrap((report["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])
+        let cycle = try XCTUnwrap(results.first { $0["ruleId"] as? String == "blocked-by-cycle" && ($0["message"] as? [String: Any])?["text"]
+            .map { "\($0)".contains("CTO-WORK-001 → CTO-WORK-002") } == true })
+        let related = try XCTUnwrap(cycle["relatedLocations"] as? [[String: Any]])
+        let places = related.compactMap { ($0["physicalLocation"] as? [String: Any]).flatMap { location -> String? in
+            let uri = (location["artifactLocation"] as? [String: Any])?["uri"] as? String ?? ""
+            let line = (location["region"] as? [String: Int])?["startLine"] ?? 0
+            return "\(uri):\(line)"
+        } }
+        XCTAssertEqual(places.count, 2, "the two other members: \(related)")
+        XCTAssertTrue(places.allSatisfy { $0.hasPrefix("b.md:") }, "\(places)")
+        XCTAssertEqual(related.compactMap { ($0["message"] as? [String: Any])?["text"] as? String },
+                       ["`CTO-WORK-002`, in the cycle", "`CTO-WORK-003`, in the cycle"])
+        // The JSON contract is unchanged: no related places there.
+        let json = try BinaryRunner.run(["--format", "json", "."], in: directory)
+        XCTAssertFalse(json.stdout.contains("related"), json.stdout)
+    }
+
     func testGitHubAnnotationsAreEscaped() {
         let diagnostic = Diagnostic(path: "a,b:c.md", range: SourceRange(line: 2, column: 3, endLine: 2, endColumn: 9),
                                     severity: .warning, rule: "status-unknown", message: "100% wrong\nsecond line")

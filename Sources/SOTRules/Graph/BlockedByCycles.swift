@@ -67,12 +67,35 @@ package struct BlockedByCycles {
         searchShortPaths(cycles.flatMap { $0 })
     }
 
+    /// The issues a cycle message names, in order (the first is `u`, and the closing `u` is not repeated),
+    /// and the cycle's length when the message abbreviates it (nil when every member is named).
+    package struct Shown {
+        package let members: [String]
+        package let abbreviatedLength: Int?
+        /// False for an edge outside any cycle: the message is just `u → v`.
+        package var closed = true
+
+        /// `u → v → … → u`, or `u → v → w → … (N issues) … → u`.
+        package var text: String {
+            guard let first = members.first else { return "" }
+            guard closed else { return members.joined(separator: " → ") }
+            guard let length = abbreviatedLength else { return (members + [first]).joined(separator: " → ") }
+            return members.joined(separator: " → ") + " → … (\(length) issues) … → \(first)"
+        }
+    }
+
     /// `u → v → … → u`: the cycle the edge from `u` to its blocker `v` closes.
     package func text(from u: String, through v: String) -> String {
+        shown(from: u, through: v).text
+    }
+
+    /// The issues the message of the edge from `u` to its blocker `v` names.
+    package func shown(from u: String, through v: String) -> Shown {
         guard let from = graph.position(of: u), let to = graph.position(of: v), component[from] >= 0,
-              component[from] == component[to] else { return "\(u) → \(v)" }
+              component[from] == component[to] else { return Shown(members: [u, v], abbreviatedLength: nil, closed: false) }
         if let path = exact[from * graph.count + to] {
-            return ([from] + path).map { graph.ids[$0] }.joined(separator: " → ")
+            // The exact path ends with `u` again.
+            return Shown(members: ([from] + path.dropLast()).map { graph.ids[$0] }, abbreviatedLength: nil)
         }
         let members = rootDistance[to] + fromRootDistance[from] + 1
         guard members > Self.shortCycleMembers else {
@@ -84,12 +107,11 @@ package struct BlockedByCycles {
             step = from
             while !isRoot[step] { tail.append(step); step = fromRoot[step] }
             walk += tail.reversed()
-            return walk.map { graph.ids[$0] }.joined(separator: " → ")
+            return Shown(members: walk.dropLast().map { graph.ids[$0] }, abbreviatedLength: nil)
         }
         var head = [from, to]
         extendHead(&head, from: from)
-        return head.prefix(Self.headMembers).map { graph.ids[$0] }.joined(separator: " → ")
-            + " → … (\(members) issues) … → \(u)"
+        return Shown(members: head.prefix(Self.headMembers).map { graph.ids[$0] }, abbreviatedLength: members)
     }
 
     /// Extends a walk's head by the issues that follow its last one (at most `headMembers` in all).

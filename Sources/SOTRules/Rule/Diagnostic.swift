@@ -10,6 +10,8 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
     public let rule: String
     public let message: String
     public let fix: Fix?
+    /// Other places the finding involves (SARIF `relatedLocations`; not part of the JSON contract).
+    public var related: [RelatedLocation] = []
 
     public init(path: String, range: SourceRange, severity: Severity, rule: String, message: String, fix: Fix? = nil) {
         self.path = path
@@ -53,6 +55,8 @@ extension Diagnostic: Encodable {
 extension Finding {
     /// The finding as `rule` reports it at `severity`: the one place a finding becomes a diagnostic.
     public func diagnostic(_ rule: String, _ severity: Severity) -> Diagnostic {
-        Diagnostic(path: path, range: range, severity: severity, rule: rule, message: message, fix: fix)
+        var diagnostic = Diagnostic(path: path, range: range, severity: severity, rule: rule, message: message, fix: fix)
+        diagnostic.related = related
+        return diagnostic
     }
 }

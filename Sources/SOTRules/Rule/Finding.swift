@@ -9,6 +9,8 @@ public struct Finding: Sendable, Hashable {
     public let message: String
     /// A safe fix, when the rule can offer one.
     public let fix: Fix?
+    /// Other places the finding involves (the other members of a cycle), for reports that show them.
+    public var related: [RelatedLocation] = []
 
     public init(path: String, range: SourceRange, message: String, fix: Fix? = nil) {
         self.path = path
@@ -26,3 +28,15 @@ public struct Finding: Sendable, Hashable {
     }
 }
 
+/// A place a finding points at besides its own range: a path, a range there, and what it is.
+public struct RelatedLocation: Sendable, Hashable {
+    public let path: String
+    public let range: SourceRange
+    public let message: String
+
+    public init(path: String, range: SourceRange, message: String) {
+        self.path = path
+        self.range = range
+        self.message = message
+    }
+}
