@@ -77,7 +77,7 @@ package struct BlockedByCycleRule: WorkspaceRule {
                     let shown = cycles.shown(from: id, through: blocker.id)
                     var finding = Finding(issue, blocker.range, "blocked-by cycle: \(shown.text); break it by unblocking one of them")
                     finding.related = shown.members.dropFirst().compactMap { member in
-                        workspace.issue(member).map { RelatedLocation(path: $0.path, range: $0.idRange, message: "`\(member)`, in the cycle") }
+                        workspace.issue(member).map { RelatedLocation(path: $0.path, range: $0.idRange, message: member) }
                     }
                     findings.append(finding)
                 }

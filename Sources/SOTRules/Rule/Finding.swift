@@ -28,7 +28,8 @@ public struct Finding: Sendable, Hashable {
     }
 }
 
-/// A place a finding points at besides its own range: a path, a range there, and what it is.
+/// A place a finding points at besides its own range: a path, a range there, and what it is (for a
+/// cycle's member, its ID).
 public struct RelatedLocation: Sendable, Hashable {
     public let path: String
     public let range: SourceRange

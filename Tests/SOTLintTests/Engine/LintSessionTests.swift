@@ -31,8 +31,10 @@ final class LintSessionTests: XCTestCase {
             ("e.md", plan("CTO-WORK-002", status: "open", title: "E") + keeps),
         ])
         let whole = try session(project).lint(LintRequest(paths: ["."])).diagnostics.map { diagnostic in
-            Diagnostic(path: String(diagnostic.path.dropFirst(2)), range: diagnostic.range, severity: diagnostic.severity, rule: diagnostic.rule,
-                       message: diagnostic.message.replacingAll("./", with: ""), fix: diagnostic.fix)
+            var shown = Diagnostic(path: String(diagnostic.path.dropFirst(2)), range: diagnostic.range, severity: diagnostic.severity,
+                                   rule: diagnostic.rule, message: diagnostic.message.replacingAll("./", with: ""), fix: diagnostic.fix)
+            shown.related = diagnostic.related.map { RelatedLocation(path: String($0.path.dropFirst(2)), range: $0.range, message: $0.message) }
+            return shown
         }
         for rule in ["issue-id-duplicate", "blocked-by-cycle", "blocked-on-resolved", "reference-unresolved", "invariant-keeps-blocked"] {
             XCTAssertTrue(whole.contains { $0.rule == rule }, "the project has a \(rule) finding: \(whole)")
