@@ -3,9 +3,10 @@ import PackageDescription
 
 // The targets are the pipeline: each imports only targets above it in this list, so the compiler
 // keeps the direction Source → Syntax → Model → Rules/Secrets → Engine → Report/Fix → command line.
+// Linux (glibc) only for now: the code calls glibc by name (`Glibc.write`, `mallopt`) and reads
+// /proc/self/exe, so no Apple platform is declared.
 let package = Package(
     name: "sot-lint",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "sot-lint", targets: ["sot-lint"]),
         .library(name: "SOTEngine", targets: ["SOTEngine"]),
