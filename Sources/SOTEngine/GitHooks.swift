@@ -61,11 +61,12 @@ public struct GitHooks: Sendable {
     /// chained as `existing` says; it is kept as NAME.backup, which must not exist already (nothing is
     /// written when some hook cannot be installed).
     public func install(executable: String, existing: Existing) throws(SOTLintError) -> [String] {
-        var plan: [(path: String, name: String, foreign: [UInt8]?)] = []
+        var plan: [(path: String, name: String, foreign: [UInt8]?, chained: Bool)] = []
         for name in Self.names {
             let path = FilePath.join(directory, name)
             let current = try? FilePath.read(path)
-            if let current, !Self.isOurs(current) {
+            let foreign = current.flatMap { Self.isOurs($0) ? nil : $0 }
+            if foreign != nil {
                 guard existing != .refuse else {
                     throw .usage("\(path): a \(name) hook exists and was not installed by sot-lint; run `sot-lint hook install "
                                  + "--chain` to run it first, or `--force` to replace it (either way it is kept as \(name).backup)")
@@ -73,17 +74,16 @@ public struct GitHooks: Sendable {
                 guard FilePath.kind(path + ".backup") == nil else {
                     throw .usage("\(path).backup exists already; move it away first (it would be overwritten)")
                 }
-                plan.append((path, name, current))
-            } else {
-                plan.append((path, name, nil))
             }
+            // A chained hook stays chained whatever this install was asked (the hook it runs is still there).
+            let wasChained = current.map { Self.isOurs($0) && ByteSearch.contains($0, Self.chainMarker) } ?? false
+            let chained = wasChained || (existing == .chain && (foreign != nil || FilePath.kind(path + ".backup") != nil))
+            plan.append((path, name, foreign, chained))
         }
         var written: [String] = []
         for item in plan {
             if let foreign = item.foreign { try AtomicFile.write(foreign, to: item.path + ".backup", mode: FilePath.permissions(item.path) ?? 0o755) }
-            // A chained hook stays chained whatever this install was asked (the hook it runs is still there).
-            let chained = Self.isChained(item.path) || (existing == .chain && (item.foreign != nil || FilePath.kind(item.path + ".backup") != nil))
-            try AtomicFile.write(Array(Self.script(item.name, executable: executable, chained: chained).utf8), to: item.path, mode: 0o755)
+            try AtomicFile.write(Array(Self.script(item.name, executable: executable, chained: item.chained).utf8), to: item.path, mode: 0o755)
             written.append(item.path)
         }
         return written
@@ -113,11 +113,8 @@ public struct GitHooks: Sendable {
         return (removed, restored, kept)
     }
 
-    /// True when the hook at `path` is sot-lint's and runs the one it replaced first.
-    private static func isChained(_ path: String) -> Bool {
-        guard let bytes = try? FilePath.read(path) else { return false }
-        return isOurs(bytes) && ByteSearch.contains(bytes, Array(".backup\"".utf8))
-    }
+    /// What only a chained hook's script holds: the path of the hook it runs first.
+    private static let chainMarker = Array(".backup\"".utf8)
 
     package static func isOurs(_ bytes: [UInt8]) -> Bool {
         ByteSearch.contains(bytes, Array(marker.utf8))

@@ -37,7 +37,7 @@ public struct LintRequest: Sendable {
 /// What a lint found, and the workspace it found it in.
 public struct LintReport: Sendable {
     /// Sorted by path, line, column, rule.
-    public let diagnostics: [Diagnostic]
+    public private(set) var diagnostics: [Diagnostic]
     /// Number of files linted (not counting documents read only as workspace context).
     public let fileCount: Int
     /// The workspace of each project the lint touched, in root order.
@@ -66,10 +66,8 @@ public struct LintReport: Sendable {
 
     /// The same report with only the diagnostics `keep` accepts.
     public func filtered(_ keep: (Diagnostic) -> Bool) -> LintReport {
-        var report = LintReport(diagnostics: diagnostics.filter(keep), fileCount: fileCount, workspaces: workspaces, fileErrors: fileErrors,
-                                cacheHits: cacheHits)
-        report.focusDigestHits = focusDigestHits
-        report.documentCount = documentCount
+        var report = self
+        report.diagnostics = diagnostics.filter(keep)
         return report
     }
 }

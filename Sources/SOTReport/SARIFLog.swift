@@ -18,12 +18,13 @@ package struct SARIFLog: Encodable {
     /// the log never holds a result for every finding.
     package struct Results: Encodable {
         package let diagnostics: [Diagnostic]
-        package let result: (Diagnostic) -> Result
+        /// The result of the finding at a position of `diagnostics`.
+        package let result: (Int, Diagnostic) -> Result
 
         package func encode(to encoder: any Encoder) throws {
             var container = encoder.unkeyedContainer()
-            for diagnostic in diagnostics {
-                try container.encode(result(diagnostic))
+            for (position, diagnostic) in diagnostics.enumerated() {
+                try container.encode(result(position, diagnostic))
             }
         }
     }

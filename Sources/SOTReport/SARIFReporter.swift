@@ -35,9 +35,8 @@ public struct SARIFReporter: Reporter {
                           defaultConfiguration: .init(level: Self.level(rule.defaultSeverity)),
                           properties: .init(category: rule.category.rawValue))
         }
-        var fingerprints: [Diagnostic: String] = [:]
-        for (diagnostic, fingerprint) in zip(report.diagnostics, FindingFingerprint.of(report.diagnostics)) { fingerprints[diagnostic] = fingerprint }
-        let results = SARIFLog.Results(diagnostics: report.diagnostics) { diagnostic in
+        let fingerprints = FindingFingerprint.of(report.diagnostics)
+        let results = SARIFLog.Results(diagnostics: report.diagnostics) { position, diagnostic in
             let location = SARIFLog.ArtifactLocation(uri: Self.uri(FindingFingerprint.repositoryPath(diagnostic.path)))
             let fixes = diagnostic.fix.map { fix in
                 [SARIFLog.Fix(description: .init(text: fix.summary), artifactChanges: [
@@ -52,7 +51,7 @@ public struct SARIFReporter: Reporter {
                                          locations: [SARIFLog.Location(physicalLocation: .init(artifactLocation: location,
                                                                                               region: SARIFLog.Region(diagnostic.range, emptyEndIsOne: true)))],
                                          fixes: fixes)
-            if let fingerprint = fingerprints[diagnostic] { result.partialFingerprints = ["sotLintFinding/v1": fingerprint] }
+            result.partialFingerprints = ["sotLintFinding/v1": fingerprints[position]]
             result.relatedLocations = diagnostic.related.enumerated().map { index, related in
                 SARIFLog.RelatedLocation(id: index + 1, physicalLocation: .init(
                     artifactLocation: .init(uri: Self.uri(FindingFingerprint.repositoryPath(related.path))),

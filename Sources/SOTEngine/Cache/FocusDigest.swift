@@ -98,9 +98,7 @@ package struct FocusDigest: Sendable {
         guard try header.int() == Self.formatVersion, try header.text() == SOTLintVersion.current,
               try header.text() == location.profile.fingerprint, try header.text() == location.root,
               try header.text() == location.workingDirectory, try header.text() == focus else { throw ByteReader.Malformed() }
-        let payloadRange = try header.skip()
-        let tag = ContentHash(bytes[payloadRange]).digest
-        guard try header.raw() == tag, header.isAtEnd else { throw ByteReader.Malformed() }
+        let (payloadRange, tag) = try header.sealedPayload()
         var reader = ByteReader(bytes, range: payloadRange)
         self.bytes = bytes
         self.tag = tag
@@ -113,10 +111,7 @@ package struct FocusDigest: Sendable {
         fileStat.reserveCapacity(fileCount)
         for _ in 0..<fileCount {
             fileDisplay.append(try reader.skip())
-            fileStat.append(FileStat(size: Int64(try reader.int()), modifiedSeconds: Int64(try reader.int()),
-                                     modifiedNanoseconds: Int64(try reader.int()), changedSeconds: Int64(try reader.int()),
-                                     changedNanoseconds: Int64(try reader.int()), inode: Int64(try reader.int()),
-                                     device: Int64(try reader.int())))
+            fileStat.append(try reader.stat())
         }
         let documentCount = try reader.count()
         var documentFile: [Int] = []
@@ -395,10 +390,9 @@ package struct FocusDigest: Sendable {
         header.text(location.root)
         header.text(location.workingDirectory)
         header.text(focus)
-        header.raw(payload)
-        header.raw(ContentHash(payload).digest)
+        let tag = header.sealed(payload)
         guard CacheFolder.prepare(location.directory) else { return }
-        try? AtomicFile.write(FocusSuggester.encode(ids: ids, tag: ContentHash(payload).digest), to: location.keysFile(focus: focus), mode: 0o644)
+        try? AtomicFile.write(FocusSuggester.encode(ids: ids, tag: tag), to: location.keysFile(focus: focus), mode: 0o644)
         try? AtomicFile.write(magic + header.bytes, to: location.file(focus: focus), mode: 0o644)
         for suffix in [".bin", ".keys"] {
             CacheFolder.removeOldest(in: location.directory, prefix: "focus-", suffix: suffix, keeping: kept)
@@ -411,10 +405,7 @@ package struct FocusDigest: Sendable {
         payload.int(files.count)
         for file in files {
             payload.text(file.display)
-            for value in [file.stat.size, file.stat.modifiedSeconds, file.stat.modifiedNanoseconds, file.stat.changedSeconds,
-                          file.stat.changedNanoseconds, file.stat.inode, file.stat.device] {
-                payload.int(Int(value))
-            }
+            payload.stat(file.stat)
         }
         let documentFiles = files.indices.filter { files[$0].document != nil }
             .sorted { files[$0].display.precedesInBytes(files[$1].display) }

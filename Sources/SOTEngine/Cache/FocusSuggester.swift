@@ -126,8 +126,7 @@ package struct FocusSuggester: IDSuggester {
         writer.int(formatVersion)
         writer.raw(tag)
         writer.int(Int(hasher.base))
-        writer.raw(raw)
-        writer.raw(ContentHash(raw).digest)
+        writer.sealed(raw)
         return magic + writer.bytes
     }
 
@@ -137,8 +136,8 @@ package struct FocusSuggester: IDSuggester {
         guard try reader.int() == formatVersion, try reader.raw() == tag, let hasher = DeletionHasher(base: UInt64(clamping: try reader.int())) else {
             throw ByteReader.Malformed()
         }
-        let raw = try reader.skip()
-        guard raw.count % 8 == 0, try reader.raw() == ContentHash(file[raw]).digest, reader.isAtEnd else { throw ByteReader.Malformed() }
+        let raw = try reader.sealedPayload().range
+        guard raw.count % 8 == 0 else { throw ByteReader.Malformed() }
         let entries = file.withUnsafeBytes { buffer in
             (0..<(raw.count / 8)).map { UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: raw.lowerBound + $0 * 8, as: UInt64.self)) }
         }

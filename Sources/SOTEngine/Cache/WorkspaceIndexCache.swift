@@ -125,10 +125,7 @@ package final class WorkspaceIndexCache: @unchecked Sendable {
         for path in kept {
             guard let entry = entries[path] else { continue }
             payload.text(path)
-            for value in [entry.stat.size, entry.stat.modifiedSeconds, entry.stat.modifiedNanoseconds, entry.stat.changedSeconds,
-                          entry.stat.changedNanoseconds, entry.stat.inode, entry.stat.device] {
-                payload.int(Int(value))
-            }
+            payload.stat(entry.stat)
             switch entry.summary {
             case .notSOT:
                 payload.bool(false)
@@ -147,8 +144,7 @@ package final class WorkspaceIndexCache: @unchecked Sendable {
         header.text(SOTLintVersion.current)
         header.text(profile.fingerprint)
         header.text(root)
-        header.raw(payload.bytes)
-        header.raw(ContentHash(payload.bytes).digest)
+        header.sealed(payload.bytes)
         return Self.magic + header.bytes
     }
 
@@ -160,17 +156,14 @@ package final class WorkspaceIndexCache: @unchecked Sendable {
         var header = ByteReader(bytes, offset: magic.count)
         guard try header.int() == formatVersion, try header.text() == SOTLintVersion.current,
               try header.text() == profile.fingerprint, try header.text() == root else { throw ByteReader.Malformed() }
-        let payloadRange = try header.skip()
-        guard try header.raw() == ContentHash(bytes[payloadRange]).digest, header.isAtEnd else { throw ByteReader.Malformed() }
+        let payloadRange = try header.sealedPayload().range
         var payload = ByteReader(bytes, range: payloadRange)
         var entries: [String: Entry] = [:]
         let count = try payload.count()
         entries.reserveCapacity(count)
         for _ in 0..<count {
             let path = try payload.text()
-            let stat = FileStat(size: Int64(try payload.int()), modifiedSeconds: Int64(try payload.int()),
-                                modifiedNanoseconds: Int64(try payload.int()), changedSeconds: Int64(try payload.int()),
-                                changedNanoseconds: Int64(try payload.int()), inode: Int64(try payload.int()), device: Int64(try payload.int()))
+            let stat = try payload.stat()
             let summary: Summary = try payload.bool() ? .encoded(try payload.skip()) : .notSOT
             entries[path] = Entry(stat: stat, summary: summary)
         }

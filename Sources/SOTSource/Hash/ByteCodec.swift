@@ -28,6 +28,15 @@ public struct ByteWriter: Sendable {
         int(value.count)
         bytes += value
     }
+
+    /// `payload`, then its SHA-256 (which it returns): what `ByteReader.sealedPayload()` checks.
+    @discardableResult
+    public mutating func sealed(_ payload: [UInt8]) -> [UInt8] {
+        let digest = ContentHash(payload).digest
+        raw(payload)
+        raw(digest)
+        return digest
+    }
 }
 
 /// Reads what `ByteWriter` wrote; every read is bounds-checked, so a truncated or corrupt file fails
@@ -96,6 +105,15 @@ public struct ByteReader: Sendable {
         let length = try count()
         defer { offset += length }
         return offset..<(offset + length)
+    }
+
+    /// Where a payload written by `ByteWriter.sealed` lies, and its SHA-256, once the SHA-256 read after it
+    /// matches and nothing follows: a corrupt or truncated file fails here.
+    public mutating func sealedPayload() throws(Malformed) -> (range: Range<Int>, digest: [UInt8]) {
+        let range = try skip()
+        let digest = ContentHash(bytes[range]).digest
+        guard try raw() == digest, isAtEnd else { throw Malformed() }
+        return (range, digest)
     }
 
     public mutating func raw() throws(Malformed) -> [UInt8] {
