@@ -5,35 +5,110 @@ import SOTRules
 import SOTSecrets
 
 /// The workspace of a project as it was at a git revision (`--base REV`), read from git's objects,
-/// never from the working tree.
-package enum BaseWorkspace {
-    /// `display` turns an absolute path into the path the run reports it under.
-    package static func load(project: LintInputs.Project, revision: String, phrases: [DeclaredInvariant.Kind: InvariantPhrases],
-                     display: (String) -> String) throws(SOTLintError) -> Workspace {
-        let repository = try GitRepository.find(from: project.location.root, purpose: "--base")
+/// never from the working tree; and the commits between that revision and HEAD, for the rules about one
+/// change at a time.
+package struct BaseWorkspace {
+    private let project: LintInputs.Project
+    private let repository: GitRepository
+    private let phrases: [DeclaredInvariant.Kind: InvariantPhrases]
+    /// Turns an absolute path into the path the run reports it under.
+    private let display: (String) -> String
+
+    package init(project: LintInputs.Project, phrases: [DeclaredInvariant.Kind: InvariantPhrases],
+                 display: @escaping (String) -> String) throws(SOTLintError) {
+        self.project = project
+        self.phrases = phrases
+        self.display = display
+        repository = try GitRepository.find(from: project.location.root, purpose: "--base")
+    }
+
+    /// The project's workspace at `revision`.
+    package func load(revision: String) throws(SOTLintError) -> Workspace {
         let commit = try repository.commit(revision)
         let files = try repository.files(at: commit)
-        let root = project.location.root
-        // Folders of the revision with their own `.sot-lint.yml` are other projects.
-        let nestedRoots = files.compactMap { file -> String? in
-            guard file.path == ProjectRoot.configName || file.path.hasSuffix("/" + ProjectRoot.configName) else { return nil }
-            let folder = FilePath.parent(FilePath.join(repository.topLevel, file.path))
-            return folder != root && folder.hasPrefix(root + "/") ? folder + "/" : nil
-        }
-        let candidates = files.compactMap { file -> (absolute: String, blob: String)? in
-            let absolute = FilePath.join(repository.topLevel, file.path)
-            guard absolute.hasPrefix(root == "/" ? "/" : root + "/"), LintInputs.isMarkdown(file.path),
-                  project.isIncluded(absolute), !nestedRoots.contains(where: { absolute.hasPrefix($0) }) else { return nil }
-            return (absolute, file.blob)
+        let nested = nestedRoots(files.map(\.path))
+        let candidates = files.compactMap { file -> (path: String, blob: String)? in
+            belongs(file.path, nested: nested) ? file : nil
         }
         let contents = try repository.blobs(candidates.map(\.blob))
-        let marker = Array("lifecycle_classification".utf8)
-        var documents: [WorkspaceDocument] = []
-        for candidate in candidates {
-            guard let bytes = contents[candidate.blob], ByteSearch.contains(bytes, marker) else { continue }
-            let document = DocumentBuilder.build(SourceText(path: display(candidate.absolute), bytes: bytes), profile: project.profile)
-            if document.isSOT { documents.append(WorkspaceDocument(document, profile: project.profile, phrases: phrases)) }
+        return Workspace(documents: candidates.compactMap { document($0.path, contents[$0.blob]) })
+    }
+
+    /// The steps from `revision` to `head`: each commit reachable from HEAD and not from the revision, then
+    /// the changes not committed yet (the index with `staged`, otherwise the working tree). Nil when HEAD is
+    /// the revision's commit (or there is no HEAD): then the whole change is one step, revision to head.
+    package func history(from revision: String, to head: Workspace, staged: Bool) throws(SOTLintError) -> ChangeHistory? {
+        let base = try repository.commit(revision)
+        guard let tip = try repository.headCommit(), tip != base else { return nil }
+        let tipFiles = try repository.files(at: tip)
+        let nested = nestedRoots(tipFiles.map(\.path))
+        let commits = try repository.commits(from: base, to: tip)
+        var blobs = Set<String>()
+        for commit in commits {
+            for changes in commit.parents {
+                for change in changes where belongs(change.path, nested: nested) {
+                    if let before = change.before { blobs.insert(before) }
+                    if let after = change.after { blobs.insert(after) }
+                }
+            }
         }
-        return Workspace(documents: documents)
+        // What is not committed yet: the files it changes, as HEAD has them and as the head workspace does.
+        let pending = try repository.changedPaths(since: tip, staged: staged).filter { belongs($0, nested: nested) }
+        let pendingSet = Set(pending)
+        let pendingTip = tipFiles.filter { pendingSet.contains($0.path) }
+        blobs.formUnion(pendingTip.map(\.blob))
+        let contents = try repository.blobs(blobs.sorted())
+        // A commit's new version of a file is the next commit's old one: each is parsed once.
+        var parsed: [String: WorkspaceDocument?] = [:]
+        func workspace(_ files: [(path: String, blob: String?)]) -> Workspace {
+            Workspace(documents: files.compactMap { file in
+                guard let blob = file.blob, belongs(file.path, nested: nested) else { return nil }
+                let key = file.path + "\u{0}" + blob
+                if let known = parsed[key] { return known }
+                let built = document(file.path, contents[blob])
+                parsed[key] = built
+                return built
+            })
+        }
+        var steps: [ChangeHistory.Step] = []
+        steps.reserveCapacity(commits.count + 1)
+        for commit in commits {
+            let before = commit.parents.map { changes in workspace(changes.map { ($0.path, $0.before) }) }
+            let after = workspace((commit.parents.first ?? []).map { ($0.path, $0.after) })
+            steps.append(ChangeHistory.Step(change: "commit \(commit.commit.prefix(12))", before: before, after: after))
+        }
+        let pendingDisplay = Set(pending.map { display(FilePath.join(repository.topLevel, $0)) })
+        let pendingHead = Workspace(documents: head.documents.filter { pendingDisplay.contains($0.path) })
+        steps.append(ChangeHistory.Step(change: staged ? "the staged changes" : "the uncommitted changes",
+                                        before: [workspace(pendingTip.map { ($0.path, $0.blob) })], after: pendingHead))
+        return ChangeHistory(steps: steps)
+    }
+
+    /// Folders of the tree with their own `.sot-lint.yml`: other projects, with a trailing slash.
+    private func nestedRoots(_ paths: [String]) -> [String] {
+        let root = project.location.root
+        return paths.compactMap { path -> String? in
+            guard path == ProjectRoot.configName || path.hasSuffix("/" + ProjectRoot.configName) else { return nil }
+            let folder = FilePath.parent(FilePath.join(repository.topLevel, path))
+            return folder != root && folder.hasPrefix(root + "/") ? folder + "/" : nil
+        }
+    }
+
+    /// A Markdown file of the tree (relative to the top level) belongs to the project's workspace.
+    private func belongs(_ path: String, nested: [String]) -> Bool {
+        let root = project.location.root
+        let absolute = FilePath.join(repository.topLevel, path)
+        return absolute.hasPrefix(root == "/" ? "/" : root + "/") && LintInputs.isMarkdown(path)
+            && project.isIncluded(absolute) && !nested.contains(where: { absolute.hasPrefix($0) })
+    }
+
+    private static let marker = Array("lifecycle_classification".utf8)
+
+    /// The SOT document a blob holds at `path`, if it is one.
+    private func document(_ path: String, _ bytes: [UInt8]?) -> WorkspaceDocument? {
+        guard let bytes, ByteSearch.contains(bytes, Self.marker) else { return nil }
+        let document = DocumentBuilder.build(SourceText(path: display(FilePath.join(repository.topLevel, path)), bytes: bytes),
+                                             profile: project.profile)
+        return document.isSOT ? WorkspaceDocument(document, profile: project.profile, phrases: phrases) : nil
     }
 }

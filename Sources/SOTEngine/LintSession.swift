@@ -100,7 +100,7 @@ public final class LintSession: @unchecked Sendable {
             let loadsIndex = request.staged || options.cache == .disabled ? nil : { @Sendable in self.indexCache(for: project) }
             var lint = ProjectLint(project: project, rules: options.rules, today: options.today, detail: options.detail,
                                    wholeProject: inputs.wholeProjects.contains(root), workingDirectory: options.workingDirectory,
-                                   base: inputs.base.map(ProjectLint.BaseSource.revision), reportsDeletions: inputs.wholeProjects.contains(root) || request.staged,
+                                   base: inputs.base.map { .revision($0, staged: request.staged) }, reportsDeletions: inputs.wholeProjects.contains(root) || request.staged,
                                    index: loadsIndex, memory: memory)
             // A one-process-per-save editor gains from the focus digest; a session that keeps analyses does not need it.
             if loadsIndex != nil, options.usesFocusDigest, memory == nil, options.detail == .index, needsContext, let directory = cacheDirectory(for: project) {

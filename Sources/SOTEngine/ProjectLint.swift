@@ -27,8 +27,9 @@ package struct ProjectLint {
 
     /// What the change rules compare with.
     package enum BaseSource {
-        /// A git revision of the project's repository (`--base REV`, HEAD for `--staged`).
-        case revision(String)
+        /// A git revision of the project's repository (`--base REV`, HEAD for `--staged`); `staged`: the head
+        /// is the index, not the working tree.
+        case revision(String, staged: Bool)
         /// Documents given in memory.
         case files([LintInputs.ContextFile])
     }
@@ -259,10 +260,16 @@ package struct ProjectLint {
         for target in targets { displayOf[target.absolutePath] = target.displayPath }
         let workingDirectory = self.workingDirectory
         let baseWorkspace: Workspace
+        var history: ChangeHistory?
         switch base {
-        case .revision(let revision):
-            baseWorkspace = try BaseWorkspace.load(project: project, revision: revision, phrases: rules.invariantPhrases(in: profile)) {
+        case .revision(let revision, let staged):
+            let git = try BaseWorkspace(project: project, phrases: rules.invariantPhrases(in: profile)) {
                 displayOf[$0] ?? FilePath.relative($0, to: workingDirectory)
+            }
+            baseWorkspace = try git.load(revision: revision)
+            // The commits in between are read only for the rules about one change at a time.
+            if active.contains(where: { type(of: $0.rule).checksEachCommit }) {
+                history = try git.history(from: revision, to: head, staged: staged)
             }
         case .files(let files):
             var collected = Collected()
@@ -273,7 +280,8 @@ package struct ProjectLint {
         let targetPaths = Set(targets.map(\.displayPath))
         var diagnostics: [Diagnostic] = []
         for change in active {
-            let findings = change.rule.check(base: baseWorkspace, head: head, context: change.context)
+            let findings = history.flatMap { change.rule.check(history: $0, head: head, context: change.context) }
+                ?? change.rule.check(base: baseWorkspace, head: head, context: change.context)
             diagnostics += change.diagnostics(findings.filter {
                 targetPaths.contains($0.path) || (reportsDeletions && !present.contains($0.path))
             })

@@ -53,6 +53,16 @@ public protocol WorkspaceRule: Rule {
 /// Compares the workspace at a base revision with the current one (`--base REV`).
 public protocol ChangeRule: Rule {
     func check(base: Workspace, head: Workspace, context: WorkspaceContext) -> [Finding]
+    /// A rule about one change at a time (one commit) answers this when the change spans several commits;
+    /// its findings are placed in `head`. The default, nil, compares the base with the head as a whole.
+    func check(history: ChangeHistory, head: Workspace, context: WorkspaceContext) -> [Finding]?
+    /// The rule answers `check(history:head:context:)`: the engine reads the commits only for such rules.
+    static var checksEachCommit: Bool { get }
+}
+
+extension ChangeRule {
+    public func check(history: ChangeHistory, head: Workspace, context: WorkspaceContext) -> [Finding]? { nil }
+    public static var checksEachCommit: Bool { false }
 }
 
 /// Looks at the bytes of every text file, Markdown or not (the secret scan). `redact` are byte strings

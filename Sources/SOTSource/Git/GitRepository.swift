@@ -50,6 +50,86 @@ public struct GitRepository: Sendable {
         return changed
     }
 
+    /// The files the staged changes (`staged`) or the working tree (with new files that are not ignored)
+    /// change against `commit`, relative to the top level (renames count as a deletion and an addition).
+    public func changedPaths(since commit: String, staged: Bool) throws(SOTLintError) -> [String] {
+        let listings = staged ? [["diff", "--cached", "--name-only", "-z", "--no-renames", commit, "--"]]
+            : [["diff", "--name-only", "-z", "--no-renames", commit, "--"], ["ls-files", "-z", "--others", "--exclude-standard"]]
+        var paths: [String] = []
+        for arguments in listings {
+            let result = GitCommand.run(arguments, in: topLevel)
+            guard result.status == 0 else { throw .git("\(topLevel): cannot list the files changed since \(commit)") }
+            for path in result.output.split(separator: 0) { paths.append(String(decoding: path, as: UTF8.self)) }
+        }
+        return paths
+    }
+
+    /// A file one commit changed against one of its parents: its path relative to the top level and its
+    /// blob on each side (nil where the file does not exist).
+    public struct FileChange: Sendable, Equatable {
+        public let path: String
+        public let before: String?
+        public let after: String?
+    }
+
+    /// A commit and what it changed against each of its parents, in parent order (none for a root commit,
+    /// or one at the edge of a shallow clone).
+    public struct CommitChanges: Sendable {
+        public let commit: String
+        public internal(set) var parents: [[FileChange]]
+    }
+
+    /// The commits reachable from `head` and not from `base`, parents before children, each with the files
+    /// it changed against each of its parents. Two git processes whatever the number of commits.
+    public func commits(from base: String, to head: String) throws(SOTLintError) -> [CommitChanges] {
+        let list = GitCommand.run(["rev-list", "--reverse", "--topo-order", "--parents", "\(base)..\(head)", "--"], in: topLevel)
+        guard list.status == 0 else { throw .git("\(topLevel): cannot list the commits from \(base) to \(head)") }
+        let lines = list.output.split(separator: 0x0A)
+        guard !lines.isEmpty else { return [] }
+        var commits: [CommitChanges] = []
+        var position: [String: Int] = [:]
+        for line in lines {
+            let ids = line.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
+            position[ids[0]] = commits.count
+            commits.append(CommitChanges(commit: ids[0], parents: Array(repeating: [], count: ids.count - 1)))
+        }
+        // Each line names a commit and its parents; with `-m --always` git prints the commit's id before the
+        // diff against each parent, in parent order, even an empty one.
+        let input = Data(lines.map { String(decoding: $0, as: UTF8.self) + "\n" }.joined().utf8)
+        let diff = GitCommand.run(["diff-tree", "--stdin", "-r", "-z", "-m", "--always", "--no-renames"], in: topLevel, input: input)
+        guard diff.status == 0 else { throw .git("\(topLevel): cannot read what the commits from \(base) to \(head) changed") }
+        var current: Int?
+        var parent = -1
+        var seen: [Int] = Array(repeating: 0, count: commits.count)
+        var tokens = diff.output.split(separator: 0, omittingEmptySubsequences: false)[...]
+        while let token = tokens.popFirst() {
+            guard let first = token.first else { continue }
+            if first != UInt8(ascii: ":") {
+                let id = String(decoding: token.filter { $0 != 0x0A }, as: UTF8.self)
+                current = position[id]
+                if let current {
+                    parent = seen[current]
+                    seen[current] += 1
+                }
+                continue
+            }
+            // ":<mode> <mode> <blob> <blob> <status>" then the path.
+            guard let path = tokens.popFirst(), let current, parent < commits[current].parents.count else { continue }
+            let fields = token.dropFirst().split(separator: 0x20)
+            guard fields.count == 5 else { continue }
+            let before = String(decoding: fields[2], as: UTF8.self)
+            let after = String(decoding: fields[3], as: UTF8.self)
+            commits[current].parents[parent].append(FileChange(path: String(decoding: path, as: UTF8.self),
+                                                               before: Self.isNull(before) ? nil : before,
+                                                               after: Self.isNull(after) ? nil : after))
+        }
+        return commits
+    }
+
+    private static func isNull(_ id: String) -> Bool {
+        id.utf8.allSatisfy { $0 == UInt8(ascii: "0") }
+    }
+
     /// Every regular file of the index (stage 0): path relative to the top level, and blob id.
     /// Submodules and symbolic links are not files to lint.
     public func indexFiles() throws(SOTLintError) -> [(path: String, blob: String)] {
