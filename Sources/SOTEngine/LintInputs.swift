@@ -132,7 +132,9 @@ package struct LintInputs {
                 let owner = try self.project(for: FilePath.parent(fileAbsolute), config: config)
                 let markdown = Self.isMarkdown(file) && owner.isIncluded(fileAbsolute)
                 let scanSecrets = !owner.isExcluded(fileAbsolute) && owner.scansSecrets(fileAbsolute)
-                guard markdown || scanSecrets, seen.insert(fileAbsolute).inserted else { continue }
+                // A project's baseline is sot-lint's own record, not a file of the project to check.
+                guard markdown || scanSecrets, !fileAbsolute.hasSuffix("/" + Baseline.fileName),
+                      seen.insert(fileAbsolute).inserted else { continue }
                 let display = request.paths.isEmpty && file.hasPrefix("./") ? String(file.dropFirst(2)) : file
                 targets.append(Target(displayPath: display, absolutePath: fileAbsolute, project: owner.location.root,
                                       markdown: markdown, scanSecrets: scanSecrets))

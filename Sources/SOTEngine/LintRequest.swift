@@ -27,6 +27,8 @@ public struct LintRequest: Sendable {
     /// `--changed-since REV`: report only the findings in files that changed since git revision REV
     /// (committed, staged, changed or new); the workspace, and every rule's view of it, stays whole.
     public var changedSince: String?
+    /// Leave out the findings each project's `.sot-lint-baseline.json` records (`--no-baseline`: false).
+    public var usesBaseline = true
 
     public init(paths: [String], base: String? = nil) {
         self.paths = paths
@@ -50,6 +52,13 @@ public struct LintReport: Sendable {
     package var focusDigestHits = 0
     /// How many of the files linted are SOT documents (what was checked, for the closing line).
     public var documentCount = 0
+    /// A project of the run has a baseline: findings are new or recorded (SARIF `baselineState`).
+    public var usedBaseline = false
+    /// Findings the projects' baselines record: left out of `diagnostics` (SARIF shows them as `unchanged`).
+    public var baselined: [Diagnostic] = []
+    /// Baseline entries that no finding matches any more among the files linted: fixed since it was
+    /// recorded (SARIF `absent`).
+    public var fixedBaselineEntries: [FixedBaselineEntry] = []
 
     public init(diagnostics: [Diagnostic], fileCount: Int, workspaces: [Workspace] = [], fileErrors: [SOTLintError] = [],
                 cacheHits: Int = 0) {
@@ -64,10 +73,31 @@ public struct LintReport: Sendable {
         diagnostics.lazy.filter { $0.severity == severity }.count
     }
 
+    /// Replaces the findings (sorted as `diagnostics` are).
+    mutating func replaceDiagnostics(_ kept: [Diagnostic]) {
+        diagnostics = kept
+    }
+
     /// The same report with only the diagnostics `keep` accepts.
     public func filtered(_ keep: (Diagnostic) -> Bool) -> LintReport {
         var report = self
         report.diagnostics = diagnostics.filter(keep)
         return report
     }
+}
+
+/// A baseline entry no finding of the run matches: its rule, the file as the run shows its path, the
+/// issue whose section held it, and how many findings it stood for.
+public struct FixedBaselineEntry: Sendable, Equatable {
+    public let rule: String
+    public let path: String
+    public let issue: String?
+    public let count: Int
+}
+
+/// A baseline `sot-lint baseline` wrote: the file as the run shows its path, and what it holds.
+public struct BaselineRecord: Sendable, Equatable {
+    public let path: String
+    public let findings: Int
+    public let entries: Int
 }

@@ -84,6 +84,12 @@ public final class LintSession: @unchecked Sendable {
     }
 
     public func lint(_ request: LintRequest) throws(SOTLintError) -> LintReport {
+        let (report, inputs) = try run(request)
+        return try finish(report, inputs: inputs, request: request)
+    }
+
+    /// The lint of a request as the rules see it: every finding, before the baseline and `--changed-since`.
+    private func run(_ request: LintRequest) throws(SOTLintError) -> (LintReport, LintInputs) {
         var inputs = try LintInputs(request: request, workingDirectory: options.workingDirectory, config: options.config)
         inputs.applyOverlays(currentOverlays())
         var outcomes: [ProjectLint.Outcome] = []
@@ -113,6 +119,16 @@ public final class LintSession: @unchecked Sendable {
         }
         var report = Self.report(outcomes, fileCount: inputs.targets.count, cacheHits: cacheHits)
         report.focusDigestHits = outcomes.filter(\.answeredByFocusDigest).count
+        return (report, inputs)
+    }
+
+    /// What the user is shown of a run: without the findings the projects' baselines record, and with
+    /// `--changed-since`, only the findings in changed files.
+    private func finish(_ report: LintReport, inputs: LintInputs, request: LintRequest) throws(SOTLintError) -> LintReport {
+        var report = report
+        if request.usesBaseline {
+            report = try BaselineFilter(inputs: inputs, report: report, workingDirectory: options.workingDirectory).apply(to: report)
+        }
         if let revision = request.changedSince {
             let repository = try GitRepository.find(from: options.workingDirectory, purpose: "--changed-since")
             let changed = try repository.changedFiles(since: try repository.commit(revision))
@@ -125,6 +141,18 @@ public final class LintSession: @unchecked Sendable {
             report = report.filtered { kept[$0.path] ?? false }
         }
         return report
+    }
+
+    /// Records the findings of the request's files in their projects' baselines (`sot-lint baseline`): a
+    /// project linted whole gets a new baseline; for part of a project, the entries of the files linted are
+    /// replaced and the others kept. Nothing is written when a file could not be read.
+    public func recordBaseline(_ request: LintRequest) throws(SOTLintError) -> (report: LintReport, written: [BaselineRecord]) {
+        var request = request
+        request.usesBaseline = false
+        let (report, inputs) = try run(request)
+        if let error = report.fileErrors.first { throw error }
+        let filter = BaselineFilter(inputs: inputs, report: report, workingDirectory: options.workingDirectory)
+        return (report, try filter.record(report))
     }
 
     /// The report of some projects' outcomes, through the one redaction point: nothing reaches a reporter

@@ -20,12 +20,20 @@ package struct SARIFLog: Encodable {
         package let diagnostics: [Diagnostic]
         /// The result of the finding at a position of `diagnostics`.
         package let result: (Int, Diagnostic) -> Result
+        /// Results after the findings' (the baseline's fixed entries).
+        package var trailing: [Result] = []
+
+        package init(diagnostics: [Diagnostic], result: @escaping (Int, Diagnostic) -> Result) {
+            self.diagnostics = diagnostics
+            self.result = result
+        }
 
         package func encode(to encoder: any Encoder) throws {
             var container = encoder.unkeyedContainer()
             for (position, diagnostic) in diagnostics.enumerated() {
                 try container.encode(result(position, diagnostic))
             }
+            for result in trailing { try container.encode(result) }
         }
     }
 
@@ -69,22 +77,45 @@ package struct SARIFLog: Encodable {
         package var partialFingerprints: [String: String] = [:]
         /// The other places the finding involves (a cycle's other members).
         package var relatedLocations: [RelatedLocation] = []
+        /// `pass` for a baseline entry fixed since (otherwise SARIF's default, `fail`).
+        package var kind: String?
+        /// Against the project's baseline: `new`, `unchanged`, or `absent` (fixed since).
+        package var baselineState: String?
+        /// A finding the baseline records is suppressed externally, by the baseline file.
+        package var suppressions: [Suppression] = []
+
+        package init(ruleId: String, ruleIndex: Int, level: String, message: Text, locations: [Location], fixes: [Fix]?) {
+            self.ruleId = ruleId
+            self.ruleIndex = ruleIndex
+            self.level = level
+            self.message = message
+            self.locations = locations
+            self.fixes = fixes
+        }
 
         private enum CodingKeys: String, CodingKey {
-            case ruleId, ruleIndex, level, message, locations, relatedLocations, partialFingerprints, fixes
+            case ruleId, ruleIndex, kind, level, message, locations, relatedLocations, partialFingerprints, baselineState, suppressions, fixes
         }
 
         package func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(ruleId, forKey: .ruleId)
             try container.encode(ruleIndex, forKey: .ruleIndex)
+            try container.encodeIfPresent(kind, forKey: .kind)
             try container.encode(level, forKey: .level)
             try container.encode(message, forKey: .message)
             try container.encode(locations, forKey: .locations)
             if !relatedLocations.isEmpty { try container.encode(relatedLocations, forKey: .relatedLocations) }
             if !partialFingerprints.isEmpty { try container.encode(partialFingerprints, forKey: .partialFingerprints) }
+            try container.encodeIfPresent(baselineState, forKey: .baselineState)
+            if !suppressions.isEmpty { try container.encode(suppressions, forKey: .suppressions) }
             try container.encodeIfPresent(fixes, forKey: .fixes)
         }
+    }
+
+    package struct Suppression: Encodable {
+        package let kind: String
+        package let justification: String
     }
 
     package struct Location: Encodable {
@@ -100,7 +131,8 @@ package struct SARIFLog: Encodable {
 
     package struct PhysicalLocation: Encodable {
         package let artifactLocation: ArtifactLocation
-        package let region: Region
+        /// None for a whole file (a baseline entry fixed since: it has no place any more).
+        package var region: Region?
     }
 
     package struct ArtifactLocation: Encodable {

@@ -35,8 +35,12 @@ public struct SARIFReporter: Reporter {
                           defaultConfiguration: .init(level: Self.level(rule.defaultSeverity)),
                           properties: .init(category: rule.category.rawValue))
         }
-        let fingerprints = FindingFingerprint.of(report.diagnostics)
-        let results = SARIFLog.Results(diagnostics: report.diagnostics) { position, diagnostic in
+        // With a baseline, the findings it records follow the new ones, suppressed by it.
+        let diagnostics = report.diagnostics + report.baselined
+        let newCount = report.diagnostics.count
+        let compared = report.usedBaseline
+        let fingerprints = FindingFingerprint.of(diagnostics)
+        var results = SARIFLog.Results(diagnostics: diagnostics) { position, diagnostic in
             let location = SARIFLog.ArtifactLocation(uri: Self.uri(FindingFingerprint.repositoryPath(diagnostic.path)))
             let fixes = diagnostic.fix.map { fix in
                 [SARIFLog.Fix(description: .init(text: fix.summary), artifactChanges: [
@@ -52,11 +56,28 @@ public struct SARIFReporter: Reporter {
                                                                                               region: SARIFLog.Region(diagnostic.range, emptyEndIsOne: true)))],
                                          fixes: fixes)
             result.partialFingerprints = ["sotLintFinding/v1": fingerprints[position]]
+            if compared { result.baselineState = position < newCount ? "new" : "unchanged" }
+            if position >= newCount {
+                result.suppressions = [SARIFLog.Suppression(kind: "external", justification: "recorded in the project's .sot-lint-baseline.json")]
+            }
             result.relatedLocations = diagnostic.related.enumerated().map { index, related in
                 SARIFLog.RelatedLocation(id: index + 1, physicalLocation: .init(
                     artifactLocation: .init(uri: Self.uri(FindingFingerprint.repositoryPath(related.path))),
                     region: SARIFLog.Region(related.range, emptyEndIsOne: true)), message: .init(text: related.message))
             }
+            return result
+        }
+        results.trailing = report.fixedBaselineEntries.map { entry in
+            let issue = entry.issue.map { " in `\($0)`" } ?? ""
+            var result = SARIFLog.Result(
+                ruleId: entry.rule, ruleIndex: ruleIndex[entry.rule] ?? 0, level: "none",
+                message: .init(text: "\(entry.count == 1 ? "A finding" : "\(entry.count) findings") of `\(entry.rule)`\(issue) recorded in the baseline "
+                               + "\(entry.count == 1 ? "is" : "are") fixed; `sot-lint baseline` drops \(entry.count == 1 ? "it" : "them")"),
+                locations: [SARIFLog.Location(physicalLocation: .init(artifactLocation: .init(uri: Self.uri(FindingFingerprint.repositoryPath(entry.path))),
+                                                                     region: nil))],
+                fixes: nil)
+            result.kind = "pass"
+            result.baselineState = "absent"
             return result
         }
         return SARIFLog(runs: [SARIFLog.Run(tool: .init(driver: .init(name: "sot-lint", version: version,

@@ -76,6 +76,9 @@ struct LintCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Report only findings in files changed since git revision REV (the workspace stays whole).", valueName: "REV"))
     var changedSince: String?
 
+    @Flag(name: .long, help: "Report every finding, also those the project's .sot-lint-baseline.json records.")
+    var noBaseline = false
+
     @Option(name: .long, help: ArgumentHelp("Read one document from standard input (the path `-`) and lint it as if it were PATH.", valueName: "PATH"))
     var stdinFilename: String?
 
@@ -107,6 +110,7 @@ struct LintCommand: ParsableCommand {
         var request = LintRequest(paths: stdinFilename == nil ? paths : [], base: base)
         request.staged = staged
         request.changedSince = changedSince
+        request.usesBaseline = !noBaseline
         if let stdinFilename { request.stdin = (stdinFilename, try FilePath.readAll(STDIN_FILENO, path: "standard input")) }
         let session = try configOptions.session(cache: try cacheOptions.choice())
         var fixed: [Fixer.Change] = []

@@ -10,7 +10,7 @@ struct SOTLintCommand: ParsableCommand {
         --max-warnings), 2 for a usage, configuration or I/O error.
         """,
         version: SOTLintVersion.current,
-        subcommands: [LintCommand.self, RulesCommand.self, ExplainCommand.self, GraphCommand.self, HookCommand.self],
+        subcommands: [LintCommand.self, RulesCommand.self, ExplainCommand.self, GraphCommand.self, HookCommand.self, BaselineCommand.self],
         defaultSubcommand: LintCommand.self)
 }
 
