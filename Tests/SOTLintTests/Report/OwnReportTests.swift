@@ -37,6 +37,12 @@ final class OwnReportTests: XCTestCase {
         }
     }
 
+    func testABaselineIsRecognised() {
+        for baseline in [Baseline(), Baseline([Baseline.key(rule: "status-unknown", path: "plan.md", issue: "CTO-WORK-001", message: "m")])] {
+            XCTAssertTrue(OwnReport.isOwnReport(baseline.encoded()))
+        }
+    }
+
     func testOtherFilesAreNotTakenForReports() {
         for text in ["{\"version\": 1}\n", "{\"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n \"version\": \"2.1.0\",\n \"runs\": [\n  {\"tool\": {\"driver\": {\"name\": \"gitleaks\", ",
                      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"pytest\" ", "# ::error file= in prose\n", ""] {
