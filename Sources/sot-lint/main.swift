@@ -14,6 +14,19 @@ import Glibc
 do {
     tuneAllocator()
     warmUpWorkerThreads()
+    // Completion scripts come from the tree that also offers `lint`'s options at the top.
+    if CommandLine.arguments.dropFirst().contains(where: { $0.hasPrefix("--generate-completion-script") }) {
+        do {
+            _ = try CompletionRoot.parseAsRoot()
+        } catch {
+            if CompletionRoot.exitCode(for: error) == .success {
+                Output.write(CompletionRoot.fullMessage(for: error) + "\n")
+                exit(0)
+            }
+            Output.error(CompletionRoot.message(for: error))
+            exit(2)
+        }
+    }
     var command = try SOTLintCommand.parseAsRoot()
     try command.run()
 } catch let error as SOTLintError {

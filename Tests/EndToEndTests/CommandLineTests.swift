@@ -198,6 +198,25 @@ final class CommandLineTests: TemporaryDirectoryTestCase {
             XCTAssertEqual(script.status, 0, script.stderr)
             for id in ["status-unknown", "issue-id-duplicate", "github-pat-classic"] { XCTAssertTrue(script.stdout.contains(id), "\(shell): \(id)") }
         }
+        // `lint` is the default command: its options and their values are offered at the top too. Bash runs
+        // the script; zsh and fish declare the same option for the bare command.
+        let bash = try BinaryRunner.run(["-c", """
+            source <("$0" --generate-completion-script bash)
+            complete_line() {
+                COMP_LINE="$1"; COMP_POINT=${#COMP_LINE}; read -ra COMP_WORDS <<< "$COMP_LINE"
+                [[ "$COMP_LINE" == *" " ]] && COMP_WORDS+=(""); COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); COMPREPLY=()
+                _sot-lint sot-lint "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD - 1]}"; echo "${COMPREPLY[*]}"
+            }
+            complete_line "sot-lint --format "; complete_line "sot-lint lint --format "; complete_line "sot-lint --quiet --color "
+            complete_line "sot-lint explain status-un"; complete_line "sot-lint --no-b"; complete_line "sot-lint basel"
+            """, BinaryRunner.binary.path], in: directory, executable: "/usr/bin/env", prepend: ["bash"])
+        XCTAssertEqual(bash.stdout, "text json sarif github junit\ntext json sarif github junit\nauto always never\nstatus-unknown\n--no-baseline\nbaseline\n",
+                       bash.stderr)
+        let zsh = try BinaryRunner.run(["--generate-completion-script", "zsh"], in: directory).stdout
+        let zshRoot = zsh.components(separatedBy: "_sot-lint_lint()")[0]
+        XCTAssertTrue(zshRoot.contains("'--format[Output format.]:format:{__sot-lint_complete \"${___format[@]}\"}'"), zshRoot)
+        let fish = try BinaryRunner.run(["--generate-completion-script", "fish"], in: directory).stdout
+        XCTAssertTrue(fish.contains("-n '__sot-lint_should_offer_completions_for_flags_or_options \"sot-lint\" format' -l 'format' -d 'Output format.' -rfka 'text json sarif github junit'"))
         let misspelt = try BinaryRunner.run(["explain", "github-pat-clasic"], in: directory)
         XCTAssertEqual(misspelt.status, 2)
         XCTAssertTrue(misspelt.stderr.contains("did you mean `github-pat-classic`?"), misspelt.stderr)
