@@ -94,7 +94,7 @@ public struct BlockedByGraphRenderer: Sendable {
         for issue in nodes {
             let (fill, stroke) = Self.colour(issue.category)
             out += "  \(quoted(issue.id)) [label=\(quoted(issue.id + "\n" + issue.title + "\n(" + status(issue) + ")")), "
-                + "fillcolor=\(quoted(fill)), color=\(quoted(stroke))];\n"
+                + "fillcolor=\(quoted(fill)), color=\(quoted(stroke)), tooltip=\(quoted("\(issue.path):\(issue.idRange.start.line)"))];\n"
         }
         for edge in edges {
             out += "  \(quoted(edge.from)) -> \(quoted(edge.to)) [label=\"blocked by\""

@@ -24,12 +24,20 @@ final class GraphTests: XCTestCase {
         let edges = try XCTUnwrap(object["edges"] as? [[String: Any]])
         XCTAssertEqual(edges.filter { $0["inCycle"] as? Bool == true }.count, 3)
         XCTAssertEqual((object["nodes"] as? [[String: Any]])?.first?["status"] as? String, "blocked")
+        // Each cycle member is a node that says where the issue is defined.
+        let places = Dictionary(uniqueKeysWithValues: try XCTUnwrap(object["nodes"] as? [[String: Any]]).map {
+            ($0["id"] as? String ?? "", "\($0["path"] ?? ""):\($0["line"] ?? "")")
+        })
+        XCTAssertEqual(["CTO-WORK-360", "CTO-WORK-361", "CTO-WORK-362"].map { places[$0] ?? "" },
+                       ["fixtures/invalid/blocked-by-cycle/cto-case-auth-issues.md:16", "fixtures/invalid/blocked-by-cycle/cto-case-auth-issues.md:28",
+                        "fixtures/invalid/blocked-by-cycle/cto-case-directory-issues.md:16"])
     }
 
     func testDotHighlightsTheCycle() throws {
         let run = try graph(["--format", "dot", "fixtures/invalid/blocked-by-cycle"])
         XCTAssertTrue(run.stdout.hasPrefix("digraph blocked_by {"))
         XCTAssertEqual(run.stdout.components(separatedBy: "color=\"#dc2626\", penwidth=3").count - 1, 3)
+        XCTAssertTrue(run.stdout.contains("tooltip=\"fixtures/invalid/blocked-by-cycle/cto-case-directory-issues.md:16\"]"), run.stdout)
         XCTAssertTrue(run.stdout.hasSuffix("}\n"))
     }
 }
