@@ -39,6 +39,10 @@
 #   cycle        one blocked-by cycle through 10,000 issues     [100,000]
 #   findings     300 documents where every issue has 4-5 findings [3,000]
 #   secrets      one 5 MB text file, secret scan only          [50 MB]
+#   baselined    the findings input, every finding recorded in the project's baseline [3,000]
+#                (`sot-lint baseline` runs once before the timed runs; they hide every finding)
+#   commits      500 commits between `--base base` and HEAD, each moving one status [5,000]
+#                (20 documents; invariant-status-unchanged reads every commit)
 # A dimension whose n run already fails (timeout, crash, exit 2) is not run at 10n, and a 10n run
 # is stopped once it has run 16.5x its n time (1.5x the target; at least 20 s, at most the
 # timeout): past that it cannot pass, and a quadratic binary costs minutes less. Peak RSS of
@@ -54,13 +58,15 @@ NAME=scaling.sh
 # shellcheck source=lib.sh
 . "$SCRIPT_DIR/lib.sh"
 
-ALL_DIMENSIONS="documents issues references unresolved realistic line keys chain cycle findings secrets"
+ALL_DIMENSIONS="documents issues references unresolved realistic line keys chain cycle findings secrets baselined commits"
 declare -A BASE=([documents]=1000 [issues]=1000 [references]=1000 [unresolved]=2000
     [realistic]=500 [line]=500000 [keys]=10000 [chain]=10000 [cycle]=10000 [findings]=300
-    [secrets]=5000000)
+    [secrets]=5000000 [baselined]=300 [commits]=500)
+# Arguments some dimensions are linted with.
+declare -A EXTRA=([commits]="--base base")
 declare -A UNIT=([documents]="docs" [issues]="issues/doc" [references]="refs/issue"
     [unresolved]="refs" [realistic]="docs" [line]="bytes" [keys]="keys" [chain]="issues" [cycle]="issues"
-    [findings]="docs" [secrets]="bytes")
+    [findings]="docs" [secrets]="bytes" [baselined]="docs" [commits]="commits")
 
 ONLY=$ALL_DIMENSIONS
 RUNS=3
@@ -124,6 +130,7 @@ for dim in "${DIMS[@]}"; do
     declare -A TARGET=() RAN=()
     for size in "${sizes[@]}"; do
         TARGET[$size]=$(python3 "$SCRIPT_DIR/scaling_inputs.py" "$dim" "$size" "$TMP/$dim-$size" | tail -n 1)
+        if [[ $dim == baselined ]]; then "$BIN" baseline "${TARGET[$size]}" 2>/dev/null; fi
         LIM[$size]=$LIMIT STATUS[$size]=ok WALL[$size]="" KB[$size]=0 CPU[$size]="" RAN[$size]=0
     done
     # The n and 10n runs alternate, so that a slow phase of the machine (minutes long on a shared
@@ -138,7 +145,8 @@ for dim in "${DIMS[@]}"; do
             fi
             # An input whose run took over BENCH_SLOW seconds is not run again.
             if [[ ${RAN[$size]} -gt 0 ]] && bench_less "${BENCH_SLOW:-20}" "${WALL[$size]}"; then continue; fi
-            bench_best 1 "${LIM[$size]}" "0 1" "$BIN" lint --format json "${NO_CACHE[@]}" "${TARGET[$size]}"
+            read -r -a extra <<<"${EXTRA[$dim]:-}"
+            bench_best 1 "${LIM[$size]}" "0 1" "$BIN" lint --format json "${NO_CACHE[@]}" "${extra[@]}" "${TARGET[$size]}"
             RAN[$size]=$((RAN[$size] + 1))
             if [[ $BEST_KB -gt ${KB[$size]} ]]; then KB[$size]=$BEST_KB; fi
             if [[ -n $BEST_CPU ]] && { [[ -z ${CPU[$size]} ]] || bench_less "$BEST_CPU" "${CPU[$size]}"; }; then CPU[$size]=$BEST_CPU; fi

@@ -33,6 +33,12 @@ Dimensions (N is what grows; "fixed" is what does not):
               the front matter two more (enum typo, impossible date)
   secrets     one text file (`notes.txt`) of N bytes: valid documents, one fake GitHub token
               every ~100 KB; linted as a named non-Markdown file, so the secret scan alone
+  baselined   the `findings` input of N documents; scaling.sh records its baseline
+              (`sot-lint baseline`) before the timed runs, so every finding is matched and hidden
+  commits     a git repository of 20 documents of 10 issues whose history has N + 1 commits: the
+              first is tagged `base`, each later one moves one issue's status (open / in progress)
+              and every issue declares it does not change the next one's status; linted with
+              `--base base`, so `invariant-status-unchanged` reads every commit
   alias-bomb  (hostile.sh; N is ignored) a `.sot-lint.yml` whose `front_matter.optional` is a
               billion-laughs list: 9 anchors, each a list of 9 aliases of the previous one
               (9^9 = 387,420,489 scalars once expanded), plus one valid document
@@ -297,6 +303,48 @@ def gen_secrets(n, out, rng, seed):
     return path
 
 
+def gen_baselined(n, out, rng, seed):
+    return gen_findings(n, out, rng, seed)
+
+
+def gen_commits(n, out, rng, seed):
+    import subprocess
+    documents, issues = 20, 10
+    moves = [0] * (documents * issues)
+
+    def document(d):
+        route = "cto"
+        parts = [front("CTO Commits %d" % d, route)]
+        for k in range(issues):
+            number = d * issues + k
+            following = (number + 1) % (documents * issues)
+            status = "in progress" if moves[number] % 2 else "open"
+            parts.append("## CTO-WORK-%04d - Commit Load %d\n\nStatus: %s.\n\nAcceptance:\n\n"
+                         "- Completing this does not change `CTO-WORK-%04d` status.\n" % (number, number, status, following))
+        return "\n".join(parts)
+
+    def blob(path, text):
+        data = text.encode("utf-8")
+        return b"M 100644 inline %s\ndata %d\n%s\n" % (path.encode(), len(data), data)
+
+    stream = [b"commit refs/heads/main\nmark :1\ncommitter t <t@example.invalid> 0 +0000\ndata 4\nbase\n",
+              blob(".sot-lint.yml", "{}\n")]
+    stream += [blob("doc-%02d.md" % d, document(d)) for d in range(documents)]
+    stream.append(b"reset refs/tags/base\nfrom :1\n\n")
+    for i in range(n):
+        number = rng.randrange(documents * issues)
+        moves[number] += 1
+        d = number // issues
+        stream.append(b"commit refs/heads/main\nmark :%d\ncommitter t <t@example.invalid> %d +0000\ndata 4\nmove\nfrom :%d\n"
+                      % (i + 2, i + 1, i + 1))
+        stream.append(blob("doc-%02d.md" % d, document(d)))
+    git = ["git", "-C", out]
+    subprocess.run(git + ["init", "-q", "-b", "main"], check=True)
+    subprocess.run(git + ["fast-import", "--quiet"], input=b"".join(stream), check=True)
+    subprocess.run(git + ["checkout", "-q", "-f", "main"], check=True)
+    return out
+
+
 def gen_alias_bomb(n, out, rng, seed):
     lines = ["# billion laughs: 9 anchors of 9 aliases each (9^9 scalars once expanded)",
              "front_matter:", "  optional:"]
@@ -312,7 +360,8 @@ def gen_alias_bomb(n, out, rng, seed):
 DIMENSIONS = {
     "documents": gen_documents, "issues": gen_issues, "references": gen_references,
     "unresolved": gen_unresolved, "realistic": gen_realistic, "line": gen_line, "keys": gen_keys, "chain": gen_chain,
-    "cycle": gen_cycle, "findings": gen_findings, "secrets": gen_secrets,
+    "cycle": gen_cycle, "findings": gen_findings, "secrets": gen_secrets, "baselined": gen_baselined,
+    "commits": gen_commits,
     "alias-bomb": gen_alias_bomb,
 }
 
