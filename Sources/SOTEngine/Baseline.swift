@@ -49,10 +49,27 @@ package struct Baseline: Sendable, Equatable {
     /// The message without what moves when nothing changed: numbers (lines, days, counts, as in SARIF's
     /// fingerprint) and the paths of other files, which depend on the folder the run starts from.
     package static func normalized(_ message: String) -> String {
-        FindingFingerprint.normalized(message).split(separator: " ", omittingEmptySubsequences: false).map { word in
-            word.contains("/") || word.contains(".md") || word.contains(".markdown") ? "<path>" : String(word)
-        }.joined(separator: " ")
+        let bytes = Array(FindingFingerprint.normalized(message).utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var start = 0
+        // Word by word (split at spaces): a word with a `/` or a `.md` (`.markdown` too) is a path.
+        while start <= bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != UInt8(ascii: " ") { end += 1 }
+            let word = bytes[start..<end]
+            if word.contains(UInt8(ascii: "/")) || ByteSearch.contains(word, Self.markdownSuffix) {
+                result.append(contentsOf: "<path>".utf8)
+            } else {
+                result.append(contentsOf: word)
+            }
+            if end < bytes.count { result.append(UInt8(ascii: " ")) }
+            start = end + 1
+        }
+        return String(decoding: result, as: UTF8.self)
     }
+
+    private static let markdownSuffix = Array(".md".utf8)
 
     /// What a run's findings are against the baseline: the positions of those it records (each entry
     /// covers as many findings as its count, in report order), and the entries left over.
@@ -96,6 +113,8 @@ package struct Baseline: Sendable, Equatable {
     package static func load(_ path: String, display: String) throws(SOTLintError) -> Baseline? {
         guard FilePath.kind(path) != nil else { return nil }
         let bytes = try FilePath.read(path)
+        // The form `encoded()` writes is read directly; anything else (edited by hand, say) as JSON.
+        if let counts = Self.parseEncoded(bytes) { return Baseline(counts: counts) }
         let file: File
         do {
             file = try JSONDecoder().decode(File.self, from: Data(bytes))
@@ -129,6 +148,48 @@ package struct Baseline: Sendable, Equatable {
         }
         text += counts.isEmpty ? "]}\n" : "\n ]}\n"
         return Array(text.utf8)
+    }
+
+    /// The entries of a file exactly as `encoded()` writes it with no escaped character in any string;
+    /// nil for any other text, which is then read as JSON.
+    static func parseEncoded(_ bytes: [UInt8]) -> [Key: Int]? {
+        let header = Array("{\"tool\": \"sot-lint\", \"kind\": \"baseline\", \"version\": \(version),\n \"findings\": [".utf8)
+        guard bytes.starts(with: header), !bytes.contains(UInt8(ascii: "\\")) else { return nil }
+        var position = header.count
+        func expect(_ literal: String) -> Bool {
+            for byte in literal.utf8 {
+                guard position < bytes.count, bytes[position] == byte else { return false }
+                position += 1
+            }
+            return true
+        }
+        func string() -> String? {
+            guard expect("\"") else { return nil }
+            let start = position
+            while position < bytes.count, bytes[position] != UInt8(ascii: "\"") { position += 1 }
+            guard position < bytes.count else { return nil }
+            defer { position += 1 }
+            return String(decoding: bytes[start..<position], as: UTF8.self)
+        }
+        var counts: [Key: Int] = [:]
+        if expect("]}\n") { return position == bytes.count ? counts : nil }
+        while true {
+            guard expect("\n  {\"rule\": "), let rule = string(), expect(", \"path\": "), let path = string(), expect(", \"issue\": ") else { return nil }
+            let issue: String?
+            if expect("null") { issue = nil } else if let text = string() { issue = text } else { return nil }
+            guard expect(", \"fingerprint\": "), let fingerprint = string(), fingerprint.utf8.count == 32,
+                  fingerprint.utf8.allSatisfy(isHexDigit), expect(", \"count\": ") else { return nil }
+            var count = 0
+            let digits = position
+            while position < bytes.count, bytes[position] >= 0x30, bytes[position] <= 0x39, position - digits < 9 {
+                count = count * 10 + Int(bytes[position] - 0x30)
+                position += 1
+            }
+            guard count > 0, expect("}") else { return nil }
+            counts[Key(rule: rule, path: path, issue: issue, fingerprint: fingerprint), default: 0] += count
+            if expect(",") { continue }
+            return expect("\n ]}\n") && position == bytes.count ? counts : nil
+        }
     }
 
     private static func quoted(_ text: String) -> String {

@@ -4,7 +4,7 @@ import SOTRules
 
 /// Where each finding of a run belongs — its project, its path there, the issue whose section holds it —
 /// and what each project's baseline makes of the findings.
-struct BaselineFilter {
+struct BaselineFilter: Sendable {
     /// Project roots of the run, longest first: the first that holds a path owns it.
     private let roots: [String]
     private let wholeProjects: Set<String>
@@ -40,18 +40,23 @@ struct BaselineFilter {
         self.documents = documents
     }
 
-    /// The project of each finding and its baseline key (nil outside every project of the run).
+    /// The project of each finding and its baseline key (nil outside every project of the run), computed
+    /// in parallel chunks.
     private func keys(_ diagnostics: [Diagnostic]) -> [(root: String, key: Baseline.Key)?] {
-        diagnostics.map { diagnostic in
-            let absolute = absoluteOfDisplay[diagnostic.path]
-                ?? FilePath.normalized(FilePath.absolute(diagnostic.path, base: workingDirectory))
-            guard let root = rootOfDisplay[diagnostic.path] ?? roots.first(where: { absolute.hasPrefix($0 == "/" ? "/" : $0 + "/") }) else {
-                return nil
-            }
-            let issue = documents[diagnostic.path].flatMap { Self.issue(holding: diagnostic.range.start.line, in: $0) }
-            return (root, Baseline.key(rule: diagnostic.rule, path: FilePath.relative(absolute, to: root), issue: issue,
-                                       message: diagnostic.message))
+        let chunk = 2048
+        let chunks = ParallelResults<[(root: String, key: Baseline.Key)?]>.map((diagnostics.count + chunk - 1) / chunk) { index in
+            diagnostics[(index * chunk)..<min(diagnostics.count, (index + 1) * chunk)].map(key)
         }
+        return Array(chunks.joined())
+    }
+
+    private func key(_ diagnostic: Diagnostic) -> (root: String, key: Baseline.Key)? {
+        let absolute = absoluteOfDisplay[diagnostic.path] ?? FilePath.normalized(FilePath.absolute(diagnostic.path, base: workingDirectory))
+        guard let root = rootOfDisplay[diagnostic.path] ?? roots.first(where: { absolute.hasPrefix($0 == "/" ? "/" : $0 + "/") }) else {
+            return nil
+        }
+        let issue = documents[diagnostic.path].flatMap { Self.issue(holding: diagnostic.range.start.line, in: $0) }
+        return (root, Baseline.key(rule: diagnostic.rule, path: FilePath.relative(absolute, to: root), issue: issue, message: diagnostic.message))
     }
 
     /// The ID of the last issue whose heading is on or before `line`: the section that holds the line.
@@ -73,13 +78,22 @@ struct BaselineFilter {
     /// The report without the findings the baselines record; those, and the entries fixed since, are
     /// kept beside it. An entry counts as fixed only when its file was linted (or its whole project was).
     func apply(to report: LintReport) throws(SOTLintError) -> LintReport {
-        var baselines: [String: Baseline] = [:]
-        for root in lintedRoots {
-            let file = baselinePath(root)
-            if let baseline = try Baseline.load(file.absolute, display: file.display) { baselines[root] = baseline }
+        let files = lintedRoots.map { (root: $0, file: baselinePath($0)) }.filter { FilePath.exists($0.file.absolute) }
+        guard !files.isEmpty else { return report }
+        // The baselines are read while the findings' keys are computed.
+        let diagnostics = report.diagnostics
+        let (keys, loaded) = concurrently({ self.keys(diagnostics) }) { () -> Result<[String: Baseline], SOTLintError> in
+            var baselines: [String: Baseline] = [:]
+            for (root, file) in files {
+                do throws(SOTLintError) {
+                    if let baseline = try Baseline.load(file.absolute, display: file.display) { baselines[root] = baseline }
+                } catch {
+                    return .failure(error)
+                }
+            }
+            return .success(baselines)
         }
-        guard !baselines.isEmpty else { return report }
-        let keys = keys(report.diagnostics)
+        let baselines = try loaded.get()
         var positions: [String: [Int]] = [:]
         for (position, place) in keys.enumerated() {
             if let place, baselines[place.root] != nil { positions[place.root, default: []].append(position) }

@@ -40,6 +40,27 @@ final class BaselineModelTests: XCTestCase {
         XCTAssertNil(try Baseline.load(folder + "/none.json", display: "none.json"))
     }
 
+    func testTheWrittenFormIsReadDirectlyAndAnyOtherJSONToo() throws {
+        let baseline = Baseline([key("a"), key("a"), key("b", path: "ü/é.md", issue: nil), key("c", path: "p.md")])
+        XCTAssertEqual(Baseline.parseEncoded(baseline.encoded()), baseline.counts)
+        XCTAssertEqual(Baseline.parseEncoded(Baseline().encoded()), [:])
+        // Reformatted, reordered or escaped: not the written form, read as JSON with the same result.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sot-lint-baseline-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let entry = key("a")
+        let edited = """
+            {"version": 1, "kind": "baseline", "tool": "sot-lint", "findings": [
+              {"count": 2, "fingerprint": "\(entry.fingerprint)", "issue": "CTO-WORK-001", "path": "docs\\/plan.md", "rule": "status-unknown"}]}
+            """
+        XCTAssertNil(Baseline.parseEncoded(Array(edited.utf8)))
+        try AtomicFile.write(Array(edited.utf8), to: folder + "/b.json", mode: 0o644)
+        XCTAssertEqual(try Baseline.load(folder + "/b.json", display: "b.json")?.counts, [entry: 2])
+        // A damaged end of the written form is not taken for it.
+        let written = baseline.encoded()
+        XCTAssertNil(Baseline.parseEncoded(Array(written.dropLast(3))))
+    }
+
     func testADamagedFileIsOneErrorNamingIt() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sot-lint-baseline-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
