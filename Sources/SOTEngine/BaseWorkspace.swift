@@ -37,50 +37,54 @@ package struct BaseWorkspace {
     /// The steps from `revision` to `head`: each commit reachable from HEAD and not from the revision, then
     /// the changes not committed yet (the index with `staged`, otherwise the working tree). Nil when HEAD is
     /// the revision's commit (or there is no HEAD): then the whole change is one step, revision to head.
+    /// Only the documents each step changed are read, in batches, and only SOT documents are kept, so time
+    /// and memory grow with what the commits changed.
     package func history(from revision: String, to head: Workspace, staged: Bool) throws(SOTLintError) -> ChangeHistory? {
         let base = try repository.commit(revision)
         guard let tip = try repository.headCommit(), tip != base else { return nil }
         let tipFiles = try repository.files(at: tip)
         let nested = nestedRoots(tipFiles.map(\.path))
-        let commits = try repository.commits(from: base, to: tip)
-        var blobs = Set<String>()
-        for commit in commits {
-            for changes in commit.parents {
-                for change in changes where belongs(change.path, nested: nested) {
-                    if let before = change.before { blobs.insert(before) }
-                    if let after = change.after { blobs.insert(after) }
-                }
-            }
+        // Each side of a step is a list of (path, object): a blob id, or `<parent>:<path>` for a merge's
+        // other parents (the same path there; an issue that sits in another file in that parent counts
+        // as absent, which never makes a move).
+        typealias Side = [(path: String, object: String?)]
+        var plans: [(change: String, before: [Side], after: Side)] = []
+        for commit in try repository.commits(from: base, to: tip, pathspecs: ["*.md", "*.markdown"]) where !commit.parents.isEmpty {
+            let changes = commit.changes.filter { belongs($0.path, nested: nested) && !$0.path.contains("\n") }
+            guard !changes.isEmpty else { continue }
+            let others = commit.parents.dropFirst().map { parent in changes.map { (path: $0.path, object: Optional(parent + ":" + $0.path)) } }
+            plans.append(("commit \(commit.commit.prefix(12))", [changes.map { ($0.path, $0.before) }] + others,
+                          changes.map { ($0.path, $0.after) }))
         }
         // What is not committed yet: the files it changes, as HEAD has them and as the head workspace does.
         let pending = try repository.changedPaths(since: tip, staged: staged).filter { belongs($0, nested: nested) }
         let pendingSet = Set(pending)
-        let pendingTip = tipFiles.filter { pendingSet.contains($0.path) }
-        blobs.formUnion(pendingTip.map(\.blob))
-        let contents = try repository.blobs(blobs.sorted())
-        // A commit's new version of a file is the next commit's old one: each is parsed once.
-        var parsed: [String: WorkspaceDocument?] = [:]
-        func workspace(_ files: [(path: String, blob: String?)]) -> Workspace {
-            Workspace(documents: files.compactMap { file in
-                guard let blob = file.blob, belongs(file.path, nested: nested) else { return nil }
-                let key = file.path + "\u{0}" + blob
-                if let known = parsed[key] { return known }
-                let built = document(file.path, contents[blob])
-                parsed[key] = built
-                return built
-            })
+        let pendingTip: Side = tipFiles.filter { pendingSet.contains($0.path) }.map { ($0.path, $0.blob) }
+        var paths: [String: Set<String>] = [:]
+        for side in plans.flatMap({ $0.before + [$0.after] }) + [pendingTip] {
+            for file in side { if let object = file.object { paths[object, default: []].insert(file.path) } }
         }
-        var steps: [ChangeHistory.Step] = []
-        steps.reserveCapacity(commits.count + 1)
-        for commit in commits {
-            let before = commit.parents.map { changes in workspace(changes.map { ($0.path, $0.before) }) }
-            let after = workspace((commit.parents.first ?? []).map { ($0.path, $0.after) })
-            steps.append(ChangeHistory.Step(change: "commit \(commit.commit.prefix(12))", before: before, after: after))
+        // Read in batches: an SOT document is kept as its summary, every other blob is dropped once looked at.
+        var documents: [String: WorkspaceDocument] = [:]
+        let objects = paths.keys.sorted()
+        for start in stride(from: 0, to: objects.count, by: 512) {
+            let batch = Array(objects[start..<min(objects.count, start + 512)])
+            let contents = try repository.blobs(batch)
+            for object in batch {
+                guard let bytes = contents[object] else { continue }
+                for path in paths[object] ?? [] {
+                    if let built = document(path, bytes) { documents[path + "\u{0}" + object] = built }
+                }
+            }
         }
+        func workspace(_ side: Side) -> Workspace {
+            Workspace(documents: side.compactMap { file in file.object.flatMap { documents[file.path + "\u{0}" + $0] } })
+        }
+        var steps = plans.map { ChangeHistory.Step(change: $0.change, before: $0.before.map(workspace), after: workspace($0.after)) }
         let pendingDisplay = Set(pending.map { display(FilePath.join(repository.topLevel, $0)) })
         let pendingHead = Workspace(documents: head.documents.filter { pendingDisplay.contains($0.path) })
         steps.append(ChangeHistory.Step(change: staged ? "the staged changes" : "the uncommitted changes",
-                                        before: [workspace(pendingTip.map { ($0.path, $0.blob) })], after: pendingHead))
+                                        before: [workspace(pendingTip)], after: pendingHead))
         return ChangeHistory(steps: steps)
     }
 

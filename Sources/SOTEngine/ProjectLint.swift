@@ -267,8 +267,9 @@ package struct ProjectLint {
                 displayOf[$0] ?? FilePath.relative($0, to: workingDirectory)
             }
             baseWorkspace = try git.load(revision: revision)
-            // The commits in between are read only for the rules about one change at a time.
-            if active.contains(where: { type(of: $0.rule).checksEachCommit }) {
+            // The commits in between are read only for the rules about one change at a time, and only when
+            // there is an issue now for a finding to sit on.
+            if active.contains(where: { type(of: $0.rule).checksEachCommit }), head.documents.contains(where: { !$0.issues.isEmpty }) {
                 history = try git.history(from: revision, to: head, staged: staged)
             }
         case .files(let files):

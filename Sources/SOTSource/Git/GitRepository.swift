@@ -1,5 +1,8 @@
 import Dispatch
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Reads a git repository through the `git` command: the top level, revisions, trees and blobs.
 /// Blobs are read in one `git cat-file --batch` process, not one process per file.
@@ -72,56 +75,52 @@ public struct GitRepository: Sendable {
         public let after: String?
     }
 
-    /// A commit and what it changed against each of its parents, in parent order (none for a root commit,
-    /// or one at the edge of a shallow clone).
+    /// A commit, its parents, and the files it changed against its first parent (none for a root commit, or
+    /// one at the edge of a shallow clone).
     public struct CommitChanges: Sendable {
         public let commit: String
-        public internal(set) var parents: [[FileChange]]
+        public let parents: [String]
+        public internal(set) var changes: [FileChange]
     }
 
     /// The commits reachable from `head` and not from `base`, parents before children, each with the files
-    /// it changed against each of its parents. Two git processes whatever the number of commits.
-    public func commits(from base: String, to head: String) throws(SOTLintError) -> [CommitChanges] {
+    /// matching `pathspecs` it changed against its first parent. Two git processes whatever the number of
+    /// commits; a merge is compared with its first parent only (what it brought from the others is their
+    /// commits' own change), so the output grows with what the commits changed.
+    public func commits(from base: String, to head: String, pathspecs: [String]) throws(SOTLintError) -> [CommitChanges] {
         let list = GitCommand.run(["rev-list", "--reverse", "--topo-order", "--parents", "\(base)..\(head)", "--"], in: topLevel)
         guard list.status == 0 else { throw .git("\(topLevel): cannot list the commits from \(base) to \(head)") }
-        let lines = list.output.split(separator: 0x0A)
-        guard !lines.isEmpty else { return [] }
         var commits: [CommitChanges] = []
         var position: [String: Int] = [:]
-        for line in lines {
+        var pairs: [String] = []
+        for line in list.output.split(separator: 0x0A) {
             let ids = line.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
             position[ids[0]] = commits.count
-            commits.append(CommitChanges(commit: ids[0], parents: Array(repeating: [], count: ids.count - 1)))
+            commits.append(CommitChanges(commit: ids[0], parents: Array(ids.dropFirst()), changes: []))
+            // "<commit> <first parent>": git prints the commit's id, then its diff against that parent.
+            if ids.count > 1 { pairs.append(ids[0] + " " + ids[1] + "\n") }
         }
-        // Each line names a commit and its parents; with `-m --always` git prints the commit's id before the
-        // diff against each parent, in parent order, even an empty one.
-        let input = Data(lines.map { String(decoding: $0, as: UTF8.self) + "\n" }.joined().utf8)
-        let diff = GitCommand.run(["diff-tree", "--stdin", "-r", "-z", "-m", "--always", "--no-renames"], in: topLevel, input: input)
+        guard !pairs.isEmpty else { return commits }
+        let diff = GitCommand.run(["diff-tree", "--stdin", "-r", "-z", "--no-renames", "--"] + pathspecs, in: topLevel,
+                                  input: Data(pairs.joined().utf8))
         guard diff.status == 0 else { throw .git("\(topLevel): cannot read what the commits from \(base) to \(head) changed") }
         var current: Int?
-        var parent = -1
-        var seen: [Int] = Array(repeating: 0, count: commits.count)
         var tokens = diff.output.split(separator: 0, omittingEmptySubsequences: false)[...]
         while let token = tokens.popFirst() {
             guard let first = token.first else { continue }
             if first != UInt8(ascii: ":") {
-                let id = String(decoding: token.filter { $0 != 0x0A }, as: UTF8.self)
-                current = position[id]
-                if let current {
-                    parent = seen[current]
-                    seen[current] += 1
-                }
+                current = position[String(decoding: token.filter { $0 != 0x0A }, as: UTF8.self)]
                 continue
             }
             // ":<mode> <mode> <blob> <blob> <status>" then the path.
-            guard let path = tokens.popFirst(), let current, parent < commits[current].parents.count else { continue }
+            guard let path = tokens.popFirst(), let current else { continue }
             let fields = token.dropFirst().split(separator: 0x20)
             guard fields.count == 5 else { continue }
             let before = String(decoding: fields[2], as: UTF8.self)
             let after = String(decoding: fields[3], as: UTF8.self)
-            commits[current].parents[parent].append(FileChange(path: String(decoding: path, as: UTF8.self),
-                                                               before: Self.isNull(before) ? nil : before,
-                                                               after: Self.isNull(after) ? nil : after))
+            commits[current].changes.append(FileChange(path: String(decoding: path, as: UTF8.self),
+                                                       before: Self.isNull(before) ? nil : before,
+                                                       after: Self.isNull(after) ? nil : after))
         }
         return commits
     }
@@ -161,7 +160,8 @@ public struct GitRepository: Sendable {
         return files
     }
 
-    /// The contents of blobs, by id, read through one `git cat-file --batch`.
+    /// The contents of blobs, by id (or by any object name git reads, such as `<commit>:<path>`), read
+    /// through one `git cat-file --batch`; a name that is not there is left out.
     public func blobs(_ ids: [String]) throws(SOTLintError) -> [String: [UInt8]] {
         guard !ids.isEmpty else { return [:] }
         let input = Data(ids.map { $0 + "\n" }.joined().utf8)
@@ -184,42 +184,100 @@ public struct GitRepository: Sendable {
     }
 }
 
-/// Runs git with stdin fed and stdout read concurrently, so large outputs cannot deadlock.
+/// Runs git with stdin fed and stdout read concurrently, so large outputs cannot deadlock. Spawned with
+/// `posix_spawnp` and reaped with `waitpid`: Foundation's `Process` polls for the child's exit in 50 ms
+/// steps, which cost a save, a commit hook or a `--base` run that much per git command.
 package enum GitCommand {
     package struct Result {
         package let status: Int32
         package let output: Data
     }
 
+    /// A write to a pipe git has closed fails with EPIPE instead of ending the process.
+    private static let ignoresBrokenPipes: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
+
     package static func run(_ arguments: [String], in directory: String, input: Data? = nil) -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", directory] + arguments
+        _ = ignoresBrokenPipes
+        var toChild: [Int32] = [-1, -1]
+        var fromChild: [Int32] = [-1, -1]
+        guard pipe(&toChild) == 0 else { return Result(status: -1, output: Data()) }
+        guard pipe(&fromChild) == 0 else {
+            close(toChild[0])
+            close(toChild[1])
+            return Result(status: -1, output: Data())
+        }
+        // Close-on-exec: a git started meanwhile by another thread does not hold these pipes open.
+        for descriptor in toChild + fromChild { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        // dup2 clears close-on-exec on the child's standard input and output.
+        posix_spawn_file_actions_adddup2(&actions, toChild[0], STDIN_FILENO)
+        posix_spawn_file_actions_adddup2(&actions, fromChild[1], STDOUT_FILENO)
+        posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0)
         var environment = ProcessInfo.processInfo.environment
         environment["GIT_OPTIONAL_LOCKS"] = "0"
         environment["LC_ALL"] = "C"
-        process.environment = environment
-        let output = Pipe()
-        let stdin = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = stdin
-        do {
-            try process.run()
-        } catch {
+        let argv = ["git", "-C", directory] + arguments
+        let environ = environment.map { "\($0.key)=\($0.value)" }
+        var pid: pid_t = 0
+        let spawned = withCStrings(argv) { argvPointers in
+            withCStrings(environ) { environPointers in
+                posix_spawnp(&pid, "git", &actions, nil, argvPointers, environPointers)
+            }
+        }
+        close(toChild[0])
+        close(fromChild[1])
+        guard spawned == 0 else {
+            close(toChild[1])
+            close(fromChild[0])
             return Result(status: -1, output: Data())
         }
-        let writer = stdin.fileHandleForWriting
-        let feed = input ?? Data()
+        let writer = toChild[1]
+        let feed = [UInt8](input ?? Data())
         let done = DispatchSemaphore(value: 0)
         DispatchQueue.global().async {
-            try? writer.write(contentsOf: feed)
-            try? writer.close()
+            feed.withUnsafeBufferPointer { buffer in
+                var offset = 0
+                while offset < buffer.count, let base = buffer.baseAddress {
+                    let written = write(writer, base + offset, buffer.count - offset)
+                    if written < 0 {
+                        if errno == EINTR { continue }
+                        break
+                    }
+                    offset += written
+                }
+            }
+            close(writer)
             done.signal()
         }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
+        var output: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(fromChild[0], $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                break
+            }
+            if count == 0 { break }
+            output.append(contentsOf: chunk[0..<count])
+        }
+        close(fromChild[0])
         done.wait()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, output: data)
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 {
+            if errno != EINTR { return Result(status: -1, output: Data(output)) }
+        }
+        // Exited normally: its exit code; killed by a signal: -1.
+        let exited = status & 0x7F == 0
+        return Result(status: exited ? (status >> 8) & 0xFF : -1, output: Data(output))
+    }
+
+    /// Runs `body` with a NULL-terminated array of C strings.
+    private static func withCStrings<R>(_ strings: [String], _ body: ([UnsafeMutablePointer<CChar>?]) -> R) -> R {
+        var pointers: [UnsafeMutablePointer<CChar>?] = strings.map { strdup($0) }
+        pointers.append(nil)
+        defer { for pointer in pointers { free(pointer) } }
+        return body(pointers)
     }
 }
