@@ -40,6 +40,11 @@ struct BaselineFilter: Sendable {
         self.documents = documents
     }
 
+    /// Some project with a file linted has a baseline: only then is a filter worth building.
+    static func anyBaseline(_ inputs: LintInputs) -> Bool {
+        Set(inputs.targets.map(\.project)).union(inputs.stagedProjects).contains { FilePath.exists(FilePath.join($0, Baseline.fileName)) }
+    }
+
     /// The project of each finding and its baseline key (nil outside every project of the run), computed
     /// in parallel chunks.
     private func keys(_ diagnostics: [Diagnostic]) -> [(root: String, key: Baseline.Key)?] {

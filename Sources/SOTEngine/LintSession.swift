@@ -126,7 +126,7 @@ public final class LintSession: @unchecked Sendable {
     /// `--changed-since`, only the findings in changed files.
     private func finish(_ report: LintReport, inputs: LintInputs, request: LintRequest) throws(SOTLintError) -> LintReport {
         var report = report
-        if request.usesBaseline {
+        if request.usesBaseline, BaselineFilter.anyBaseline(inputs) {
             report = try BaselineFilter(inputs: inputs, report: report, workingDirectory: options.workingDirectory).apply(to: report)
         }
         if let revision = request.changedSince {
