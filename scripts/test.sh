@@ -7,5 +7,14 @@ bash scripts/setup.sh
 command -v pre-commit >/dev/null 2>&1 || python3 -m pip install -q pre-commit
 # SARIF reports are validated against the 2.1.0 schema with python's jsonschema.
 python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install -q jsonschema
+# Shell completion is run in fish and checked by zsh as well as bash.
+shells=()
+for shell in fish zsh; do command -v "$shell" >/dev/null 2>&1 || shells+=("$shell"); done
+if [ "${#shells[@]}" -gt 0 ]; then
+  sudo_cmd=()
+  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${shells[@]}" >/dev/null
+fi
 swift build --build-tests
 swift test --skip-build

@@ -60,16 +60,6 @@ struct LintCommand: ParsableCommand {
     @Argument(help: "Files and folders to lint (default: the current folder).")
     var paths: [String] = []
 
-    @OptionGroup var options: LintOptions
-
-    func run() throws {
-        try options.run(paths: paths)
-    }
-}
-
-/// The options of `lint`: a group of their own, so that shell completion can offer them where `lint` is
-/// implied (`sot-lint --format <TAB>`).
-struct LintOptions: ParsableArguments {
     @Option(name: .long, help: "Output format.")
     var format: OutputFormat = .text
 
@@ -110,7 +100,7 @@ struct LintOptions: ParsableArguments {
     @Option(name: .long, help: "Colour text output: auto, always or never (NO_COLOR is respected).")
     var color: ColorChoice = .auto
 
-    func run(paths: [String]) throws {
+    func run() throws {
         if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings needs a number of 0 or more") }
         if fix, fixDryRun { throw ValidationError("--fix and --fix-dry-run exclude each other: --fix-dry-run shows the fixes and changes nothing") }
         if staged, !paths.isEmpty { throw ValidationError("--staged lints the staged files; give no paths with it") }

@@ -23,6 +23,23 @@ struct CompletionRoot: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sot-lint", version: SOTLintVersion.current, subcommands: SOTLintCommand.subcommands, defaultSubcommand: LintCommand.self)
 
-    @OptionGroup var lint: LintOptions
+    /// `lint` itself as a group: its options at the top. (A type for the options alone, shared with
+    /// `lint`, cost every run about a millisecond of argument-parsing reflection.)
+    @OptionGroup var lint: LintCommand
+
+    /// The generated script without the top level's positional `paths`, which would otherwise take the
+    /// subcommand's place (`sot-lint explain <TAB>`): the first declaration of them, the top level's, is
+    /// made a declaration of none, in whichever of the three shells the script is for.
+    static func script(_ generated: String) -> String {
+        let topLevel = [
+            ("__sot-lint_offer_flags_options -1\n", "__sot-lint_offer_flags_options 0\n"),  // bash
+            ("        '*:paths:'\n", ""),  // zsh
+            ("__sot-lint_parse_subcommand -r 1 ", "__sot-lint_parse_subcommand 0 "),  // fish
+        ]
+        for (declared, none) in topLevel {
+            if let range = generated.range(of: declared) { return generated.replacingCharacters(in: range, with: none) }
+        }
+        return generated
+    }
 }
 

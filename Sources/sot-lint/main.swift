@@ -20,7 +20,7 @@ do {
             _ = try CompletionRoot.parseAsRoot()
         } catch {
             if CompletionRoot.exitCode(for: error) == .success {
-                Output.write(CompletionRoot.fullMessage(for: error) + "\n")
+                Output.write(CompletionRoot.script(CompletionRoot.fullMessage(for: error)) + "\n")
                 exit(0)
             }
             Output.error(CompletionRoot.message(for: error))

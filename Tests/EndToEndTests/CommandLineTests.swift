@@ -215,8 +215,27 @@ final class CommandLineTests: TemporaryDirectoryTestCase {
         let zsh = try BinaryRunner.run(["--generate-completion-script", "zsh"], in: directory).stdout
         let zshRoot = zsh.components(separatedBy: "_sot-lint_lint()")[0]
         XCTAssertTrue(zshRoot.contains("'--format[Output format.]:format:{__sot-lint_complete \"${___format[@]}\"}'"), zshRoot)
+        XCTAssertFalse(zshRoot.contains("'*:paths:'"), "no positional at the top: it would take the subcommand's place")
         let fish = try BinaryRunner.run(["--generate-completion-script", "fish"], in: directory).stdout
         XCTAssertTrue(fish.contains("-n '__sot-lint_should_offer_completions_for_flags_or_options \"sot-lint\" format' -l 'format' -d 'Output format.' -rfka 'text json sarif github junit'"))
+        let scripts = directory.appendingPathComponent("completion")
+        try FileManager.default.createDirectory(at: scripts, withIntermediateDirectories: true)
+        try zsh.write(to: scripts.appendingPathComponent("_sot-lint"), atomically: true, encoding: .utf8)
+        try fish.write(to: scripts.appendingPathComponent("sot-lint.fish"), atomically: true, encoding: .utf8)
+        // scripts/test.sh installs fish and zsh; a bare `swift test` without them skips only these runs.
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/zsh") {
+            let syntax = try BinaryRunner.run(["-n", scripts.appendingPathComponent("_sot-lint").path], in: directory, executable: "/usr/bin/zsh")
+            XCTAssertEqual(syntax.status, 0, syntax.stderr)
+        }
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/fish") {
+            let run = try BinaryRunner.run(["-c", """
+                function sot-lint; end; source $argv[1]
+                for line in "sot-lint --format " "sot-lint explain status-un" "sot-lint --no-b" "sot-lint basel"
+                    complete -C $line | cut -f1 | string join ' '
+                end
+                """, scripts.appendingPathComponent("sot-lint.fish").path], in: directory, executable: "/usr/bin/fish")
+            XCTAssertEqual(run.stdout, "text json sarif github junit\nstatus-unknown\n--no-baseline\nbaseline\n", run.stderr)
+        }
         let misspelt = try BinaryRunner.run(["explain", "github-pat-clasic"], in: directory)
         XCTAssertEqual(misspelt.status, 2)
         XCTAssertTrue(misspelt.stderr.contains("did you mean `github-pat-classic`?"), misspelt.stderr)
