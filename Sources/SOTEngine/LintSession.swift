@@ -158,7 +158,9 @@ public final class LintSession: @unchecked Sendable {
     /// The report of some projects' outcomes, through the one redaction point: nothing reaches a reporter
     /// without passing here.
     static func report(_ outcomes: [ProjectLint.Outcome], fileCount: Int, cacheHits: Int = 0) -> LintReport {
-        let redacted = SecretRedactor(secrets: outcomes.flatMap(\.redact)).redact(outcomes.flatMap(\.diagnostics))
+        var secrets: [String: [[UInt8]]] = [:]
+        for outcome in outcomes { secrets.merge(outcome.redact) { $0 + $1 } }
+        let redacted = SecretRedactor(secrets: secrets).redact(outcomes.flatMap(\.diagnostics))
         var report = LintReport(diagnostics: redacted.sorted(), fileCount: fileCount, workspaces: outcomes.map(\.workspace),
                                 fileErrors: outcomes.flatMap(\.fileErrors).sorted { $0.description < $1.description }, cacheHits: cacheHits)
         report.documentCount = outcomes.reduce(0) { $0 + $1.documentCount }

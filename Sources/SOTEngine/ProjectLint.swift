@@ -38,7 +38,8 @@ package struct ProjectLint {
 
     package struct Outcome {
         package var diagnostics: [Diagnostic] = []
-        package var redact: [[UInt8]] = []
+        /// The secrets detected in each target, by its display path: what the redactor removes.
+        package var redact: [String: [[UInt8]]] = [:]
         package var workspace: Workspace
         package var fileErrors: [SOTLintError] = []
         /// Documents the workspace index answered for without a read.
@@ -118,7 +119,7 @@ package struct ProjectLint {
         outcome.diagnostics = targetDiagnostics(collected.targets, workspace: workspace, focused: focused, extra: changes)
         var facts = Set<String>()
         for file in collected.targets {
-            outcome.redact += file.redact
+            if !file.redact.isEmpty { outcome.redact[file.path, default: []] += file.redact }
             facts.formUnion(file.facts)
         }
         outcome.diagnostics += try projectDiagnostics(facts: facts)

@@ -66,4 +66,23 @@ final class SecretsNeverEchoTests: XCTestCase {
             }
         }
     }
+
+    func testAnUnrelatedValueNeverHidesAPathADetectorOrAFingerprint() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sot-lint-redaction-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("docs"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "# root\n".write(to: directory.appendingPathComponent(".sot-lint.yml"), atomically: true, encoding: .utf8)
+        // A detected value that shares 14 characters with another file's path and words with ordinary prose.
+        try "DB_PASSWORD=\"rotation-guide-Xq7#pL9z\"\n".write(to: directory.appendingPathComponent("notes.env"), atomically: true, encoding: .utf8)
+        let plan = ExampleText.sot("## CTO-WORK-001 - Rotation guide\n\nStatus: blokced.\n\nAcceptance:\n\n- Rotate.\n")
+        try plan.write(to: directory.appendingPathComponent("docs/rotation-guide-x.md"), atomically: true, encoding: .utf8)
+        let run = try BinaryRunner.run(["--format", "json", "--no-cache"], in: directory)
+        let findings = BinaryRunner.diagnostics(run.stdout)
+        XCTAssertEqual(Set(findings.compactMap { $0["path"] as? String }), ["docs/rotation-guide-x.md", "notes.env"], run.stdout)
+        let secret = try XCTUnwrap(findings.first { $0["rule"] as? String == "secret-leak" })
+        let message = try XCTUnwrap(secret["message"] as? String)
+        XCTAssertTrue(message.contains("(generic-secret-assignment-quoted, fingerprint "), message)
+        XCTAssertFalse(run.stdout.contains("rotation-guide-Xq7"), "the secret itself never appears")
+        XCTAssertFalse(run.stdout.contains("<redacted"), run.stdout)
+    }
 }

@@ -173,14 +173,50 @@ final class SecretEngineTests: XCTestCase {
         XCTAssertEqual(result.secrets.count, 3)
     }
 
-    func testRedactorWithholdsMessagesQuotingASecret() {
-        let redactor = SecretRedactor(secrets: [Array(Self.token.utf8)])
+    func testRedactorRemovesExactlyTheSecretsBytes() {
+        let token = Array(Self.token.utf8)
+        let redactor = SecretRedactor(secrets: ["a.md": [token]])
         let range = SourceRange(line: 1, column: 1, endLine: 1, endColumn: 2)
-        let quoting = Diagnostic(path: "a.md", range: range, severity: .error, rule: "status-unknown",
-                                 message: "status `\(Self.token.prefix(12))` is not in the vocabulary")
-        let clean = Diagnostic(path: "a.md", range: range, severity: .error, rule: "status-unknown", message: "status `blokced`")
+        func diagnostic(_ path: String, _ rule: String, _ message: String) -> Diagnostic {
+            Diagnostic(path: path, range: range, severity: .error, rule: rule, message: message)
+        }
+        let quoting = diagnostic("a.md", "status-unknown", "status `\(Self.token.prefix(12))` is not in the vocabulary")
+        let clean = diagnostic("a.md", "status-unknown", "status `blokced`")
         let result = redactor.redact([quoting, clean])
-        XCTAssertEqual(result[0].message, "[status-unknown] message withheld: it would quote a detected secret")
+        XCTAssertEqual(result[0].message, "status `<redacted>` is not in the vocabulary", "only the quoted stretch goes")
         XCTAssertEqual(result[1], clean)
+        // A slice of a.md's secret in another file's message is another file's text: left alone; the whole
+        // secret is removed wherever it appears.
+        let elsewhere = diagnostic("b.md", "status-unknown", "status `\(Self.token.prefix(12))` and `\(Self.token)` here")
+        XCTAssertEqual(redactor.redact([elsewhere])[0].message, "status `\(Self.token.prefix(12))` and `<redacted>` here")
+    }
+
+    func testRedactorNeverWithholdsPathsIdsOrFingerprintsForAnUnrelatedValue() {
+        // A false positive made of common words: its slices are everywhere in ordinary text.
+        let common = Array("password-for-the-deployment".utf8)
+        let redactor = SecretRedactor(secrets: ["notes.md": [common], "x.env": [Array(Self.token.utf8)]])
+        let range = SourceRange(line: 1, column: 1, endLine: 1, endColumn: 2)
+        let secretFinding = Diagnostic(path: "docs/password-for-the-deployment-guide.md", range: range, severity: .error, rule: "secret-leak",
+                                       message: "Generic password-for-the-deployment assignment (generic-secret-assignment-quoted, fingerprint 0123456789ab); revoke it")
+        let otherRule = Diagnostic(path: "docs/password-for-the-deployment-guide.md", range: range, severity: .warning, rule: "field-label-unknown",
+                                   message: "field label `Password-for-the-deployment:` is not known")
+        let result = redactor.redact([secretFinding, otherRule])
+        XCTAssertEqual(result[0].message, secretFinding.message, "a secret finding names its detector and fingerprint, never the secret")
+        XCTAssertEqual(result[0].path, "docs/<redacted>-guide.md", "the path holds the whole detected value: that part is masked")
+        XCTAssertEqual(result[1].message, otherRule.message, "another file's text is not that file's secret")
+        // A path that merely shares 8 characters with a secret is never masked.
+        let near = Diagnostic(path: "password-notes.md", range: range, severity: .warning, rule: "status-unknown", message: "m")
+        XCTAssertEqual(redactor.redact([near])[0], near)
+    }
+
+    func testRedactorDropsAFixThatWouldWriteTheSecret() {
+        let redactor = SecretRedactor(secrets: ["a.md": [Array(Self.token.utf8)]])
+        let source = SourceText(path: "a.md", bytes: Array("# T\n".utf8))
+        let fix = Fix("set title", [TextEdit(0..<1, in: source, with: "title: \(Self.token.prefix(10))")])
+        let quoting = Diagnostic(path: "a.md", range: SourceRange(line: 1, column: 1, endLine: 1, endColumn: 2), severity: .warning,
+                                 rule: "frontmatter-title-mismatch", message: "title differs", fix: fix)
+        let result = redactor.redact([quoting])
+        XCTAssertNil(result[0].fix)
+        XCTAssertEqual(result[0].message, "title differs")
     }
 }
