@@ -100,6 +100,11 @@ extension RuleDocumentation {
         `$NAME`; values made mostly (60% or more) of one character. Generic detectors also skip \
         environment-variable names alone, git SHAs, UUIDs, image digests, paths and values with spaces.
 
+        Spans: `line` looks around a keyword on its line, `block` across the lines after it. In Markdown, `fence` and \
+        `codespan` are the fenced code blocks and code spans as CommonMark (cmark) parses the file — fences in list \
+        items and block quotes included, and a line like ```` ```powershell Get-Thing ``` ```` is the inline code span \
+        it is, not a fence opening; the file is parsed only when a fence or a code span could hold a secret.
+
         """
         return text
     }

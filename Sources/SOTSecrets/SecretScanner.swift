@@ -29,17 +29,20 @@ package struct SecretScanner {
         scanWithDirectives(bytes, markdown: markdown).matches
     }
 
-    /// The matches, and the offsets of `sot-lint-allow-secret` markers found in the same pass.
+    /// The matches, and the offsets of `sot-lint-allow-secret` markers found in the same pass. In Markdown,
+    /// fenced code and code spans are where cmark finds them (`MarkdownCode`), parsed only when a fence or a
+    /// code span could hold a secret.
     package func scanWithDirectives(_ bytes: [UInt8], markdown: Bool) -> (matches: [SecretMatch], directives: [Int]) {
-        bytes.withUnsafeBufferPointer { buffer in
+        let code = CodeRegions(bytes)
+        return bytes.withUnsafeBufferPointer { buffer in
             let pieces = Self.pieces(of: buffer)
             guard pieces.count > 1 else {
-                return scanPiece(buffer, range: 0..<buffer.count, markdown: markdown, fences: .ifMarked)
+                return scanPiece(buffer, range: 0..<buffer.count, markdown: markdown, code: code, wholeFile: true)
             }
             nonisolated(unsafe) let shared = buffer
             let results = ParallelResults<(matches: [SecretMatch], directives: [Int])>.map(pieces.count) { index in
-                // Fenced code depends on the whole file: the first piece takes all fenced lines.
-                scanPiece(shared, range: pieces[index], markdown: markdown, fences: index == 0 ? .always : .never)
+                // Fenced code depends on the whole file: every piece takes its lines of the file's fenced code.
+                scanPiece(shared, range: pieces[index], markdown: markdown, code: code, wholeFile: false)
             }
             var matches: [SecretMatch] = []
             var directives: [Int] = []
@@ -76,11 +79,10 @@ package struct SecretScanner {
         return pieces
     }
 
-    package enum FenceMode { case ifMarked, always, never }
-
-    private func scanPiece(_ buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>, markdown: Bool, fences: FenceMode)
+    private func scanPiece(_ buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>, markdown: Bool, code: CodeRegions, wholeFile: Bool)
     -> (matches: [SecretMatch], directives: [Int]) {
-            let (windows, directives) = self.windowsAndDirectives(in: buffer, range: range, markdown: markdown, fences: fences)
+            let (windows, directives) = self.windowsAndDirectives(in: buffer, range: range, markdown: markdown, code: code,
+                                                                  wholeFile: wholeFile)
             var found: [SecretMatch] = []
             for (index, detectorWindows) in windows.enumerated() where !detectorWindows.isEmpty {
                 let detector = catalog.detectors[index]
@@ -108,11 +110,11 @@ package struct SecretScanner {
     /// For each detector, the byte ranges its pattern runs over: windows around its keyword hits, merged
     /// where they touch, so the pattern's work is linear in the file whatever the number of hits.
     package func windows(in buffer: UnsafeBufferPointer<UInt8>, markdown: Bool) -> [[Range<Int>]] {
-        windowsAndDirectives(in: buffer, range: 0..<buffer.count, markdown: markdown, fences: .ifMarked).windows
+        windowsAndDirectives(in: buffer, range: 0..<buffer.count, markdown: markdown, code: CodeRegions(Array(buffer)), wholeFile: true).windows
     }
 
     private func windowsAndDirectives(in buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>, markdown: Bool,
-                                      fences: FenceMode) -> (windows: [[Range<Int>]], directives: [Int]) {
+                                      code: CodeRegions, wholeFile: Bool) -> (windows: [[Range<Int>]], directives: [Int]) {
         var windows: [[Range<Int>]] = Array(repeating: [], count: catalog.detectors.count)
         var directives: [Int] = []
         var hasFence = false
@@ -154,9 +156,18 @@ package struct SecretScanner {
                 }
             }
         }
-        if markdown, fences == .always || (fences == .ifMarked && hasFence), !catalog.fenceDetectors.isEmpty {
-            let fenced = FencedLines.ranges(in: buffer)
+        guard markdown else { return (windows, directives) }
+        // A piece of a large file cannot tell whether a fence opened before it: every piece asks the parse.
+        if hasFence || !wholeFile, !catalog.fenceDetectors.isEmpty {
+            let fenced = Self.within(range, code.regions.fencedLines)
             for detector in catalog.fenceDetectors { windows[detector] = fenced }
+        }
+        // The line scan's code spans are candidates; when one could hold a secret, cmark's spans are scanned.
+        for (index, detector) in catalog.detectors.enumerated() where detector.span == .codespan && !windows[index].isEmpty {
+            let plausible = windows[index].contains { window in
+                window.count >= Self.shortestCodeSpanSecret && Entropy.bitsPerByte(buffer[window]) >= detector.entropy - 0.5
+            }
+            windows[index] = plausible ? Self.within(range, code.regions.spans) : []
         }
         return (windows, directives)
     }
@@ -212,31 +223,41 @@ package struct SecretScanner {
     }
 }
 
-/// The content lines of fenced code blocks (``` or ~~~), found line by line without a Markdown parse.
-package enum FencedLines {
-    package static func ranges(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        var ranges: [Range<Int>] = []
-        var fence: (byte: UInt8, length: Int)?
-        var start = 0
-        while start < bytes.count {
-            var end = start
-            while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
-            var content = start
-            while content < end, content - start < 4, bytes[content] == 0x20 { content += 1 }
-            var run = content
-            if content < end, bytes[content] == 0x60 || bytes[content] == 0x7E {
-                while run < end, bytes[run] == bytes[content] { run += 1 }
-            }
-            let length = run - content
-            if let open = fence {
-                if length >= open.length, bytes[content] == open.byte { fence = nil } else if end > start { ranges.append(start..<end) }
-            } else if length >= 3 {
-                fence = (bytes[content], length)
-            }
-            start = end
-            if start < bytes.count, bytes[start] == 0x0D { start += 1 }
-            if start < bytes.count, bytes[start] == 0x0A { start += 1 }
+/// A Markdown file's code regions, parsed by cmark on first use and shared by the pieces of a large file.
+final class CodeRegions: @unchecked Sendable {
+    private let bytes: [UInt8]
+    private let lock = NSLock()
+    private var parsed: MarkdownCodeRegions?
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    var regions: MarkdownCodeRegions {
+        lock.lock()
+        defer { lock.unlock() }
+        if let parsed { return parsed }
+        let regions = MarkdownCode.regions(in: SourceText(path: "", bytes: bytes))
+        parsed = regions
+        return regions
+    }
+}
+
+extension SecretScanner {
+    /// The ranges (sorted, disjoint) that start within `piece`.
+    static func within(_ piece: Range<Int>, _ ranges: [Range<Int>]) -> [Range<Int>] {
+        guard piece.lowerBound > 0 || piece.upperBound < (ranges.last?.upperBound ?? 0) else { return ranges }
+        var low = 0
+        var high = ranges.count
+        while low < high {
+            let middle = (low + high) / 2
+            if ranges[middle].lowerBound < piece.lowerBound { low = middle + 1 } else { high = middle }
         }
-        return ranges
+        var result: [Range<Int>] = []
+        while low < ranges.count, ranges[low].lowerBound < piece.upperBound {
+            result.append(ranges[low])
+            low += 1
+        }
+        return result
     }
 }
