@@ -86,7 +86,11 @@ package struct SecretScanner {
             var found: [SecretMatch] = []
             for (index, detectorWindows) in windows.enumerated() where !detectorWindows.isEmpty {
                 let detector = catalog.detectors[index]
+                let inCode = detector.span == .fence || detector.span == .codespan
                 var seen = Set<Int>()
+                // The end of the last value reported by a code detector: one finding per block of key or blob
+                // material, not one per line (a value on the very next line continues the block).
+                var blockEnd: Int?
                 for window in detectorWindows {
                     // Most code spans are short identifiers: too short for any secret, or far below the entropy floor.
                     if detector.span == .codespan,
@@ -97,8 +101,13 @@ package struct SecretScanner {
                     detector.regex.forEachMatch(in: buffer, range: window) { groups in
                         if detector.group < groups.count, let whole = groups[0], let secret = groups[detector.group], !secret.isEmpty,
                            accept(whole: whole, secret: secret, detector: detector, in: buffer),
+                           !inCode || !isExplained(secret, in: buffer, code: code),
                            seen.insert(secret.lowerBound).inserted {
-                            found.append(SecretMatch(detector: index, range: secret))
+                            let continues = inCode && blockEnd.map { end in
+                                end <= secret.lowerBound && Self.isLineBreakOnly(buffer[end..<secret.lowerBound])
+                            } == true
+                            if inCode { blockEnd = secret.upperBound }
+                            if !continues { found.append(SecretMatch(detector: index, range: secret)) }
                         }
                         return true
                     }
@@ -203,6 +212,28 @@ package struct SecretScanner {
         return start..<end
     }
 
+    /// Between two values there is one line break and nothing but indentation, quotes, commas or `>`: the
+    /// second value continues the first one's block (a certificate or a key wrapped over lines).
+    private static func isLineBreakOnly(_ gap: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        var breaks = 0
+        for byte in gap {
+            switch byte {
+            case 0x0A: breaks += 1
+            case 0x20, 0x09, 0x0D, 0x3E, 0x22, 0x27, 0x2C: continue
+            default: return false
+            }
+        }
+        return breaks == 1
+    }
+
+    /// A high-entropy value in code that is structured text, base64 of text, explained by what precedes it,
+    /// or inside a public armored block (a certificate, a CMS message).
+    private func isExplained(_ secret: Range<Int>, in buffer: UnsafeBufferPointer<UInt8>, code: CodeRegions) -> Bool {
+        let value = ArraySlice(buffer[secret])
+        return EntropyFilter.isStructured(value) || EntropyFilter.isBase64OfText(value)
+            || EntropyFilter.isExplainedByContext(secret, in: buffer) || code.isInPublicArmor(secret.lowerBound)
+    }
+
     private func accept(whole: Range<Int>, secret: Range<Int>, detector: SecretDetector,
                         in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         // An image digest (`@sha256:<64 hex>`) is an identifier, not a secret.
@@ -231,6 +262,23 @@ final class CodeRegions: @unchecked Sendable {
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
+    }
+
+    private var armor: [Range<Int>]?
+
+    /// The offset lies between `-----BEGIN X-----` and `-----END X-----` of a label that is not a private key's.
+    func isInPublicArmor(_ offset: Int) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        if armor == nil { armor = EntropyFilter.publicArmor(in: bytes) }
+        guard let armor, !armor.isEmpty else { return false }
+        var low = 0
+        var high = armor.count
+        while low < high {
+            let middle = (low + high) / 2
+            if armor[middle].upperBound <= offset { low = middle + 1 } else { high = middle }
+        }
+        return low < armor.count && armor[low].contains(offset)
     }
 
     var regions: MarkdownCodeRegions {
