@@ -26,27 +26,42 @@ package enum EntropyFilter {
         return segments > 0
     }
 
-    /// A number, a hex run (a hash or a GUID part), or a word: optional leading digits (`3D`), letters in
-    /// any case (camel humps included), optional trailing digits (`amd64`, `Win32`).
+    /// A number, a hex run (a hash or a GUID part), or a word: letters with one short digit run inside
+    /// (two in a word under 10 characters: `k8s`, `v1alpha1`, `X509Subject…`), optional leading digits (`3D`) and trailing digits
+    /// (`amd64`, `Win32`). A random token has digit runs all through it.
     private static func isStructuredSegment(_ segment: ArraySlice<UInt8>) -> Bool {
         if segment.allSatisfy(isDigit) { return true }
         if segment.count >= 4, segment.allSatisfy(isHex), segment.contains(where: isDigit) { return true }
         var index = segment.startIndex
         var leading = 0
-        while index < segment.endIndex, isDigit(segment[index]), leading < 2 {
+        while index < segment.endIndex, isDigit(segment[index]) {
             index += 1
             leading += 1
         }
-        let letters = index
-        while index < segment.endIndex, isLetter(segment[index]) { index += 1 }
-        guard index > letters else { return false }
-        var trailing = 0
-        while index < segment.endIndex, isDigit(segment[index]) {
-            index += 1
-            trailing += 1
+        guard leading <= 2, index < segment.endIndex else { return false }
+        var interiorRuns = 0
+        while index < segment.endIndex {
+            while index < segment.endIndex, isLetter(segment[index]) { index += 1 }
+            let digits = index
+            while index < segment.endIndex, isDigit(segment[index]) { index += 1 }
+            let run = index - digits
+            if run == 0 { continue }
+            if index == segment.endIndex { return run <= 4 }
+            interiorRuns += 1
+            if run > 3 || interiorRuns > (segment.count >= 10 ? 1 : 2) { return false }
         }
-        return index == segment.endIndex && trailing <= 4
+        return true
     }
+
+    /// Names of code that look random but are not: Rust (`_R…`) and Itanium C++ (`_Z…`) mangled symbols,
+    /// and keys or ids marked public (`k3.public.…`, `k3.pid.…`).
+    package static func isSymbolOrPublic(_ value: ArraySlice<UInt8>) -> Bool {
+        if value.starts(with: [0x5F, 0x52]) || value.starts(with: [0x5F, 0x5A]) { return true }
+        for marker in publicMarkers where ByteSearch.contains(value, marker, ignoringASCIICase: true) { return true }
+        return false
+    }
+
+    private static let publicMarkers = [".public.", ".pid.", "_public_", "-public-"].map { Array($0.utf8) }
 
     /// The value is base64 of text (`SGVsbG8gV29ybGQ…`): printable once decoded.
     package static func isBase64OfText(_ value: ArraySlice<UInt8>) -> Bool {
@@ -90,7 +105,17 @@ package enum EntropyFilter {
             steps += 1
         }
         let token = bytes[start..<secret.lowerBound]
-        if let scheme = ByteSearch.firstIndex(of: Self.urlScheme, in: token), !token[scheme...].contains(0x40) { return true }
+        if let scheme = ByteSearch.firstIndex(of: Self.urlScheme, in: token), !token[scheme...].contains(0x40) {
+            // Credentials (`user:value@host`) are no explanation: the rest of the token has no `@` either.
+            var end = secret.upperBound
+            steps = 0
+            while end < bytes.count, steps < 512, !isTokenBreak(bytes[end]), bytes[end] != 0x2F {
+                if bytes[end] == 0x40 { return false }
+                end += 1
+                steps += 1
+            }
+            return true
+        }
         // The line before it, at most 64 bytes: a ciphertext marker or a hash's name.
         var lineStart = secret.lowerBound
         steps = 0
@@ -108,6 +133,44 @@ package enum EntropyFilter {
         if let open, !before[open...].contains(0x5D) { return true }
         return hashNames.contains { ByteSearch.contains(before, $0, ignoringASCIICase: true) }
     }
+
+    /// The key a generic assignment names is public by name: `PublicKeyToken`, `public_key`,
+    /// `publishable_key`. `whole` is the assignment as matched; the key's name may begin before it (the
+    /// match starts at its keyword, `Token` in `PublicKeyToken`).
+    package static func namesPublicMaterial(_ whole: Range<Int>, secret: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = whole.lowerBound
+        var steps = 0
+        while start > 0, steps < 64, isAlphanumeric(bytes[start - 1]) || bytes[start - 1] == 0x5F || bytes[start - 1] == 0x2D {
+            start -= 1
+            steps += 1
+        }
+        let key = bytes[start..<max(start, secret.lowerBound)]
+        return ByteSearch.contains(key, publicWord, ignoringASCIICase: true)
+    }
+
+    /// An account, not a password: `DOMAIN\user` or `DOMAIN/user` (two names), or an e-mail address.
+    package static func isAccountName(_ value: ArraySlice<UInt8>) -> Bool {
+        let isName: (UInt8) -> Bool = { isAlphanumeric($0) || $0 == 0x2E || $0 == 0x5F || $0 == 0x2D }
+        // A name: a letter, letters and `._-`, then at most four digits (`Domain01`, `admin01`).
+        func isAccountPart(_ part: ArraySlice<UInt8>) -> Bool {
+            guard let first = part.first, isLetter(first), part.count <= 32 else { return false }
+            let body = part.prefix { !isDigit($0) }
+            let digits = part.dropFirst(body.count)
+            return body.allSatisfy(isName) && digits.count <= 4 && digits.allSatisfy(isDigit)
+        }
+        if let separator = value.firstIndex(where: { $0 == 0x5C || $0 == 0x2F }) {
+            return isAccountPart(value[value.startIndex..<separator]) && isAccountPart(value[(separator + 1)...])
+        }
+        if let at = value.firstIndex(of: 0x40) {
+            let local = value[value.startIndex..<at]
+            let host = value[(at + 1)...]
+            return !local.isEmpty && local.allSatisfy { isName($0) || $0 == 0x2B } && host.contains(0x2E)
+                && host.allSatisfy(isName) && host.last.map(isLetter) == true
+        }
+        return false
+    }
+
+    private static let publicWord = Array("public".utf8)
 
     /// The ranges between `-----BEGIN LABEL-----` and `-----END LABEL-----` whose label is not a private
     /// key's: certificates, public keys, CMS and PGP messages are public or ciphertext, not secrets.

@@ -230,7 +230,7 @@ package struct SecretScanner {
     /// or inside a public armored block (a certificate, a CMS message).
     private func isExplained(_ secret: Range<Int>, in buffer: UnsafeBufferPointer<UInt8>, code: CodeRegions) -> Bool {
         let value = ArraySlice(buffer[secret])
-        return EntropyFilter.isStructured(value) || EntropyFilter.isBase64OfText(value)
+        return EntropyFilter.isStructured(value) || EntropyFilter.isSymbolOrPublic(value) || EntropyFilter.isBase64OfText(value)
             || EntropyFilter.isExplainedByContext(secret, in: buffer) || code.isInPublicArmor(secret.lowerBound)
     }
 
@@ -246,6 +246,12 @@ package struct SecretScanner {
         }
         let slice = ArraySlice(bytes[secret])
         if Entropy.bitsPerByte(slice) < detector.entropy { return false }
+        // A generic assignment to a public key's name (`PublicKeyToken=`, `publishable_key`), or of an account
+        // name (`Credential = 'Domain01\Admin01'`, an e-mail address): named, not secret.
+        if detector.generic, detector.span != .fence, detector.span != .codespan,
+           EntropyFilter.namesPublicMaterial(whole, secret: secret, in: bytes) || EntropyFilter.isAccountName(slice) {
+            return false
+        }
         return !PlaceholderFilter.isPlaceholder(slice, detector: detector)
     }
 
