@@ -93,8 +93,8 @@ package enum EntropyFilter {
         return decoded >= 12 && printable * 100 >= decoded * 95
     }
 
-    /// What stands before the value on its line says it is not a secret: it sits in a URL without
-    /// credentials, in a SOPS `ENC[…]` ciphertext, or after a hash's name (`sha512-`, `SHA256:`,
+    /// What stands before the value on its line says it is not a secret: its token marks it public
+    /// (`k3.public.`), it sits in a URL without credentials, in a SOPS `ENC[…]` ciphertext, or after a hash's name (`sha512-`, `SHA256:`,
     /// `checksum`, `thumbprint`).
     package static func isExplainedByContext(_ secret: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         // The token holding the value: back to whitespace, a quote or a bracket that opens it.
@@ -105,6 +105,8 @@ package enum EntropyFilter {
             steps += 1
         }
         let token = bytes[start..<secret.lowerBound]
+        // A key or id marked public in the token (`k3.public.…`, `v3.public.…`, `k3.pid.…`).
+        for marker in publicMarkers where ByteSearch.contains(token, marker, ignoringASCIICase: true) { return true }
         if let scheme = ByteSearch.firstIndex(of: Self.urlScheme, in: token), !token[scheme...].contains(0x40) {
             // Credentials (`user:value@host`) are no explanation: the rest of the token has no `@` either.
             var end = secret.upperBound

@@ -53,6 +53,8 @@ final class EntropyFilterTests: XCTestCase {
         XCTAssertTrue(explained("password: ENC[AES256_GCM,data:\(token),iv:x]", token))
         XCTAssertTrue(explained("integrity sha512-\(token)", token))
         XCTAssertFalse(explained("export API_KEY=\(token)", token))
+        XCTAssertTrue(explained("\"kid\": \"k3.pid.\(token)\"", token))
+        XCTAssertFalse(explained("\"key\": \"k3.secret.\(token)\"", token))
         let armored = Array("-----BEGIN CMS-----\nMIIBqAYJKoZIhvcNAQcDoIIBmTCCAZUCAQAx\n-----END CMS-----\n-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----\n".utf8)
         let ranges = EntropyFilter.publicArmor(in: armored)
         XCTAssertEqual(ranges.count, 1, "a private key's block is never public")
