@@ -175,6 +175,7 @@ package struct SecretScanner {
         for (index, detector) in catalog.detectors.enumerated() where detector.span == .codespan && !windows[index].isEmpty {
             let plausible = windows[index].contains { window in
                 window.count >= Self.shortestCodeSpanSecret && Entropy.bitsPerByte(buffer[window]) >= detector.entropy - 0.5
+                    && !EntropyFilter.isStructured(ArraySlice(buffer[window]))
             }
             windows[index] = plausible ? Self.within(range, code.regions.spans) : []
         }
