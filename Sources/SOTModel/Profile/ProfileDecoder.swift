@@ -8,6 +8,10 @@ package struct ProfileDecoder {
     /// The rules whose settings the profile may hold.
     package let declarations: [RuleDeclaration]
 
+    /// The keys `secrets:` and each of its `allow` entries may hold.
+    private static let secretKeys = ["exclude", "allow"]
+    private static let allowKeys = ["fingerprint", "reason"]
+
     /// What `severity` may say, made once rather than for each of the profile's rules.
     private static let severityNames = Severity.allCases.map(\.rawValue) + ["off"]
 
@@ -47,6 +51,10 @@ package struct ProfileDecoder {
             }
         }
         if let secrets = node["secrets"] {
+            // A typo here would silently scan what was meant to be excluded or report what was allowed.
+            if case .mapping(let pairs) = secrets, let unknown = pairs.first(where: { !Self.secretKeys.contains($0.key) }) {
+                throw fail("unknown key `secrets.\(unknown.key)`" + Suggestion.didYouMean(unknown.key, among: Self.secretKeys))
+            }
             profile.secretExclude = try strings("exclude", in: secrets, context: "secrets.")
             profile.secretAllowances = try allowances(secrets)
         }
@@ -60,6 +68,9 @@ package struct ProfileDecoder {
         case .sequence(let items)?:
             var result: [SecretAllowance] = []
             for item in items {
+                if case .mapping(let pairs) = item, let unknown = pairs.first(where: { !Self.allowKeys.contains($0.key) }) {
+                    throw fail("unknown key `\(unknown.key)` in a `secrets.allow` entry" + Suggestion.didYouMean(unknown.key, among: Self.allowKeys))
+                }
                 guard case .scalar(let fingerprint)? = item["fingerprint"], fingerprint.count == 12,
                       fingerprint.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {
                     throw fail("each `secrets.allow` entry needs a `fingerprint` of 12 lower-case hex digits, as findings print it")

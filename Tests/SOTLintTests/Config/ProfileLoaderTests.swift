@@ -62,6 +62,9 @@ final class ProfileLoaderTests: XCTestCase {
             ("statuses:\n  later: eventually\n", "status `later` needs one of the categories active, blocked, accepted, resolved"),
             ("- a\n", "the file must be a mapping of keys to values"),
             ("rules: [\n", "line "),
+            ("secrets:\n  exlude: [\"*.env\"]\n", "unknown key `secrets.exlude`; did you mean `exclude`?"),
+            ("secrets:\n  allow:\n    - fingerprint: d08cc339fdfd\n      reasn: test\n",
+             "unknown key `reasn` in a `secrets.allow` entry; did you mean `reason`?"),
         ]
         for (text, expected) in cases {
             XCTAssertThrowsError(try ProfileLoader.load(configText: text, configPath: "cfg/.sot-lint.yml"), text) { error in
