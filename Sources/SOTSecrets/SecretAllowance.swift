@@ -9,6 +9,8 @@ import SOTRules
 public struct SecretScanResult: Sendable {
     public internal(set) var findings: [Finding] = []
     public internal(set) var unusedDirectives: [Finding] = []
+    /// The `secrets.allow` entries that allowed a finding: fingerprints, and value patterns as `value:PATTERN`
+    /// (`SecretAllowance.fact`).
     public internal(set) var usedFingerprints: Set<String> = []
     /// The secrets themselves, for the run's redactor only; never printed.
     package var secrets: [[UInt8]] = []
@@ -38,7 +40,12 @@ public struct SecretFinder: Sendable {
             let key = SecretDirectiveKey(line: directive.line, detector: directive.detector)
             if directiveIndex[key] == nil { directiveIndex[key] = index }
         }
-        let allowedFingerprints = Set(allowances.map(\.fingerprint))
+        let allowedFingerprints = Set(allowances.compactMap(\.fingerprint))
+        // Value patterns, compiled once per file, anchored: the whole secret must match.
+        let patterns: [(regex: POSIXRegex, allowance: SecretAllowance)] = allowances.compactMap { allowance in
+            guard let value = allowance.value, let regex = try? POSIXRegex("^(" + value + ")$") else { return nil }
+            return (regex, allowance)
+        }
         for match in matches {
             let detector = catalog.detectors[match.detector]
             let secret = source.bytes[match.range]
@@ -51,6 +58,12 @@ public struct SecretFinder: Sendable {
             }
             if allowedFingerprints.contains(fingerprint) {
                 result.usedFingerprints.insert(fingerprint)
+                continue
+            }
+            if let allowed = patterns.first(where: { pattern in
+                (pattern.allowance.detector == nil || pattern.allowance.detector == detector.id) && Self.matches(pattern.regex, Array(secret))
+            }) {
+                result.usedFingerprints.insert(allowed.allowance.fact)
                 continue
             }
             result.findings.append(Finding(path: source.path, range: source.range(match.range),
@@ -71,6 +84,16 @@ public struct SecretFinder: Sendable {
             result.unusedDirectives.append(Finding(path: source.path, range: range, message: message))
         }
         return result
+    }
+
+    /// The whole secret matches the anchored pattern.
+    private static func matches(_ regex: POSIXRegex, _ secret: [UInt8]) -> Bool {
+        var found = false
+        regex.forEachMatch(in: secret, range: 0..<secret.count) { _ in
+            found = true
+            return false
+        }
+        return found
     }
 
     /// One finding per secret: where detectors overlap, a provider format wins over a generic detector,

@@ -10,7 +10,7 @@ package struct ProfileDecoder {
 
     /// The keys `secrets:` and each of its `allow` entries may hold.
     private static let secretKeys = ["exclude", "allow"]
-    private static let allowKeys = ["fingerprint", "reason"]
+    private static let allowKeys = ["fingerprint", "value", "detector", "reason"]
 
     /// What `severity` may say, made once rather than for each of the profile's rules.
     private static let severityNames = Severity.allCases.map(\.rawValue) + ["off"]
@@ -71,9 +71,28 @@ package struct ProfileDecoder {
                 if case .mapping(let pairs) = item, let unknown = pairs.first(where: { !Self.allowKeys.contains($0.key) }) {
                     throw fail("unknown key `\(unknown.key)` in a `secrets.allow` entry" + Suggestion.didYouMean(unknown.key, among: Self.allowKeys))
                 }
+                if case .scalar(let value)? = item["value"] {
+                    guard item["fingerprint"] == nil else { throw fail("a `secrets.allow` entry has a `fingerprint` or a `value`, not both") }
+                    do {
+                        _ = try POSIXRegex("^(" + value + ")$")
+                    } catch {
+                        throw fail("`secrets.allow` value `\(value)` is not a valid regular expression: \(error.message)")
+                    }
+                    var detector: String?
+                    if let named = item["detector"] {
+                        guard case .scalar(let id) = named else { throw fail("`secrets.allow` value `\(value)`: `detector` must be a detector id") }
+                        detector = id
+                    }
+                    guard case .scalar(let reason)? = item["reason"], !reason.trimmingSpaces.isEmpty else {
+                        throw fail("`secrets.allow` value `\(value)` needs a `reason`")
+                    }
+                    result.append(SecretAllowance(value: value, detector: detector, reason: reason))
+                    continue
+                }
+                guard item["detector"] == nil else { throw fail("`detector` limits a `secrets.allow` entry with a `value`; a fingerprint names one finding already") }
                 guard case .scalar(let fingerprint)? = item["fingerprint"], fingerprint.count == 12,
                       fingerprint.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {
-                    throw fail("each `secrets.allow` entry needs a `fingerprint` of 12 lower-case hex digits, as findings print it")
+                    throw fail("each `secrets.allow` entry needs a `fingerprint` of 12 lower-case hex digits, as findings print it, or a `value` pattern")
                 }
                 guard case .scalar(let reason)? = item["reason"], !reason.trimmingSpaces.isEmpty else {
                     throw fail("`secrets.allow` entry \(fingerprint) needs a `reason`")
@@ -82,7 +101,7 @@ package struct ProfileDecoder {
             }
             return result
         default:
-            throw fail("`secrets.allow` must be a list of {fingerprint, reason}")
+            throw fail("`secrets.allow` must be a list of {fingerprint, reason} or {value, detector, reason}")
         }
     }
 

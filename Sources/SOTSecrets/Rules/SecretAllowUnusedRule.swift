@@ -10,9 +10,9 @@ package struct SecretAllowUnusedRule: ContentRule, ProjectRule {
         summary: "Every secret allowance gives a reason and allows a finding.",
         rationale: """
         `sot-lint-allow-secret DETECTOR reason` must sit on the line right before the secret it allows, name \
-        its detector and give a reason; otherwise it allows nothing and is reported here. A fingerprint under \
-        `secrets.allow` in `.sot-lint.yml` that matches no finding is reported on the configuration file when \
-        the whole project is linted (a run on some files cannot tell).
+        its detector and give a reason; otherwise it allows nothing and is reported here. A fingerprint or a value \
+        pattern under `secrets.allow` in `.sot-lint.yml` that matches no finding is reported on the configuration \
+        file when the whole project is linted (a run on some files cannot tell).
         """,
         examples: [
             .valid("The allowance is used.", "# Setup\n\n<!-- sot-lint-allow-secret github-pat-classic revoked key kept for the parser test -->\nexport GITHUB_TOKEN=ghp_R4nd0mV4lu3sAr3H3r3xQ9zLmN2pK7wY1tB8\n"),
@@ -38,14 +38,14 @@ package struct SecretAllowUnusedRule: ContentRule, ProjectRule {
     package func check(_ project: ProjectFacts, context: WorkspaceContext) -> [Finding] {
         let allowances = context.profile.secretAllowances
         guard project.wholeProject, let configPath = project.configPath, let bytes = project.configBytes,
-              allowances.contains(where: { !project.facts.contains($0.fingerprint) }) else { return [] }
+              allowances.contains(where: { !project.facts.contains($0.fact) }) else { return [] }
         let source = SourceText(path: configPath, bytes: bytes)
-        return allowances.filter { !project.facts.contains($0.fingerprint) }.map { allowance in
-            let needle = Array(allowance.fingerprint.utf8)
+        return allowances.filter { !project.facts.contains($0.fact) }.map { allowance in
+            let needle = Array((allowance.fingerprint ?? allowance.value ?? "").utf8)
             let range = ByteSearch.firstIndex(of: needle, in: source.bytes).map { source.range($0..<($0 + needle.count)) }
                 ?? SourceRange(line: 1, column: 1, endLine: 1, endColumn: 1)
-            return Finding(path: configPath, range: range,
-                           message: "`secrets.allow` fingerprint \(allowance.fingerprint) matches no finding in the project; remove it")
+            let what = allowance.fingerprint.map { "fingerprint \($0)" } ?? "value `\(allowance.value ?? "")`"
+            return Finding(path: configPath, range: range, message: "`secrets.allow` \(what) matches no finding in the project; remove it")
         }
     }
 }

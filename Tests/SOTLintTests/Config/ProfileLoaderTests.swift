@@ -65,6 +65,10 @@ final class ProfileLoaderTests: XCTestCase {
             ("secrets:\n  exlude: [\"*.env\"]\n", "unknown key `secrets.exlude`; did you mean `exclude`?"),
             ("secrets:\n  allow:\n    - fingerprint: d08cc339fdfd\n      reasn: test\n",
              "unknown key `reasn` in a `secrets.allow` entry; did you mean `reason`?"),
+            ("secrets:\n  allow:\n    - value: \"([a-z\"\n      reason: r\n", "`secrets.allow` value `([a-z` is not a valid regular expression"),
+            ("secrets:\n  allow:\n    - value: \"AKIA.*\"\n", "`secrets.allow` value `AKIA.*` needs a `reason`"),
+            ("secrets:\n  allow:\n    - {value: x, fingerprint: d08cc339fdfd, reason: r}\n", "a `fingerprint` or a `value`, not both"),
+            ("secrets:\n  allow:\n    - {fingerprint: d08cc339fdfd, detector: jwt, reason: r}\n", "`detector` limits a `secrets.allow` entry with a `value`"),
         ]
         for (text, expected) in cases {
             XCTAssertThrowsError(try ProfileLoader.load(configText: text, configPath: "cfg/.sot-lint.yml"), text) { error in

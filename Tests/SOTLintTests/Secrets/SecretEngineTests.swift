@@ -149,6 +149,22 @@ final class SecretEngineTests: XCTestCase {
         XCTAssertTrue(SecretScanner(catalog: catalog).scan(line, markdown: true).isEmpty)
     }
 
+    func testValueAllowancesMatchTheWholeSecretForTheirDetector() throws {
+        let catalog = try catalog()
+        let text = "a: \(Self.token)\nc: postgres://app:Zx8qL2vR9tY4@db.internal/app\n"
+        func findings(_ allowances: [SecretAllowance]) -> (lines: [Int], used: Set<String>) {
+            let result = SecretFinder(catalog: catalog, allowances: allowances).scan(SourceText(path: "f.txt", text: text), markdown: false)
+            return (result.findings.map(\.range.start.line), result.usedFingerprints)
+        }
+        let github = SecretAllowance(value: "ghp_[A-Za-z0-9]{36}", detector: "github-pat-classic", reason: "fixture tokens")
+        XCTAssertEqual(findings([github]).lines, [2])
+        XCTAssertEqual(findings([github]).used, ["value:ghp_[A-Za-z0-9]{36}"])
+        XCTAssertEqual(findings([SecretAllowance(value: "ghp_[A-Za-z0-9]{36}", detector: "url-password", reason: "r")]).lines, [1, 2],
+                       "limited to another detector")
+        XCTAssertEqual(findings([SecretAllowance(value: "ghp_", detector: nil, reason: "r")]).lines, [1, 2], "the whole secret must match")
+        XCTAssertEqual(findings([SecretAllowance(value: "Zx8q.*", detector: nil, reason: "r")]).lines, [1])
+    }
+
     func testFinderAppliesDirectivesAndFingerprints() throws {
         let catalog = try catalog()
         let text = """
