@@ -3,9 +3,9 @@ import SOTSyntax
 import SOTModel
 import SOTRules
 
-/// The one point where every diagnostic passes before any reporter sees it. Secret findings are built
-/// without the secret (a detector's name and id and the secret's fingerprint), so they pass untouched;
-/// other rules quote document text (a status, a title, a label). Redaction removes exactly the secret's
+/// The one point where every diagnostic passes before any reporter sees it. `secret-leak` findings are
+/// built without the secret (a detector's name and id and the secret's fingerprint), so they pass
+/// untouched; other rules quote document text (a status, a title, a label). Redaction removes exactly the secret's
 /// bytes and nothing that merely resembles them:
 /// - in a message or a fix of a finding in file F, every stretch covered by 8 or more consecutive bytes of a
 ///   secret detected in F, and every whole secret detected anywhere in the run, becomes `<redacted>` (a fix
@@ -16,8 +16,9 @@ import SOTRules
 package struct SecretRedactor {
     package static let sliceLength = 8
     package static let marker = "<redacted>"
-    /// Rules whose messages never quote document text.
-    private static let secretRules: Set<String> = Set(SecretRuleList.all.map { type(of: $0).metadata.id })
+    /// Rules whose messages never quote document text: a secret finding names its detector and the secret's
+    /// fingerprint. (`secret-allow-unused` quotes a directive's detector id as written: it is redacted.)
+    private static let secretRules: Set<String> = [SecretLeakRule.metadata.id]
 
     /// For each path, the 8-byte slices of the secrets detected in that file (packed, see `window`).
     private let slicesByPath: [String: Set<UInt64>]

@@ -225,6 +225,15 @@ final class SecretEngineTests: XCTestCase {
         XCTAssertEqual(redactor.redact([near])[0], near)
     }
 
+    func testAnAllowDirectiveQuotingASecretIsRedacted() {
+        // A token pasted where the detector id belongs: the unused-directive message quotes it.
+        let redactor = SecretRedactor(secrets: ["a.md": [Array(Self.token.utf8)]])
+        let range = SourceRange(line: 1, column: 1, endLine: 1, endColumn: 2)
+        let unused = Diagnostic(path: "a.md", range: range, severity: .warning, rule: "secret-allow-unused",
+                                message: "`sot-lint-allow-secret` names detector `\(Self.token)`, which does not exist")
+        XCTAssertEqual(redactor.redact([unused])[0].message, "`sot-lint-allow-secret` names detector `<redacted>`, which does not exist")
+    }
+
     func testRedactorDropsAFixThatWouldWriteTheSecret() {
         let redactor = SecretRedactor(secrets: ["a.md": [Array(Self.token.utf8)]])
         let source = SourceText(path: "a.md", bytes: Array("# T\n".utf8))
