@@ -22,9 +22,13 @@ package struct BaseWorkspace {
         repository = try GitRepository.find(from: project.location.root, purpose: "--base")
     }
 
-    /// The project's workspace at `revision`.
-    package func load(revision: String) throws(SOTLintError) -> Workspace {
-        let commit = try repository.commit(revision)
+    /// The commit `revision` names, or the one-line error that says why there is none.
+    package func commit(_ revision: String) throws(SOTLintError) -> String {
+        try repository.commit(revision)
+    }
+
+    /// The project's workspace at `commit` (`commit(_:)`).
+    package func load(commit: String) throws(SOTLintError) -> Workspace {
         let files = try repository.files(at: commit)
         let nested = nestedRoots(files.map(\.path))
         let candidates = files.compactMap { file -> (path: String, blob: String)? in
@@ -34,13 +38,12 @@ package struct BaseWorkspace {
         return Workspace(documents: candidates.compactMap { document($0.path, contents[$0.blob]) })
     }
 
-    /// The steps from `revision` to `head`: each commit reachable from HEAD and not from the revision, then
+    /// The steps from the `base` commit to `head`: each commit reachable from HEAD and not from the base, then
     /// the changes not committed yet (the index with `staged`, otherwise the working tree). Nil when HEAD is
-    /// the revision's commit (or there is no HEAD): then the whole change is one step, revision to head.
+    /// the base commit (or there is no HEAD): then the whole change is one step, revision to head.
     /// Only the documents each step changed are read, in batches, and only SOT documents are kept, so time
     /// and memory grow with what the commits changed.
-    package func history(from revision: String, to head: Workspace, staged: Bool) throws(SOTLintError) -> ChangeHistory? {
-        let base = try repository.commit(revision)
+    package func history(from base: String, to head: Workspace, staged: Bool) throws(SOTLintError) -> ChangeHistory? {
         guard let tip = try repository.headCommit(), tip != base else { return nil }
         let tipFiles = try repository.files(at: tip)
         let nested = nestedRoots(tipFiles.map(\.path))

@@ -40,9 +40,13 @@ struct BaselineFilter: Sendable {
         self.documents = documents
     }
 
-    /// Some project with a file linted has a baseline: only then is a filter worth building.
-    static func anyBaseline(_ inputs: LintInputs) -> Bool {
-        Set(inputs.targets.map(\.project)).union(inputs.stagedProjects).contains { FilePath.exists(FilePath.join($0, Baseline.fileName)) }
+    /// The projects with a file linted that have a baseline, with its file: only for them is a filter
+    /// worth building.
+    static func files(_ inputs: LintInputs, workingDirectory: String) -> [(root: String, absolute: String, display: String)] {
+        Set(inputs.targets.map(\.project)).union(inputs.stagedProjects).sorted().compactMap { root in
+            let file = Self.file(of: root, workingDirectory: workingDirectory)
+            return FilePath.exists(file.absolute) ? (root, file.absolute, file.display) : nil
+        }
     }
 
     /// The project of each finding and its baseline key (nil outside every project of the run), computed
@@ -75,23 +79,24 @@ struct BaselineFilter: Sendable {
         return low == 0 ? nil : document.issues[low - 1].id
     }
 
-    private func baselinePath(_ root: String) -> (absolute: String, display: String) {
+    /// A project's baseline file, absolute and as the run shows it.
+    private static func file(of root: String, workingDirectory: String) -> (absolute: String, display: String) {
         let absolute = FilePath.join(root, Baseline.fileName)
         return (absolute, FilePath.relative(absolute, to: workingDirectory))
     }
 
     /// The report without the findings the baselines record; those, and the entries fixed since, are
     /// kept beside it. An entry counts as fixed only when its file was linted (or its whole project was).
-    func apply(to report: LintReport) throws(SOTLintError) -> LintReport {
-        let files = lintedRoots.map { (root: $0, file: baselinePath($0)) }.filter { FilePath.exists($0.file.absolute) }
+    /// `files`: the baselines of the run (`files(_:workingDirectory:)`).
+    func apply(to report: LintReport, files: [(root: String, absolute: String, display: String)]) throws(SOTLintError) -> LintReport {
         guard !files.isEmpty else { return report }
         // The baselines are read while the findings' keys are computed.
         let diagnostics = report.diagnostics
         let (keys, loaded) = concurrently({ self.keys(diagnostics) }) { () -> Result<[String: Baseline], SOTLintError> in
             var baselines: [String: Baseline] = [:]
-            for (root, file) in files {
+            for file in files {
                 do throws(SOTLintError) {
-                    if let baseline = try Baseline.load(file.absolute, display: file.display) { baselines[root] = baseline }
+                    if let baseline = try Baseline.load(file.absolute, display: file.display) { baselines[file.root] = baseline }
                 } catch {
                     return .failure(error)
                 }
@@ -137,7 +142,7 @@ struct BaselineFilter: Sendable {
         }
         var records: [BaselineRecord] = []
         for root in lintedRoots {
-            let file = baselinePath(root)
+            let file = Self.file(of: root, workingDirectory: workingDirectory)
             let keys = byRoot[root] ?? []
             var baseline = Baseline(keys)
             let exists = FilePath.exists(file.absolute)

@@ -126,8 +126,11 @@ public final class LintSession: @unchecked Sendable {
     /// `--changed-since`, only the findings in changed files.
     private func finish(_ report: LintReport, inputs: LintInputs, request: LintRequest) throws(SOTLintError) -> LintReport {
         var report = report
-        if request.usesBaseline, BaselineFilter.anyBaseline(inputs) {
-            report = try BaselineFilter(inputs: inputs, report: report, workingDirectory: options.workingDirectory).apply(to: report)
+        if request.usesBaseline {
+            let files = BaselineFilter.files(inputs, workingDirectory: options.workingDirectory)
+            if !files.isEmpty {
+                report = try BaselineFilter(inputs: inputs, report: report, workingDirectory: options.workingDirectory).apply(to: report, files: files)
+            }
         }
         if let revision = request.changedSince {
             let repository = try GitRepository.find(from: options.workingDirectory, purpose: "--changed-since")

@@ -267,11 +267,12 @@ package struct ProjectLint {
             let git = try BaseWorkspace(project: project, phrases: rules.invariantPhrases(in: profile)) {
                 displayOf[$0] ?? FilePath.relative($0, to: workingDirectory)
             }
-            baseWorkspace = try git.load(revision: revision)
+            let commit = try git.commit(revision)
+            baseWorkspace = try git.load(commit: commit)
             // The commits in between are read only for the rules about one change at a time, and only when
             // there is an issue now for a finding to sit on.
             if active.contains(where: { type(of: $0.rule).checksEachCommit }), head.documents.contains(where: { !$0.issues.isEmpty }) {
-                history = try git.history(from: revision, to: head, staged: staged)
+                history = try git.history(from: commit, to: head, staged: staged)
             }
         case .files(let files):
             var collected = Collected()

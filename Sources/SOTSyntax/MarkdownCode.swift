@@ -63,12 +63,20 @@ public enum MarkdownCode {
         }
     }
 
+    /// cmark 0.30 does not say whether a code block is fenced: it is when it has an info string, or when
+    /// its first line (`firstLine` of `source`) is a fence.
+    package static func isFenced(_ node: OpaquePointer, firstLine: Int, in source: SourceText) -> Bool {
+        if let info = cmark_node_get_fence_info(node), info.pointee != 0 { return true }
+        guard firstLine >= 1, firstLine <= source.lineCount else { return false }
+        return isFence(source.lineBytes(firstLine))
+    }
+
     /// The content lines of a fenced code block (none for an indented one).
     private static func fencedLines(_ node: OpaquePointer, in source: SourceText) -> [Range<Int>] {
-        guard cmark_node_get_fence_info(node) != nil, source.lineCount > 0 else { return [] }
+        guard source.lineCount > 0 else { return [] }
         let first = min(max(Int(cmark_node_get_start_line(node)), 1), source.lineCount)
         let last = min(max(Int(cmark_node_get_end_line(node)), first), source.lineCount)
-        guard isFence(source.lineBytes(first)) else { return [] }  // an indented code block
+        guard isFenced(node, firstLine: first, in: source) else { return [] }
         var lines: [Range<Int>] = []
         for line in (first + 1)..<(last + 1) {
             // The closing fence, when there is one, is the block's last line.

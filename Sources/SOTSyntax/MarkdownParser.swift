@@ -49,8 +49,8 @@ public enum MarkdownParser {
                              tight: cmark_node_get_list_tight(node) != 0)
             case CMARK_NODE_ITEM: kind = .item
             case CMARK_NODE_CODE_BLOCK:
-                let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
-                kind = .codeBlock(fenced: isFenced(node, info: info))
+                kind = .codeBlock(fenced: MarkdownCode.isFenced(node, firstLine: max(Int(cmark_node_get_start_line(node)), 1) + lineOffset,
+                                                                in: source))
                 text = literal(node)
             case CMARK_NODE_HTML_BLOCK:
                 kind = .htmlBlock
@@ -88,14 +88,6 @@ public enum MarkdownParser {
         private func isHeading(_ kind: MarkdownBlock.Kind) -> Bool {
             if case .heading = kind { return true }
             return false
-        }
-
-        private func isFenced(_ node: OpaquePointer, info: String) -> Bool {
-            if !info.isEmpty { return true }
-            let line = max(Int(cmark_node_get_start_line(node)), 1) + lineOffset
-            guard line <= source.lineCount else { return false }
-            let trimmed = source.lineBytes(line).drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x3E }
-            return trimmed.starts(with: [0x60, 0x60, 0x60]) || trimmed.starts(with: [0x7E, 0x7E, 0x7E])
         }
 
         private func literal(_ node: OpaquePointer) -> String {

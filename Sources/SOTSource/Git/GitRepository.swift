@@ -44,13 +44,7 @@ public struct GitRepository: Sendable {
     /// The files that differ between `commit` and the working tree — committed since, staged, changed or
     /// new and not ignored — as absolute paths (renames count as their new path).
     public func changedFiles(since commit: String) throws(SOTLintError) -> Set<String> {
-        var changed = Set<String>()
-        for arguments in [["diff", "--name-only", "-z", "--no-renames", commit, "--"], ["ls-files", "-z", "--others", "--exclude-standard"]] {
-            let result = GitCommand.run(arguments, in: topLevel)
-            guard result.status == 0 else { throw .git("\(topLevel): cannot list the files changed since \(commit)") }
-            for path in result.output.split(separator: 0) { changed.insert(FilePath.join(topLevel, String(decoding: path, as: UTF8.self))) }
-        }
-        return changed
+        Set(try changedPaths(since: commit, staged: false).map { FilePath.join(topLevel, $0) })
     }
 
     /// The files the staged changes (`staged`) or the working tree (with new files that are not ignored)
