@@ -36,6 +36,54 @@ if CommandLine.arguments.dropFirst().first == "--compile" {
     exit(0)
 }
 
+if CommandLine.arguments.dropFirst().first == "--check-catalog" {
+    // Checks catalog family files (rules/secrets/*.yml) before they are compiled in: every pattern compiles,
+    // every detector is new or replaces the built-in one of its id, has 2+ positives and negatives, and passes
+    // them in every placement (SecretExampleCheck); a 1 MB adversarial line per detector reports its time.
+    // Prints one line per failure and exits 1 when there is any.
+    guard case .success(let builtIn) = SecretCatalog.builtIn else { fatalError("the built-in catalog does not load") }
+    var added: [SecretDetector] = []
+    for path in CommandLine.arguments.dropFirst(2) {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            print("\(path): cannot read")
+            exit(1)
+        }
+        do {
+            added += try SecretCatalog(yaml: text, origin: path, compileNow: true).detectors
+        } catch {
+            print("\(error.description)")
+            exit(1)
+        }
+    }
+    let ids = Set(added.map(\.id))
+    guard ids.count == added.count else { print("a detector id is defined twice in the files"); exit(1) }
+    let combined = SecretCatalog(detectors: builtIn.detectors.filter { !ids.contains($0.id) } + added)
+    let checked = Array((combined.detectors.count - added.count)..<combined.detectors.count)
+    var failures = SecretExampleCheck.failures(catalog: combined, detectors: checked)
+    for detector in added {
+        if detector.positives.count < 2 || detector.negatives.count < 2 { failures.append("\(detector.id): needs 2+ positives and 2+ negatives") }
+        if !detector.id.allSatisfy({ ($0.isLowercase && $0.isASCII) || $0.isNumber || $0 == "-" }) { failures.append("\(detector.id): id must be lower-case ASCII, digits and -") }
+    }
+    let finder = SecretFinder(catalog: combined, allowances: [])
+    let filler = Array("aZ0+/9xQ=_-".utf8)
+    for detector in added {
+        var line = [UInt8]()
+        var step = 0
+        while line.count < 1_000_000 {
+            line += Array((detector.keywords.first ?? "`").utf8)
+            line += filler.prefix(1 + step % filler.count)
+            step += 1
+        }
+        let start = DispatchTime.now().uptimeNanoseconds
+        _ = finder.scan(SourceText(path: "adversarial.md", bytes: line), markdown: true)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        if seconds > 0.5 { failures.append(String(format: "%@: %.2f s on a 1 MB adversarial line (limit 0.5 s)", detector.id as NSString, seconds)) }
+    }
+    for failure in failures { print(failure) }
+    print("\(added.count) detectors checked, \(failures.count) failures")
+    exit(failures.isEmpty ? 0 : 1)
+}
+
 if CommandLine.arguments.dropFirst().first == "--adversarial" {
     // Each detector's first keyword repeated with base64-like filler to 1 MB: the time to scan it.
     guard case .success(let catalog) = SecretCatalog.builtIn else { fatalError("the built-in catalog does not load") }

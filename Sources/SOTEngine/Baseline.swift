@@ -49,7 +49,7 @@ package struct Baseline: Sendable, Equatable {
     /// The message without what moves when nothing changed: numbers (lines, days, counts, as in SARIF's
     /// fingerprint) and the paths of other files, which depend on the folder the run starts from.
     package static func normalized(_ message: String) -> String {
-        let bytes = Array(FindingFingerprint.normalized(message).utf8)
+        let bytes = Array(FindingFingerprint.normalized(HistoryScan.withoutCommit(message)).utf8)
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count)
         var start = 0

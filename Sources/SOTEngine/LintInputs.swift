@@ -72,6 +72,8 @@ package struct LintInputs {
     private(set) var base: String?
     /// `--staged`: projects the commit touches, deletions included (a deletion alone has no target).
     private(set) var stagedProjects: Set<String> = []
+    /// Per project root, the files and folders the user named in it (absolute): what a history scan reads.
+    private(set) var givenPaths: [String: [String]] = [:]
     package let currentDirectory: String
 
     private let config: ConfigChoice
@@ -101,6 +103,7 @@ package struct LintInputs {
             guard let kind = try Self.kind(examined, shown: path) else { throw .pathNotFound(path: path) }
             let start = kind == .directory ? absolute : FilePath.parent(absolute)
             let project = try self.project(for: start, config: config)
+            givenPaths[project.location.root, default: []].append(absolute)
             if kind == .file {
                 if seen.insert(absolute).inserted {
                     // Named files are linted whatever `exclude` says; other text files get the secret scan only.

@@ -29,6 +29,11 @@ public struct LintRequest: Sendable {
     public var changedSince: String?
     /// Leave out the findings each project's `.sot-lint-baseline.json` records (`--no-baseline`: false).
     public var usesBaseline = true
+    /// `sot-lint secrets --history [RANGE]`: instead of the files, scan what each commit of this range
+    /// (`git log` syntax) added to them.
+    public var history: String?
+    /// Told the number of commits read so far during a history scan.
+    public var progress: (@Sendable (Int) -> Void)?
 
     public init(paths: [String], base: String? = nil) {
         self.paths = paths

@@ -91,6 +91,7 @@ public final class LintSession: @unchecked Sendable {
     /// The lint of a request as the rules see it: every finding, before the baseline and `--changed-since`.
     private func run(_ request: LintRequest) throws(SOTLintError) -> (LintReport, LintInputs) {
         var inputs = try LintInputs(request: request, workingDirectory: options.workingDirectory, config: options.config)
+        if let range = request.history { return (try history(range, inputs: inputs, progress: request.progress), inputs) }
         inputs.applyOverlays(currentOverlays())
         var outcomes: [ProjectLint.Outcome] = []
         var cacheHits = 0
@@ -108,6 +109,7 @@ public final class LintSession: @unchecked Sendable {
                                    wholeProject: inputs.wholeProjects.contains(root), workingDirectory: options.workingDirectory,
                                    base: inputs.base.map { .revision($0, staged: request.staged) }, reportsDeletions: inputs.wholeProjects.contains(root) || request.staged,
                                    index: loadsIndex, memory: memory)
+            lint.givenPaths = inputs.givenPaths[root] ?? []
             // A one-process-per-save editor gains from the focus digest; a session that keeps analyses does not need it.
             if loadsIndex != nil, options.usesFocusDigest, memory == nil, options.detail == .index, needsContext, let directory = cacheDirectory(for: project) {
                 lint.focusCache = FocusDigest.Location(directory: directory, root: root, workingDirectory: options.workingDirectory,
@@ -122,6 +124,24 @@ public final class LintSession: @unchecked Sendable {
         return (report, inputs)
     }
 
+    /// The history scan of each project the request names: what each commit of `range` added.
+    private func history(_ range: String, inputs: LintInputs, progress: ((Int) -> Void)?) throws(SOTLintError) -> LintReport {
+        var outcomes: [ProjectLint.Outcome] = []
+        var files = 0
+        for root in inputs.givenPaths.keys.sorted() {
+            guard let project = inputs.projects[root] else { continue }
+            let scan = HistoryScan(project: project, rules: options.rules, today: options.today, workingDirectory: options.workingDirectory,
+                                   paths: inputs.givenPaths[root] ?? [])
+            let found = try scan.scan(range: range, progress: progress)
+            var outcome = ProjectLint.Outcome(workspace: Workspace(documents: []))
+            outcome.diagnostics = found.diagnostics
+            outcome.redact = found.redact
+            outcomes.append(outcome)
+            files += found.files.count
+        }
+        return Self.report(outcomes, fileCount: files)
+    }
+
     /// What the user is shown of a run: without the findings the projects' baselines record, and with
     /// `--changed-since`, only the findings in changed files.
     private func finish(_ report: LintReport, inputs: LintInputs, request: LintRequest) throws(SOTLintError) -> LintReport {
@@ -130,6 +150,8 @@ public final class LintSession: @unchecked Sendable {
             let files = BaselineFilter.files(inputs, workingDirectory: options.workingDirectory)
             if !files.isEmpty {
                 report = try BaselineFilter(inputs: inputs, report: report, workingDirectory: options.workingDirectory).apply(to: report, files: files)
+                // What the files no longer hold is for a lint of the files to tell, not a scan of history.
+                if request.history != nil { report.fixedBaselineEntries = [] }
             }
         }
         if let revision = request.changedSince {

@@ -1,6 +1,7 @@
 import SOTSource
 import SOTModel
 import SOTRules
+import SOTSecrets
 
 /// A file held in memory, named by its path inside an in-memory project.
 public struct MemoryFile: Sendable {
@@ -26,7 +27,8 @@ extension LintSession {
     public func lint(files: [MemoryFile], config: String? = nil, base: [MemoryFile]? = nil) throws(SOTLintError) -> LintReport {
         let root = "/"
         let configPath = config == nil ? nil : ProjectRoot.configName
-        let profile = try ProfileLoader.load(configText: config, configPath: configPath, rules: options.rules.declarations)
+        let profile = try ProfileLoader.load(configText: config, configPath: configPath, rules: options.rules.declarations,
+                                             detectors: SecretCatalog.builtInIDs)
         let project = LintInputs.Project(location: ProjectRoot.Location(root: root, configFile: nil, gitTop: nil), profile: profile,
                                          discovery: FileDiscovery(ignoreRoot: root))
         let targets = files.map { file in

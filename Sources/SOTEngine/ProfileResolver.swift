@@ -1,6 +1,7 @@
 import SOTSource
 import SOTModel
 import SOTRules
+import SOTSecrets
 
 /// The profile of a project under a configuration choice: the one place a configuration is read.
 package enum ProfileResolver {
@@ -8,15 +9,17 @@ package enum ProfileResolver {
                         rules: RuleSet = .builtIn) throws(SOTLintError) -> Profile {
         switch config {
         case .none:
-            return try ProfileLoader.defaultProfile(rules: rules.declarations)
+            return try ProfileLoader.defaultProfile(rules: rules.declarations, detectors: SecretCatalog.builtInIDs)
         case .file(let path):
             let bytes = try FilePath.read(FilePath.absolute(path, base: workingDirectory))
-            return try ProfileLoader.load(configText: String(decoding: bytes, as: UTF8.self), configPath: path, rules: rules.declarations)
+            return try ProfileLoader.load(configText: String(decoding: bytes, as: UTF8.self), configPath: path, rules: rules.declarations,
+                                          detectors: SecretCatalog.builtInIDs)
         case .discover:
-            guard let file = location.configFile else { return try ProfileLoader.defaultProfile(rules: rules.declarations) }
+            guard let file = location.configFile else { return try ProfileLoader.defaultProfile(rules: rules.declarations, detectors: SecretCatalog.builtInIDs) }
             let bytes = try FilePath.read(file)
             return try ProfileLoader.load(configText: String(decoding: bytes, as: UTF8.self),
-                                          configPath: FilePath.relative(file, to: workingDirectory), rules: rules.declarations)
+                                          configPath: FilePath.relative(file, to: workingDirectory), rules: rules.declarations,
+                                          detectors: SecretCatalog.builtInIDs)
         }
     }
 }

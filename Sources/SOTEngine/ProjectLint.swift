@@ -24,6 +24,9 @@ package struct ProjectLint {
     package var focusCache: FocusDigest.Location? = nil
     /// The configuration's bytes when they do not come from disk (an in-memory project).
     package var configBytes: [UInt8]? = nil
+    /// The files and folders named in this project: with a base revision, what each commit since added to
+    /// them is scanned too (`HistoryScan`).
+    package var givenPaths: [String] = []
 
     /// What the change rules compare with.
     package enum BaseSource {
@@ -121,6 +124,14 @@ package struct ProjectLint {
         for file in collected.targets {
             if !file.redact.isEmpty { outcome.redact[file.path, default: []] += file.redact }
             facts.formUnion(file.facts)
+        }
+        // A secret added and removed again between the base and HEAD is in neither tree: each commit's added lines.
+        if case .revision(let revision, _)? = base, !givenPaths.isEmpty {
+            let history = try HistoryScan(project: project, rules: rules, today: today, workingDirectory: workingDirectory, paths: givenPaths)
+                .scan(range: revision + "..HEAD", known: outcome.diagnostics)
+            outcome.diagnostics += history.diagnostics
+            outcome.redact.merge(history.redact) { $0 + $1 }
+            facts.formUnion(history.facts)
         }
         outcome.diagnostics += try projectDiagnostics(facts: facts)
         return outcome

@@ -20,15 +20,18 @@ public struct SecretScanResult: Sendable {
 public struct SecretFinder: Sendable {
     package let catalog: SecretCatalog
     package let allowances: [SecretAllowance]
+    /// `secrets.detectors`: detectors turned off, given their own severity or entropy floor.
+    package let settings: [String: SecretDetectorSettings]
 
-    public init(catalog: SecretCatalog, allowances: [SecretAllowance]) {
+    public init(catalog: SecretCatalog, allowances: [SecretAllowance], settings: [String: SecretDetectorSettings] = [:]) {
         self.catalog = catalog
         self.allowances = allowances
+        self.settings = settings
     }
 
     public func scan(_ source: SourceText, markdown: Bool) -> SecretScanResult {
         var result = SecretScanResult()
-        let scan = SecretScanner(catalog: catalog).scanWithDirectives(source.bytes, markdown: markdown)
+        let scan = SecretScanner(catalog: catalog, settings: settings).scanWithDirectives(source.bytes, markdown: markdown)
         let matches = distinct(scan.matches)
         var reader = SecretAllowDirectiveReader(source: source)
         let directives = scan.directives.map { reader.directive(at: $0) }
@@ -66,9 +69,11 @@ public struct SecretFinder: Sendable {
                 result.usedFingerprints.insert(allowed.allowance.fact)
                 continue
             }
-            result.findings.append(Finding(path: source.path, range: source.range(match.range),
-                                           message: "\(detector.description) (\(detector.id), fingerprint \(fingerprint)); "
-                                           + "revoke it and remove it from history"))
+            var finding = Finding(path: source.path, range: source.range(match.range),
+                                  message: "\(detector.description) (\(detector.id), fingerprint \(fingerprint)); "
+                                  + "revoke it and remove it from history")
+            finding.severity = settings.isEmpty ? nil : settings[detector.id]?.severity
+            result.findings.append(finding)
         }
         for (index, directive) in directives.enumerated() where !usedDirectives.contains(index) {
             let range = source.range(directive.range)
@@ -120,10 +125,11 @@ public struct SecretFinder: Sendable {
 
 extension SecretFinder {
     /// The built-in catalog's scan of `file`, computed once however many rules read it.
-    package static func shared(_ file: ContentFile, allowances: [SecretAllowance]) -> SecretScanResult {
+    package static func shared(_ file: ContentFile, allowances: [SecretAllowance],
+                               settings: [String: SecretDetectorSettings] = [:]) -> SecretScanResult {
         file.shared("secrets") {
             guard case .success(let catalog) = SecretCatalog.builtIn else { return SecretScanResult() }
-            return SecretFinder(catalog: catalog, allowances: allowances).scan(file.source, markdown: file.markdown)
+            return SecretFinder(catalog: catalog, allowances: allowances, settings: settings).scan(file.source, markdown: file.markdown)
         }
     }
 }

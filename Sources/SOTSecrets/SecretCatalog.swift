@@ -22,6 +22,9 @@ public struct SecretCatalog: Sendable {
     public static let builtIn: Result<SecretCatalog, SOTLintError> =
         .success(SecretCatalog(detectors: SecretCatalogSnapshot.detectors))
 
+    /// The built-in detectors' ids, for the profile's `secrets.detectors`.
+    public static let builtInIDs: [String] = SecretCatalogSnapshot.detectors.map(\.id)
+
     /// `compileNow: false` defers each pattern's compilation (and its checks) to its first search.
     public init(yaml: String, origin: String, compileNow: Bool = true) throws(SOTLintError) {
         let root: ConfigNode
@@ -115,7 +118,7 @@ private struct SecretDetectorDecoder {
             regex = POSIXRegex(lazy: pattern, ignoreCase: ignoreCase)
         }
         let spanText = try text("span", id) ?? "line"
-        guard let span = SecretDetector.Span(rawValue: spanText) else { throw fail(id, "`span` must be line, block, fence or codespan") }
+        guard let span = SecretDetector.Span(rawValue: spanText) else { throw fail(id, "`span` must be line, block, fence, codespan or context") }
         let keywords = try list("keywords", id).map { $0.lowercased() }
         if span != .fence, keywords.isEmpty { throw fail(id, "needs at least one keyword") }
         guard let entropy = Double(try text("entropy", id) ?? "0"), entropy >= 0 else { throw fail(id, "`entropy` must be a number") }

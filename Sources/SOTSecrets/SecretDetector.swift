@@ -17,6 +17,11 @@ public final class SecretDetector: Sendable {
         /// The content of each code span (`…`) on the hit's line, in Markdown files only; a content whose
         /// entropy is far below the detector's floor is skipped without running the pattern.
         case codespan
+        /// Provider context: a keyword names the provider (`algolia`), the hit's line also says what the value
+        /// is (`key`, `token`, `secret`, `password`, …), and a word after the hit, on the same line and at most
+        /// 256 bytes on, is wholly matched by the pattern (the shape of the provider's keys: 32 hex digits, a
+        /// UUID, …). For keys that carry no prefix of their own.
+        case context
     }
 
     public let id: String

@@ -16,6 +16,20 @@ package struct SecretMatch: Sendable {
 /// piece per core, scanned side by side.
 package struct SecretScanner {
     package let catalog: SecretCatalog
+    /// Per detector: whether it runs (`secrets.detectors: {id: off}` turns one off) and its entropy floor.
+    private let enabled: [Bool]?
+    private let floors: [Double]
+
+    package init(catalog: SecretCatalog, settings: [String: SecretDetectorSettings] = [:]) {
+        self.catalog = catalog
+        guard !settings.isEmpty else {
+            enabled = nil
+            floors = catalog.detectors.map(\.entropy)
+            return
+        }
+        enabled = catalog.detectors.map { settings[$0.id]?.off != true }
+        floors = catalog.detectors.map { settings[$0.id]?.entropy ?? $0.entropy }
+    }
 
     package static let lineReach = 2_048
     /// Code-span contents shorter than this are not scanned (the catalog's code-span detector wants 20+).
@@ -91,16 +105,20 @@ package struct SecretScanner {
                 // The end of the last value reported by a code detector: one finding per block of key or blob
                 // material, not one per line (a value on the very next line continues the block).
                 var blockEnd: Int?
+                if detector.span == .context {
+                    found += contextMatches(of: index, in: detectorWindows, buffer: buffer)
+                    continue
+                }
                 for window in detectorWindows {
                     // Most code spans are short identifiers: too short for any secret, or far below the entropy floor.
                     if detector.span == .codespan,
-                       window.count < Self.shortestCodeSpanSecret || Entropy.bitsPerByte(buffer[window]) < detector.entropy - 0.5 {
+                       window.count < Self.shortestCodeSpanSecret || Entropy.bitsPerByte(buffer[window]) < floors[index] - 0.5 {
                         continue
                     }
                     guard detector.required.mayMatch(in: buffer, window) else { continue }
                     detector.regex.forEachMatch(in: buffer, range: window) { groups in
                         if detector.group < groups.count, let whole = groups[0], let secret = groups[detector.group], !secret.isEmpty,
-                           accept(whole: whole, secret: secret, detector: detector, in: buffer),
+                           accept(whole: whole, secret: secret, detector: detector, floor: floors[index], in: buffer),
                            !inCode || !isExplained(secret, in: buffer, code: code),
                            seen.insert(secret.lowerBound).inserted {
                             let continues = inCode && blockEnd.map { end in
@@ -145,7 +163,7 @@ package struct SecretScanner {
                 current = lineBounds(of: hit.offset, in: buffer)
                 line = current
             }
-            for detector in catalog.detectorsByKeyword[hit.keyword] {
+            for detector in catalog.detectorsByKeyword[hit.keyword] where enabled?[detector] ?? true {
                 if catalog.detectors[detector].span == .codespan {
                     // Code spans are Markdown; in other files a backtick means something else.
                     guard markdown else { continue }
@@ -169,12 +187,12 @@ package struct SecretScanner {
         // A piece of a large file cannot tell whether a fence opened before it: every piece asks the parse.
         if hasFence || !wholeFile, !catalog.fenceDetectors.isEmpty {
             let fenced = Self.within(range, code.regions.fencedLines)
-            for detector in catalog.fenceDetectors { windows[detector] = fenced }
+            for detector in catalog.fenceDetectors where enabled?[detector] ?? true { windows[detector] = fenced }
         }
         // The line scan's code spans are candidates; when one could hold a secret, cmark's spans are scanned.
         for (index, detector) in catalog.detectors.enumerated() where detector.span == .codespan && !windows[index].isEmpty {
             let plausible = windows[index].contains { window in
-                window.count >= Self.shortestCodeSpanSecret && Entropy.bitsPerByte(buffer[window]) >= detector.entropy - 0.5
+                window.count >= Self.shortestCodeSpanSecret && Entropy.bitsPerByte(buffer[window]) >= floors[index] - 0.5
                     && !EntropyFilter.isStructured(ArraySlice(buffer[window]))
             }
             windows[index] = plausible ? Self.within(range, code.regions.spans) : []
@@ -189,7 +207,64 @@ package struct SecretScanner {
             return max(0, offset - Self.blockBefore)..<min(bytes.count, offset + Self.blockAfter)
         case .line, .fence, .codespan:
             return max(line.lowerBound, offset - Self.lineReach)..<min(line.upperBound, offset + Self.lineReach)
+        case .context:
+            return offset..<min(line.upperBound, offset + Self.contextReach)
         }
+    }
+
+    /// How far after a provider's name a context detector looks for its value.
+    package static let contextReach = 256
+
+    /// A context detector's matches: on lines that say what the value is, the words after the provider's
+    /// name that the pattern matches whole. Work is linear: each window's line is read once for the word,
+    /// each byte of the window once for the words, and the pattern runs only on words of a plausible length.
+    private func contextMatches(of index: Int, in windows: [Range<Int>], buffer: UnsafeBufferPointer<UInt8>) -> [SecretMatch] {
+        let detector = catalog.detectors[index]
+        var found: [SecretMatch] = []
+        var checkedLine: (range: Range<Int>, names: Bool)?
+        for window in windows {
+            // The stem may be anywhere on the window's line within 2,048 bytes of it. Each look walks at most
+            // that far, and windows inside the last look's stretch reuse its answer: linear on any line.
+            if checkedLine.map({ !($0.range.lowerBound <= window.lowerBound && window.upperBound <= $0.range.upperBound) }) ?? true {
+                var start = window.lowerBound
+                while start > 0, window.lowerBound - start < Self.lineReach, buffer[start - 1] != 0x0A, buffer[start - 1] != 0x0D { start -= 1 }
+                var end = window.upperBound
+                while end < buffer.count, end - window.upperBound < Self.lineReach, buffer[end] != 0x0A, buffer[end] != 0x0D { end += 1 }
+                checkedLine = (start..<end, ContextWords.namesSecret(buffer[start..<end]))
+            }
+            guard checkedLine?.names == true else { continue }
+            var start = window.lowerBound
+            while start < window.upperBound {
+                guard ContextWords.isWordByte(buffer[start]) else {
+                    start += 1
+                    continue
+                }
+                var end = start
+                // A value is at most 512 bytes: a longer word is not one, and is walked no further.
+                let limit = min(buffer.count, window.upperBound + 513)
+                while end < limit, ContextWords.isWordByte(buffer[end]) { end += 1 }
+                var word = start..<end
+                // A sentence's full stop or a value's padding: `…a1b2.` `…==`.
+                while word.count > 1, buffer[word.upperBound - 1] == 0x2E { word = word.lowerBound..<(word.upperBound - 1) }
+                var padded = word.upperBound
+                while padded < buffer.count, padded - word.upperBound < 2, buffer[padded] == 0x3D { padded += 1 }
+                let value = word.lowerBound..<padded
+                if value.count >= 8, value.count <= 512, detector.required.mayMatch(in: buffer, value) {
+                    var whole = false
+                    detector.regex.forEachMatch(in: buffer, range: value) { groups in
+                        whole = groups[0] == value
+                        return false
+                    }
+                    // Words and identifiers of the shape's length are names; hex keys and UUIDs are what they look like.
+                    if whole, accept(whole: value, secret: value, detector: detector, floor: floors[index], in: buffer),
+                       ContextWords.isHex(buffer[value]) || !EntropyFilter.isStructured(ArraySlice(buffer[value])) {
+                        found.append(SecretMatch(detector: index, range: value))
+                    }
+                }
+                start = max(end, padded)
+            }
+        }
+        return found
     }
 
     /// The contents (without the backticks) of the code spans on a line, at most 4,096 bytes of it.
@@ -235,7 +310,7 @@ package struct SecretScanner {
             || EntropyFilter.isExplainedByContext(secret, in: buffer) || code.isInPublicArmor(secret.lowerBound)
     }
 
-    private func accept(whole: Range<Int>, secret: Range<Int>, detector: SecretDetector,
+    private func accept(whole: Range<Int>, secret: Range<Int>, detector: SecretDetector, floor: Double,
                         in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         // An image digest (`@sha256:<64 hex>`) is an identifier, not a secret.
         if detector.generic, secret.lowerBound >= 7, bytes[(secret.lowerBound - 7)..<secret.lowerBound].elementsEqual("sha256:".utf8) {
@@ -246,7 +321,7 @@ package struct SecretScanner {
             if whole.upperBound < bytes.count, Self.isAlphanumeric(bytes[whole.upperBound]) { return false }
         }
         let slice = ArraySlice(bytes[secret])
-        if Entropy.bitsPerByte(slice) < detector.entropy { return false }
+        if Entropy.bitsPerByte(slice) < floor || PublishedExamples.contains(secret, in: bytes) { return false }
         // A generic assignment to a public key's name (`PublicKeyToken=`, `publishable_key`), or of an account
         // name (`Credential = 'Domain01\Admin01'`, an e-mail address): named, not secret.
         if detector.generic, detector.span != .fence, detector.span != .codespan,

@@ -123,8 +123,30 @@ struct LintCommand: ParsableCommand {
                 return
             }
         }
-        var report = try session.lint(request)
+        let report = try session.lint(request)
         ProcessLifetime.keep(session)
+        try ReportOutput(format: format, output: output, quiet: quiet, color: color, maxWarnings: maxWarnings)
+            .emit(report, fixed: fix ? fixed : nil)
+    }
+
+    /// "3 findings in 2 files": each fix applied resolves one finding.
+    static func fixes(_ changes: [Fixer.Change]) -> String {
+        let count = changes.reduce(0) { $0 + $1.fixes }
+        return "\(count) \(count == 1 ? "finding" : "findings") in \(changes.count) \(changes.count == 1 ? "file" : "files")"
+    }
+}
+
+/// How a command that reports findings writes them: the format, the file, the closing line, the exit status.
+struct ReportOutput {
+    let format: OutputFormat
+    let output: String?
+    let quiet: Bool
+    let color: ColorChoice
+    let maxWarnings: Int?
+
+    /// Writes `report` and ends the way the exit status documents; `fixed`: what `--fix` changed.
+    func emit(_ report: LintReport, fixed: [Fixer.Change]? = nil) throws {
+        var report = report
         ProcessLifetime.keep(report)
         // Counted before --quiet hides them: the warning gate holds whatever is shown.
         let warnings = report.count(.warning)
@@ -154,7 +176,7 @@ struct LintCommand: ParsableCommand {
         // was checked, what --fix changed, and why the exit status is what it is.
         for error in report.fileErrors { Output.error(error.description) }
         if let closingLine { Output.error(closingLine) }
-        if fix { Output.error("fixed \(Self.fixes(fixed)); \(remaining) \(remaining == 1 ? "finding remains" : "findings remain")") }
+        if let fixed { Output.error("fixed \(LintCommand.fixes(fixed)); \(remaining) \(remaining == 1 ? "finding remains" : "findings remain")") }
         if !report.fileErrors.isEmpty { throw ExitCode(2) }
         var tooManyWarnings = false
         if let maxWarnings, warnings > maxWarnings {
@@ -163,10 +185,5 @@ struct LintCommand: ParsableCommand {
         }
         if report.count(.error) > 0 || tooManyWarnings { throw ExitCode(1) }
     }
-
-    /// "3 findings in 2 files": each fix applied resolves one finding.
-    private static func fixes(_ changes: [Fixer.Change]) -> String {
-        let count = changes.reduce(0) { $0 + $1.fixes }
-        return "\(count) \(count == 1 ? "finding" : "findings") in \(changes.count) \(changes.count == 1 ? "file" : "files")"
-    }
 }
+

@@ -64,6 +64,9 @@ secrets:
   # Findings allowed by fingerprint, each with a reason:
   #   - {fingerprint: 3f2a9c0b1d7e, reason: "revoked test key kept in a fixture"}
   allow: []
+  # Per detector (docs/secrets.md): off, a severity of its own, or {severity, entropy}:
+  #   jwt: warning
+  #   generic-secret-assignment-unquoted: {severity: warning, entropy: 4.2}
 
 # Severity per rule: error | warning | info | off. Options sit beside `severity`.
 rules:

@@ -49,6 +49,8 @@ public struct Profile: Sendable {
     public var secretExclude: [String] = []
     /// Secret findings allowed by fingerprint.
     public var secretAllowances: [SecretAllowance] = []
+    /// `secrets.detectors`: per detector id, off, its severity or its entropy floor.
+    public var secretDetectors: [String: SecretDetectorSettings] = [:]
     /// The file the profile was read from besides the defaults, if any.
     public var configPath: String?
 

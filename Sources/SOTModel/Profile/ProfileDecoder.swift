@@ -7,9 +7,12 @@ package struct ProfileDecoder {
     package let origin: String
     /// The rules whose settings the profile may hold.
     package let declarations: [RuleDeclaration]
+    /// The secret detectors `secrets.detectors` may name.
+    package let detectors: [String]
 
     /// The keys `secrets:` and each of its `allow` entries may hold.
-    private static let secretKeys = ["exclude", "allow"]
+    private static let secretKeys = ["exclude", "allow", "detectors"]
+    private static let detectorKeys = ["severity", "entropy"]
     private static let allowKeys = ["fingerprint", "value", "detector", "reason"]
 
     /// What `severity` may say, made once rather than for each of the profile's rules.
@@ -57,8 +60,56 @@ package struct ProfileDecoder {
             }
             profile.secretExclude = try strings("exclude", in: secrets, context: "secrets.")
             profile.secretAllowances = try allowances(secrets)
+            profile.secretDetectors = try detectorSettings(secrets)
         }
         return profile
+    }
+
+    /// `secrets.detectors`: `ID: off`, `ID: warning`, or `ID: {severity: …, entropy: 4.2}`.
+    private func detectorSettings(_ secrets: ConfigNode) throws(SOTLintError) -> [String: SecretDetectorSettings] {
+        let pairs: [(key: String, value: ConfigNode)]
+        switch secrets["detectors"] {
+        case nil, .null?: return [:]
+        case .mapping(let given)?: pairs = given
+        default: throw fail("`secrets.detectors` must map detector ids to a severity, `off`, or {severity, entropy}")
+        }
+        var result: [String: SecretDetectorSettings] = [:]
+        for (id, value) in pairs {
+            guard detectors.contains(id) else {
+                throw fail("unknown detector `\(id)` in `secrets.detectors`" + Suggestion.didYouMean(id, among: detectors))
+            }
+            var settings = SecretDetectorSettings()
+            func apply(severity text: String) throws(SOTLintError) {
+                guard Self.severityNames.contains(text.lowercased()) else {
+                    throw fail("`secrets.detectors.\(id)` needs a severity: \(Self.severityNames.joined(separator: ", "))")
+                }
+                settings.off = text.lowercased() == "off"
+                settings.severity = Severity(rawValue: text.lowercased())
+            }
+            switch value {
+            case .scalar(let text):
+                try apply(severity: text)
+            case .mapping(let keys):
+                for (key, option) in keys {
+                    guard Self.detectorKeys.contains(key) else {
+                        throw fail("unknown key `secrets.detectors.\(id).\(key)`" + Suggestion.didYouMean(key, among: Self.detectorKeys))
+                    }
+                    guard case .scalar(let text) = option else { throw fail("`secrets.detectors.\(id).\(key)` must be a single value") }
+                    if key == "severity" {
+                        try apply(severity: text)
+                    } else {
+                        guard let floor = Double(text), floor >= 0, floor <= 8 else {
+                            throw fail("`secrets.detectors.\(id).entropy` must be a number of bits per byte from 0 to 8")
+                        }
+                        settings.entropy = floor
+                    }
+                }
+            default:
+                throw fail("`secrets.detectors.\(id)` must be a severity, `off`, or {severity, entropy}")
+            }
+            result[id] = settings
+        }
+        return result
     }
 
     private func allowances(_ secrets: ConfigNode) throws(SOTLintError) -> [SecretAllowance] {

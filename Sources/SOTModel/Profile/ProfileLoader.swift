@@ -7,12 +7,14 @@ public enum ProfileLoader {
                                "disclaimer", "include", "exclude", "transitions", "secrets", "rules"]
 
     /// The default profile alone.
-    public static func defaultProfile(rules: [RuleDeclaration]) throws(SOTLintError) -> Profile {
-        try load(configText: nil, configPath: nil, rules: rules)
+    public static func defaultProfile(rules: [RuleDeclaration], detectors: [String]) throws(SOTLintError) -> Profile {
+        try load(configText: nil, configPath: nil, rules: rules, detectors: detectors)
     }
 
-    /// The default profile extended by `configText` (the contents of `configPath`).
-    public static func load(configText: String?, configPath: String?, rules: [RuleDeclaration]) throws(SOTLintError) -> Profile {
+    /// The default profile extended by `configText` (the contents of `configPath`); `detectors` are the secret
+    /// detector ids `secrets.detectors` may name.
+    public static func load(configText: String?, configPath: String?, rules: [RuleDeclaration],
+                            detectors: [String]) throws(SOTLintError) -> Profile {
         let origin = configPath ?? "rules/default.yml"
         func fail(_ reason: String) -> SOTLintError {
             .invalidConfiguration(path: origin, reason: reason)
@@ -37,7 +39,7 @@ public enum ProfileLoader {
                 throw fail("the file must be a mapping of keys to values")
             }
         }
-        var decoder = ProfileDecoder(node: node, origin: origin, declarations: rules)
+        var decoder = ProfileDecoder(node: node, origin: origin, declarations: rules, detectors: detectors)
         var profile = try decoder.decode()
         profile.configPath = configPath
         // The rule ids joined by commas, byte by byte: a generic `joined` costs a runtime type lookup at start-up.

@@ -53,9 +53,9 @@ extension Diagnostic: Encodable {
 }
 
 extension Finding {
-    /// The finding as `rule` reports it at `severity`: the one place a finding becomes a diagnostic.
+    /// The finding as `rule` reports it at `severity` (or its own): the one place a finding becomes a diagnostic.
     public func diagnostic(_ rule: String, _ severity: Severity) -> Diagnostic {
-        var diagnostic = Diagnostic(path: path, range: range, severity: severity, rule: rule, message: message, fix: fix)
+        var diagnostic = Diagnostic(path: path, range: range, severity: self.severity ?? severity, rule: rule, message: message, fix: fix)
         diagnostic.related = related
         return diagnostic
     }

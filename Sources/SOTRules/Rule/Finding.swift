@@ -11,6 +11,8 @@ public struct Finding: Sendable, Hashable {
     public let fix: Fix?
     /// Other places the finding involves (the other members of a cycle), for reports that show them.
     public var related: [RelatedLocation] = []
+    /// A severity of the finding's own, over its rule's (a secret detector given one in `secrets.detectors`).
+    public var severity: Severity?
 
     public init(path: String, range: SourceRange, message: String, fix: Fix? = nil) {
         self.path = path

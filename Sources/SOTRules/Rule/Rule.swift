@@ -69,6 +69,14 @@ extension ChangeRule {
 /// no report may quote; `facts` are what the file contributed to project-wide checks.
 public protocol ContentRule: Rule {
     func check(_ file: ContentFile, context: ContentContext) -> ContentFindings
+    /// The rule also reads what each commit added (`--base`, `sot-lint secrets --history`): the engine hands
+    /// it each file's added lines (with a line of context either side) as a file of their own and keeps the
+    /// findings that start on an added line.
+    static var checksAddedText: Bool { get }
+}
+
+extension ContentRule {
+    public static var checksAddedText: Bool { false }
 }
 
 /// Runs once per project after every file: checks what files contributed (`ContentFindings.facts`)

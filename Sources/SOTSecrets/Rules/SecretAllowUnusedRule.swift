@@ -29,7 +29,8 @@ package struct SecretAllowUnusedRule: ContentRule, ProjectRule {
 
     /// Allow directives of one file that allowed nothing.
     package func check(_ file: ContentFile, context: ContentContext) -> ContentFindings {
-        let scan = SecretFinder.shared(file, allowances: context.profile.secretAllowances)
+        let scan = SecretFinder.shared(file, allowances: context.profile.secretAllowances,
+                                       settings: context.profile.secretDetectors)
         return ContentFindings(findings: scan.unusedDirectives, redact: scan.secrets, facts: scan.usedFingerprints)
     }
 

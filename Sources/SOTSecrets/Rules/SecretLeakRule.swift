@@ -37,8 +37,13 @@ package struct SecretLeakRule: ContentRule {
             """)),
         ], suppressible: false)
 
+    /// A secret committed and removed again is still a secret: `--base` and `secrets --history` scan each
+    /// commit's added lines.
+    package static let checksAddedText = true
+
     package func check(_ file: ContentFile, context: ContentContext) -> ContentFindings {
-        let scan = SecretFinder.shared(file, allowances: context.profile.secretAllowances)
+        let scan = SecretFinder.shared(file, allowances: context.profile.secretAllowances,
+                                       settings: context.profile.secretDetectors)
         return ContentFindings(findings: scan.findings, redact: scan.secrets, facts: scan.usedFingerprints)
     }
 }

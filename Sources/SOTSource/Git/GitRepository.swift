@@ -191,14 +191,27 @@ package enum GitCommand {
     private static let ignoresBrokenPipes: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
 
     package static func run(_ arguments: [String], in directory: String, input: Data? = nil) -> Result {
+        var output: [UInt8] = []
+        let status = stream(arguments, in: directory, input: input) { chunk in
+            output.append(contentsOf: chunk)
+            return true
+        }
+        return Result(status: status, output: Data(output))
+    }
+
+    /// Runs git and hands its standard output to `body` chunk by chunk as it comes, so that an output of
+    /// any size (a whole history's patches) is never held at once; `body` returning false stops reading
+    /// (git then ends on a broken pipe). Returns git's exit code, -1 when it could not run or was killed.
+    package static func stream(_ arguments: [String], in directory: String, input: Data? = nil,
+                               _ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Int32 {
         _ = ignoresBrokenPipes
         var toChild: [Int32] = [-1, -1]
         var fromChild: [Int32] = [-1, -1]
-        guard pipe(&toChild) == 0 else { return Result(status: -1, output: Data()) }
+        guard pipe(&toChild) == 0 else { return -1 }
         guard pipe(&fromChild) == 0 else {
             close(toChild[0])
             close(toChild[1])
-            return Result(status: -1, output: Data())
+            return -1
         }
         // Close-on-exec: a git started meanwhile by another thread does not hold these pipes open.
         for descriptor in toChild + fromChild { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
@@ -225,7 +238,7 @@ package enum GitCommand {
         guard spawned == 0 else {
             close(toChild[1])
             close(fromChild[0])
-            return Result(status: -1, output: Data())
+            return -1
         }
         let writer = toChild[1]
         let feed = [UInt8](input ?? Data())
@@ -245,8 +258,8 @@ package enum GitCommand {
             close(writer)
             done.signal()
         }
-        var output: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var stopped = false
         while true {
             let count = chunk.withUnsafeMutableBytes { read(fromChild[0], $0.baseAddress, $0.count) }
             if count < 0 {
@@ -254,17 +267,20 @@ package enum GitCommand {
                 break
             }
             if count == 0 { break }
-            output.append(contentsOf: chunk[0..<count])
+            if !chunk.withUnsafeBufferPointer({ body(UnsafeBufferPointer(rebasing: $0[0..<count])) }) {
+                stopped = true
+                break
+            }
         }
         close(fromChild[0])
         done.wait()
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 {
-            if errno != EINTR { return Result(status: -1, output: Data(output)) }
+            if errno != EINTR { return -1 }
         }
-        // Exited normally: its exit code; killed by a signal: -1.
+        // Exited normally: its exit code; killed by a signal (or stopped by `body`): -1.
         let exited = status & 0x7F == 0
-        return Result(status: exited ? (status >> 8) & 0xFF : -1, output: Data(output))
+        return exited && !stopped ? (status >> 8) & 0xFF : -1
     }
 
     /// Runs `body` with a NULL-terminated array of C strings.

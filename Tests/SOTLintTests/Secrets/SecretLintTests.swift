@@ -115,4 +115,43 @@ final class SecretLintTests: XCTestCase {
         let workspace = try TemporaryWorkspace(files: [("notes.md", text)])
         XCTAssertEqual(try workspace.lint().diagnostics.map(\.rule), ["suppression-unused", "secret-leak"])
     }
+
+    func testDetectorSettingsTurnOffSetSeverityAndRaiseTheEntropyFloor() throws {
+        // In prose, so that no generic assignment detector takes the token when its own detector is off.
+        let files = [("a.txt", "Leaked \(Self.token) in CI.\nAWS_KEY=AKIAIHBWVCFHNRF7OLIL\n")]
+        let plain = try TemporaryWorkspace(files: files).lint().diagnostics
+        XCTAssertEqual(plain.map(\.severity), [.error, .error])
+        let tuned = try TemporaryWorkspace(files: files, config: """
+        secrets:
+          detectors:
+            github-pat-classic: warning
+            aws-access-key-id: {severity: info}
+        """).lint().diagnostics
+        XCTAssertEqual(tuned.map(\.severity), [.warning, .info])
+        XCTAssertEqual(tuned.map(\.message), plain.map(\.message))
+        let off = try TemporaryWorkspace(files: files, config: "secrets:\n  detectors:\n    github-pat-classic: off\n").lint().diagnostics
+        XCTAssertEqual(off.map(\.message), [plain[1].message])
+        // The token's entropy is about 4.9 bits per byte: a floor of 5 drops it, 4.5 keeps it.
+        let strict = try TemporaryWorkspace(files: files, config: "secrets:\n  detectors:\n    github-pat-classic: {entropy: 5}\n")
+        XCTAssertEqual(try strict.lint().diagnostics.count, 1)
+        let loose = try TemporaryWorkspace(files: files, config: "secrets:\n  detectors:\n    github-pat-classic: {entropy: 4.5}\n")
+        XCTAssertEqual(try loose.lint().diagnostics.count, 2)
+    }
+
+    func testDetectorSettingsAreCheckedStrictly() {
+        let cases = [
+            ("secrets:\n  detectors:\n    github-pat-clasic: off\n", "unknown detector `github-pat-clasic` in `secrets.detectors`; did you mean `github-pat-classic`?"),
+            ("secrets:\n  detectors:\n    jwt: loud\n", "`secrets.detectors.jwt` needs a severity: error, warning, info, off"),
+            ("secrets:\n  detectors:\n    jwt: {entropy: high}\n", "`secrets.detectors.jwt.entropy` must be a number of bits per byte from 0 to 8"),
+            ("secrets:\n  detectors:\n    jwt: {entropy: 9}\n", "`secrets.detectors.jwt.entropy` must be a number of bits per byte from 0 to 8"),
+            ("secrets:\n  detectors:\n    jwt: {severty: off}\n", "unknown key `secrets.detectors.jwt.severty`; did you mean `severity`?"),
+            ("secrets:\n  detectors: [jwt]\n", "`secrets.detectors` must map detector ids to a severity, `off`, or {severity, entropy}"),
+            ("secrets:\n  detector: {jwt: off}\n", "unknown key `secrets.detector`; did you mean `detectors`?"),
+        ]
+        for (text, message) in cases {
+            XCTAssertThrowsError(try ProfileLoader.load(configText: text, configPath: "c.yml"), text) {
+                XCTAssertEqual("\($0)", "c.yml: invalid configuration: " + message)
+            }
+        }
+    }
 }

@@ -1,0 +1,113 @@
+import Foundation
+import XCTest
+
+/// A secret committed and removed again inside one pull request: `--base` scans the lines each commit
+/// added, and `sot-lint secrets --history` a whole history.
+final class SecretHistoryTests: TemporaryDirectoryTestCase {
+    private let token = "ghp_R4nd0mV4lu3sAr3H3r3xQ9zLmN2pK7wY1tB8"
+
+    override func setUpWithError() throws {
+        try super.setUpWithError()
+        try git("init", "-q", "-b", "main")
+        try write("notes.md", "# Notes\n\nNothing yet.\n")
+        try commit("base")
+        try git("tag", "base")
+    }
+
+    private func git(_ arguments: String...) throws {
+        XCTAssertEqual(try BinaryRunner.git(arguments, in: directory), 0, arguments.joined(separator: " "))
+    }
+
+    private func commit(_ message: String) throws {
+        try git("add", "-A")
+        try git("-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-q", "-m", message)
+    }
+
+    private func head() throws -> String {
+        let run = Process()
+        run.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        run.arguments = ["git", "-C", directory.path, "rev-parse", "HEAD"]
+        let pipe = Pipe()
+        run.standardOutput = pipe
+        try run.run()
+        run.waitUntilExit()
+        return String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    private func secrets(_ arguments: [String]) throws -> (status: Int32, findings: [String], stderr: String) {
+        let run = try BinaryRunner.run(arguments + ["--format", "json"], in: directory)
+        let findings = run.status == 2 ? [] : BinaryRunner.diagnostics(run.stdout).filter { $0["rule"] as? String == "secret-leak" }
+            .map { "\($0["path"] ?? ""):\($0["line"] ?? ""):\($0["column"] ?? ""): \($0["message"] ?? "")" }
+        return (run.status, findings, run.stderr)
+    }
+
+    /// Adds the token on line 5 of notes.md in one commit and removes it in the next; returns the first.
+    private func addAndRemoveToken() throws -> String {
+        try write("notes.md", "# Notes\n\nNothing yet.\n\nCI pushed with \(token) once.\n")
+        try commit("add")
+        let added = try head()
+        try write("notes.md", "# Notes\n\nNothing yet.\n")
+        try commit("remove")
+        return String(added.prefix(12))
+    }
+
+    func testASecretAddedAndRemovedInTheRangeIsReportedWithItsCommit() throws {
+        let commit = try addAndRemoveToken()
+        let expected = "notes.md:5:16: In commit \(commit): GitHub personal access token (classic) (github-pat-classic, fingerprint "
+        for arguments in [["--no-cache", "--base", "base"], ["secrets", "--history"], ["secrets", "--history", "base..HEAD"],
+                          ["secrets", "--history", "base..", "notes.md"]] {
+            let run = try secrets(arguments)
+            XCTAssertEqual(run.status, 1, arguments.joined(separator: " "))
+            XCTAssertEqual(run.findings.count, 1, "\(arguments): \(run.findings)")
+            XCTAssertTrue(run.findings.first?.hasPrefix(expected) == true, "\(arguments): \(run.findings)")
+            XCTAssertFalse(run.findings.joined().contains(token.dropFirst(4).prefix(8)))
+        }
+        // Outside the range, in another file, or with the token still there: not from history.
+        XCTAssertEqual(try secrets(["secrets", "--history", "HEAD~1..HEAD"]).findings, [])
+        try write("other.md", "# Other\n")
+        XCTAssertEqual(try secrets(["secrets", "--history", "other.md"]).findings, [])
+        XCTAssertEqual(try secrets(["--no-cache", "--base", "HEAD"]).findings, [])
+    }
+
+    func testASecretStillInTheFilesIsReportedOnceWhereItIsNow() throws {
+        try write("notes.md", "# Notes\n\nNothing yet.\n\nCI pushed with \(token) once.\n")
+        try commit("add")
+        try write("notes.md", "# Notes\n\nMoved down.\n\nNothing yet.\n\nCI pushed with \(token) once.\n")
+        try commit("move")
+        let run = try secrets(["--no-cache", "--base", "base"])
+        XCTAssertEqual(run.findings.count, 1, "\(run.findings)")
+        XCTAssertTrue(run.findings.first?.hasPrefix("notes.md:7:16: GitHub personal access token") == true, "\(run.findings)")
+    }
+
+    func testAllowancesApplyToHistory() throws {
+        try write("notes.md", "# Notes\n\n<!-- sot-lint-allow-secret github-pat-classic revoked test token -->\nUse \(token) here.\n")
+        try commit("allowed in place")
+        try write("notes.md", "# Notes\n")
+        try commit("removed")
+        XCTAssertEqual(try secrets(["secrets", "--history"]).findings, [])
+        _ = try addAndRemoveToken()
+        let message = try XCTUnwrap(try secrets(["secrets", "--history"]).findings.first)
+        let fingerprint = try XCTUnwrap(message.range(of: "fingerprint ").map { message[$0.upperBound...].prefix(12) })
+        try write(".sot-lint.yml", "secrets:\n  allow:\n    - {fingerprint: \(fingerprint), reason: revoked in 2026}\n")
+        let allowed = try secrets(["secrets", "--history"])
+        XCTAssertEqual(allowed.findings, [])
+        XCTAssertEqual(allowed.status, 0)
+    }
+
+    func testABaselineRecordedWhileTheSecretWasThereCoversItsHistory() throws {
+        try write("notes.md", "# Notes\n\nNothing yet.\n\nCI pushed with \(token) once.\n")
+        try commit("add")
+        XCTAssertEqual(try BinaryRunner.run(["baseline"], in: directory).status, 0)
+        try write("notes.md", "# Notes\n\nNothing yet.\n")
+        try commit("remove")
+        XCTAssertEqual(try secrets(["secrets", "--history"]).findings, [])
+        XCTAssertEqual(try secrets(["secrets", "--history", "--no-baseline"]).findings.count, 1)
+    }
+
+    func testAnUnknownRangeIsOneLineAndExitTwo() throws {
+        let run = try secrets(["secrets", "--history", "nosuch..HEAD"])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.stderr.hasPrefix("sot-lint: nosuch..HEAD: not a revision range of "), run.stderr)
+        XCTAssertEqual(run.stderr.split(separator: "\n").count, 1, run.stderr)
+    }
+}
