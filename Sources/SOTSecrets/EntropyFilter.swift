@@ -38,7 +38,14 @@ package enum EntropyFilter {
             index += 1
             leading += 1
         }
-        guard leading <= 2, index < segment.endIndex else { return false }
+        guard index < segment.endIndex else { return false }
+        if leading > 2 {
+            // A count and its unit (`5000Nodes`), or a basic ISO date and time (`200719T231746Z`).
+            let rest = segment[index...]
+            if leading <= 5, rest.count >= 3, rest.allSatisfy(isLetter), rest.dropFirst().allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) { return true }
+            let time = rest.dropFirst().last == 0x5A ? rest.dropFirst().dropLast() : rest.dropFirst()
+            return (6...8).contains(leading) && rest.first == 0x54 && (4...6).contains(time.count) && time.allSatisfy(isDigit)
+        }
         var interiorRuns = 0
         while index < segment.endIndex {
             while index < segment.endIndex, isLetter(segment[index]) { index += 1 }
@@ -54,11 +61,20 @@ package enum EntropyFilter {
     }
 
     /// Names of code that look random but are not: Rust (`_R…`) and Itanium C++ (`_Z…`) mangled symbols,
-    /// and keys or ids marked public (`k3.public.…`, `k3.pid.…`).
+    /// keys or ids marked public (`k3.public.…`, `k3.pid.…`), and Kubernetes' generated pod names.
     package static func isSymbolOrPublic(_ value: ArraySlice<UInt8>) -> Bool {
         if value.starts(with: [0x5F, 0x52]) || value.starts(with: [0x5F, 0x5A]) { return true }
         for marker in publicMarkers where ByteSearch.contains(value, marker, ignoringASCIICase: true) { return true }
-        return false
+        return isGeneratedPodName(value)
+    }
+
+    /// `<name>-<5 to 10>-<5>` in lower case, digits and dashes: a Deployment's pod (name, ReplicaSet hash,
+    /// random suffix), as `kubectl get pods` prints it (`web-7d4b9c6f5-x2kqz`).
+    static func isGeneratedPodName(_ value: ArraySlice<UInt8>) -> Bool {
+        guard value.allSatisfy({ isDigit($0) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x2D }) else { return false }
+        let parts = value.split(separator: 0x2D, omittingEmptySubsequences: false)
+        guard parts.count >= 3, let suffix = parts.last, suffix.count == 5 else { return false }
+        return (5...10).contains(parts[parts.count - 2].count) && parts.dropLast(2).allSatisfy { !$0.isEmpty }
     }
 
     private static let publicMarkers = [".public.", ".pid.", "_public_", "-public-"].map { Array($0.utf8) }
@@ -134,6 +150,23 @@ package enum EntropyFilter {
         }
         if let open, !before[open...].contains(0x5D) { return true }
         return hashNames.contains { ByteSearch.contains(before, $0, ignoringASCIICase: true) }
+    }
+
+    /// A meeting link's passcode (`https://zoom.us/j/912…?pwd=…`): published with the invitation so that
+    /// anyone with the link can join; the link is its only use.
+    package static func isMeetingPasscode(_ secret: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard secret.lowerBound >= 4, bytes[(secret.lowerBound - 4)..<secret.lowerBound].elementsEqual("pwd=".utf8) else { return false }
+        var start = secret.lowerBound - 4
+        // Back over the URL (no spaces, quotes or brackets) to its start, at most 512 bytes.
+        while start > 0, secret.lowerBound - start < 512, !isURLStop(bytes[start - 1]) { start -= 1 }
+        let url = ArraySlice(bytes[start..<secret.lowerBound])
+        return meetingHosts.contains { ByteSearch.contains(url, $0, ignoringASCIICase: true) }
+    }
+
+    private static let meetingHosts = ["zoom.us/", "zoom.com/", "zoomgov.com/"].map { Array($0.utf8) }
+
+    private static func isURLStop(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x22 || byte == 0x27 || byte == 0x28 || byte == 0x3C
     }
 
     /// The key a generic assignment names is public by name: `PublicKeyToken`, `public_key`,

@@ -21,9 +21,67 @@ package enum PlaceholderFilter {
             let next = secret[secret.startIndex + 1]
             if next == 0x7B || isLetter(next) || next == 0x5F { return true }
         }
-        if mostlyOneByte(secret) { return true }
-        return detector.generic && isGenericNonSecret(secret)
+        if mostlyOneByte(secret) || spellsPassword(secret) { return true }
+        guard detector.generic else { return false }
+        // A value found across lines (a manifest's data) needs a digit or a symbol: `kind: SetNamespace` is a word.
+        if detector.span == .block, secret.allSatisfy(isLetter) { return true }
+        return isGenericNonSecret(secret) || isEncodedPlaceholder(secret)
     }
+
+    /// The word `password` however it is dressed up (`P@S$w0rd!`, `Passw0rd1`): documentation's sample
+    /// password, never a real one.
+    static func spellsPassword(_ secret: ArraySlice<UInt8>) -> Bool {
+        guard secret.count >= 8, secret.count <= 32 else { return false }
+        let plain = secret.map { byte -> UInt8 in
+            switch byte {
+            case UInt8(ascii: "@"), UInt8(ascii: "4"): return UInt8(ascii: "a")
+            case UInt8(ascii: "$"), UInt8(ascii: "5"): return UInt8(ascii: "s")
+            case UInt8(ascii: "0"): return UInt8(ascii: "o")
+            default: return byte | 0x20
+            }
+        }
+        return ByteSearch.contains(plain, passwordWord) || ByteSearch.contains(plain, passwortWord)
+    }
+
+    private static let passwordWord = Array("password".utf8)
+    private static let passwortWord = Array("passwort".utf8)
+
+    /// Base64 of a placeholder (`c2VjcmV0Cg==` is `secret`): a manifest's sample value.
+    static func isEncodedPlaceholder(_ secret: ArraySlice<UInt8>) -> Bool {
+        guard secret.count >= 4, secret.count <= 44, secret.count % 4 == 0 else { return false }
+        var decoded: [UInt8] = []
+        var buffer = 0
+        var bits = 0
+        for byte in secret {
+            let sextet: Int
+            switch byte {
+            case 0x41...0x5A: sextet = Int(byte) - 0x41
+            case 0x61...0x7A: sextet = Int(byte) - 0x61 + 26
+            case 0x30...0x39: sextet = Int(byte) - 0x30 + 52
+            case 0x2B: sextet = 62
+            case 0x2F: sextet = 63
+            case 0x3D: continue
+            default: return false
+            }
+            buffer = (buffer << 6 | sextet) & 0xFFFF
+            bits += 6
+            if bits >= 8 {
+                bits -= 8
+                let character = UInt8((buffer >> bits) & 0xFF)
+                guard (character >= 0x20 && character < 0x7F) || character == 0x0A else { return false }
+                decoded.append(character)
+            }
+        }
+        while decoded.last == 0x0A || decoded.last == 0x20 { decoded.removeLast() }
+        let word = decoded.map { $0 | 0x20 }
+        if encodedWords.contains(word) || spellsPassword(decoded[...]) { return true }
+        return words.contains { ByteSearch.contains(word, $0) }
+    }
+
+    /// Decoded values that are samples, not secrets.
+    private static let encodedWords: Set<[UInt8]> = Set(["secret", "admin", "root", "test", "user", "value", "token", "pass",
+                                                         "s3cr3t", "supersecret", "topsecret", "mysecret", "1234", "123456"]
+        .map { Array($0.utf8) })
 
     private static func isLetter(_ byte: UInt8) -> Bool {
         (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)

@@ -11,6 +11,10 @@ public struct SecretCatalog: Sendable {
     package let detectorsByKeyword: [[Int]]
     /// Detectors run on every fenced code line of Markdown files.
     package let fenceDetectors: [Int]
+    /// Detectors run on the code spans of Markdown files.
+    package let codeSpanDetectors: [Int]
+    /// Each detector's entropy floor, in catalog order (made once, not per file).
+    package let entropyFloors: [Double]
     /// Keywords the scanner itself needs, found in the same pass: the allow directive and fence markers.
     package let allowMarkerKeyword: Int
     package let fenceKeywords: Range<Int>
@@ -75,6 +79,8 @@ public struct SecretCatalog: Sendable {
         automaton = KeywordAutomaton(keywords: keywords)
         detectorsByKeyword = byKeyword
         fenceDetectors = detectors.indices.filter { detectors[$0].span == .fence }
+        codeSpanDetectors = detectors.indices.filter { detectors[$0].span == .codespan }
+        entropyFloors = detectors.map(\.entropy)
     }
 
     public func detector(id: String) -> SecretDetector? {

@@ -633,7 +633,8 @@ detectors:
   # Twilio: https://www.twilio.com/docs/glossary/what-is-a-sid
   - id: twilio-api-key
     description: 'Twilio API key SID'
-    keywords: ['sk']
+    # SK and a lower-case hex digit: `sk` alone is in every `task` and `risk`.
+    keywords: ['sk0', 'sk1', 'sk2', 'sk3', 'sk4', 'sk5', 'sk6', 'sk7', 'sk8', 'sk9', 'ska', 'skb', 'skc', 'skd', 'ske', 'skf']
     pattern: 'SK[0-9a-f]{32}'
     group: 0
     ignore_case: false
@@ -1657,7 +1658,8 @@ detectors:
   - id: url-credentials
     description: 'Credentials embedded in a URL'
     keywords: ['://']
-    pattern: '[A-Za-z][A-Za-z0-9+.-]{1,20}://[^:/@[:space:]"''<>]{0,64}:([^:/@[:space:]"''<>]{3,128})@[A-Za-z0-9_-]'
+    # `[` and `]` are never unencoded in a URL's user information: `{{proto://user[:password]@host}}` is a template.
+    pattern: '[A-Za-z][A-Za-z0-9+.-]{1,20}://[^]:/@[:space:]"''<>[]{0,64}:([^]:/@[:space:]"''<>[]{3,128})@[A-Za-z0-9_-]'
     group: 1
     ignore_case: false
     entropy: 3.0
@@ -1671,6 +1673,7 @@ detectors:
       - 'git clone https://deploy:9b9MED3NL5dXJ4Y82DUdH1y4EEV1s6km@git.acme-corp.io/platform/infra.git'
       - '  uri: "mongodb+srv://app:ju6l82w12xibIH49Wl~3@cluster0.acme.mongodb.net/orders"'
     negatives:
+      - '`sudo tmutil setdestination "{{protocol://user[:password]@host/share}}"`'
       - 'DATABASE_URL=postgres://user:password@localhost:5432/app'
       - 'git clone https://oauth2:${GITLAB_TOKEN}@gitlab.com/acme/app.git'
       - 'REDIS_URL=redis://:<password>@localhost:6379'
@@ -11374,7 +11377,8 @@ detectors:
   # Cohere: https://docs.cohere.com/reference/about
   - id: cohere-api-key
     description: 'Cohere API key (40 letters and digits; Cohere named on its line)'
-    keywords: ['cohere']
+    # `cohere` alone is in every `coherent`.
+    keywords: ['cohere_', 'cohere ', 'cohere:', 'cohere.', 'cohere-']
     pattern: '[A-Za-z0-9]{40}'
     group: 0
     ignore_case: false

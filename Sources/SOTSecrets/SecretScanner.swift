@@ -24,7 +24,7 @@ package struct SecretScanner {
         self.catalog = catalog
         guard !settings.isEmpty else {
             enabled = nil
-            floors = catalog.detectors.map(\.entropy)
+            floors = catalog.entropyFloors
             return
         }
         enabled = catalog.detectors.map { settings[$0.id]?.off != true }
@@ -190,7 +190,8 @@ package struct SecretScanner {
             for detector in catalog.fenceDetectors where enabled?[detector] ?? true { windows[detector] = fenced }
         }
         // The line scan's code spans are candidates; when one could hold a secret, cmark's spans are scanned.
-        for (index, detector) in catalog.detectors.enumerated() where detector.span == .codespan && !windows[index].isEmpty {
+        for index in catalog.codeSpanDetectors where !windows[index].isEmpty {
+            let detector = catalog.detectors[index]
             let plausible = windows[index].contains { window in
                 window.count >= Self.shortestCodeSpanSecret && Entropy.bitsPerByte(buffer[window]) >= floors[index] - 0.5
                     && !EntropyFilter.isStructured(ArraySlice(buffer[window]))
@@ -325,7 +326,8 @@ package struct SecretScanner {
         // A generic assignment to a public key's name (`PublicKeyToken=`, `publishable_key`), or of an account
         // name (`Credential = 'Domain01\Admin01'`, an e-mail address): named, not secret.
         if detector.generic, detector.span != .fence, detector.span != .codespan,
-           EntropyFilter.namesPublicMaterial(whole, secret: secret, in: bytes) || EntropyFilter.isAccountName(slice) {
+           EntropyFilter.namesPublicMaterial(whole, secret: secret, in: bytes) || EntropyFilter.isAccountName(slice)
+            || EntropyFilter.isMeetingPasscode(secret, in: bytes) {
             return false
         }
         return !PlaceholderFilter.isPlaceholder(slice, detector: detector)

@@ -14,10 +14,12 @@ final class EntropyFilterTests: XCTestCase {
                      "amd64_microsoft-windows-powershell-exe_31bf3856ad364e35_10.0.22621.30",
                      "__DynamicModule_6b5cbe82-d634-41d1-ae5e-ad7fe8d57fe0", "tmp_79468106-4e1d-4d90-af97-1154f9317239_tcw1zunz.ttf",
                      "k8s.io/kube-scheduler/config/v1alpha1/types.go", "X509SubjectAlternativeNameExtension",
-                     "local-path-provisioner-c8855d4bb-qxw7g"] {
+                     "local-path-provisioner-c8855d4bb-qxw7g", "BenchmarkScheduling/5000Nodes/1000Pods",
+                     "/tmp/_artifacts/200719T231746", "build-20260101T0930Z"] {
             XCTAssertTrue(EntropyFilter.isStructured(slice(text)), text)
         }
-        for text in ["_RINvNtC3std3mem8align_ofjE", "_ZN4core3fmt5write17h2bd9a5e3c1f0e1a6E", "k3.public.AmDwjlyf8jAV3gm5Z7Kz9xAOcsKs"] {
+        for text in ["_RINvNtC3std3mem8align_ofjE", "_ZN4core3fmt5write17h2bd9a5e3c1f0e1a6E", "k3.public.AmDwjlyf8jAV3gm5Z7Kz9xAOcsKs",
+                     "longpodnametestsfail23423423432wer-547cc5-st6dd", "web-7d4b9c6f5-x2kqz"] {
             XCTAssertTrue(EntropyFilter.isSymbolOrPublic(slice(text)), text)
         }
     }
@@ -31,6 +33,21 @@ final class EntropyFilterTests: XCTestCase {
             XCTAssertFalse(EntropyFilter.isBase64OfText(slice(text)), text)
             XCTAssertFalse(EntropyFilter.isAccountName(slice(text)), text)
         }
+    }
+
+    func testSamplePasswordsAndEncodedPlaceholders() {
+        for sample in ["P@S$w0rd!", "Passw0rd1", "MyP4ssword#", "passwort123"] {
+            XCTAssertTrue(PlaceholderFilter.spellsPassword(slice(sample)), sample)
+        }
+        for value in ["c2VjcmV0Cg==", "c2VjcmV0", "YWRtaW4=", "cGFzc3dvcmQxMjM="] {
+            XCTAssertTrue(PlaceholderFilter.isEncodedPlaceholder(slice(value)), value)
+        }
+        for value in ["Wq4nZt8yLk2vRc", "dG9wLWxldmVsLXJhbmRvbS1rZXktOTk4", "Xk9vQ2FtZ3Rq"] {
+            XCTAssertFalse(PlaceholderFilter.spellsPassword(slice(value)), value)
+            XCTAssertFalse(PlaceholderFilter.isEncodedPlaceholder(slice(value)), value)
+        }
+        XCTAssertFalse(EntropyFilter.isSymbolOrPublic(slice("Web-7d4b9c6f5-x2kqz")), "upper case: not kubectl's")
+        XCTAssertFalse(EntropyFilter.isSymbolOrPublic(slice("a9f3k2-7d4b9c6f5x")), "two parts")
     }
 
     func testBase64OfTextAndAccountNames() {
@@ -55,6 +72,15 @@ final class EntropyFilterTests: XCTestCase {
         XCTAssertFalse(explained("export API_KEY=\(token)", token))
         XCTAssertTrue(explained("\"kid\": \"k3.pid.\(token)\"", token))
         XCTAssertFalse(explained("\"key\": \"k3.secret.\(token)\"", token))
+        func meeting(_ line: String, _ value: String) -> Bool {
+            let bytes = Array(line.utf8)
+            let start = ByteSearch.firstIndex(of: Array(value.utf8), in: bytes)!
+            return bytes.withUnsafeBufferPointer { EntropyFilter.isMeetingPasscode(start..<(start + value.utf8.count), in: $0) }
+        }
+        XCTAssertTrue(meeting("[Mondays](https://zoom.us/j/91522666403?pwd=WnRSNlNhNXhDWkR2ZU9ydGpsNWxtZz09)", "WnRSNlNhNXhDWkR2ZU9ydGpsNWxtZz09"))
+        XCTAssertTrue(meeting("url: https://acme.zoom.us/j/739385290?pwd=ekVmNGRjT214MGJkY1JUUUpPMVlJUT09", "ekVmNGRjT214MGJkY1JUUUpPMVlJUT09"))
+        XCTAssertFalse(meeting("https://db.acme.test/login?pwd=ekVmNGRjT214MGJkY1JUUUpPMVlJUT09", "ekVmNGRjT214MGJkY1JUUUpPMVlJUT09"))
+        XCTAssertFalse(meeting("zoom.us/ notes; then DB_pwd=ekVmNGRjT214MGJkY1JUUUpPMVlJUT09", "ekVmNGRjT214MGJkY1JUUUpPMVlJUT09"))
         let armored = Array("-----BEGIN CMS-----\nMIIBqAYJKoZIhvcNAQcDoIIBmTCCAZUCAQAx\n-----END CMS-----\n-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----\n".utf8)
         let ranges = EntropyFilter.publicArmor(in: armored)
         XCTAssertEqual(ranges.count, 1, "a private key's block is never public")
