@@ -77,7 +77,10 @@ package enum EntropyFilter {
         return (5...10).contains(parts[parts.count - 2].count) && parts.dropLast(2).allSatisfy { !$0.isEmpty }
     }
 
-    private static let publicMarkers = [".public.", ".pid.", "_public_", "-public-"].map { Array($0.utf8) }
+    /// Marked public: PASERK public keys and ids, Stripe's publishable keys, SSH public keys' base64 (which
+    /// begins with its encoded type: `ssh-rsa`, `ssh-ed25519`, `ecdsa-sha2-`).
+    private static let publicMarkers = [".public.", ".pid.", "_public_", "-public-", "pk_live_", "pk_test_",
+                                        "AAAAB3NzaC1yc2E", "AAAAC3NzaC1lZDI1NTE5", "AAAAE2VjZHNhLXNoYTIt"].map { Array($0.utf8) }
 
     /// The value is base64 of text (`SGVsbG8gV29ybGQ…`): printable once decoded.
     package static func isBase64OfText(_ value: ArraySlice<UInt8>) -> Bool {
@@ -134,21 +137,29 @@ package enum EntropyFilter {
             }
             return true
         }
-        // The line before it, at most 64 bytes: a ciphertext marker or a hash's name.
+        // An OAuth client ID names its Google project: public by design (`123…-abc….apps.googleusercontent.com`).
+        if bytes.count - secret.upperBound >= Self.googleClientSuffix.count,
+           bytes[secret.upperBound..<(secret.upperBound + Self.googleClientSuffix.count)].elementsEqual(Self.googleClientSuffix) {
+            return true
+        }
+        // The line before it, at most 512 bytes: a ciphertext marker (a SOPS value's `iv:` and `tag:` come long
+        // after its `ENC[`); within 64 bytes, a hash's name, a data URI's `base64,` or an SSH public key's type.
         var lineStart = secret.lowerBound
         steps = 0
-        while lineStart > 0, steps < 64, bytes[lineStart - 1] != 0x0A {
+        while lineStart > 0, steps < 512, bytes[lineStart - 1] != 0x0A {
             lineStart -= 1
             steps += 1
         }
-        let before = bytes[lineStart..<secret.lowerBound]
-        var marker = before.startIndex
+        let line = bytes[lineStart..<secret.lowerBound]
+        let before = line.suffix(64)
+        if publicKeyTypes.contains(where: { ByteSearch.contains(before, $0) }) { return true }
+        var marker = line.startIndex
         var open: Int?
-        while let found = ByteSearch.firstIndex(of: Self.sopsMarker, in: before[marker...]) {
+        while let found = ByteSearch.firstIndex(of: Self.sopsMarker, in: line[marker...]) {
             open = found
             marker = found + 1
         }
-        if let open, !before[open...].contains(0x5D) { return true }
+        if let open, !line[open...].contains(0x5D) { return true }
         return hashNames.contains { ByteSearch.contains(before, $0, ignoringASCIICase: true) }
     }
 
@@ -227,7 +238,11 @@ package enum EntropyFilter {
     private static let sopsMarker = Array("ENC[".utf8)
     private static let armorBegin = Array("-----BEGIN ".utf8)
     private static let armorEnd = Array("-----END ".utf8)
-    private static let hashNames = ["sha1", "sha256", "sha384", "sha512", "md5", "checksum", "digest", "thumbprint", "integrity", "hash"]
+    private static let googleClientSuffix = Array(".apps.googleusercontent.com".utf8)
+    /// An SSH public key's type before its base64, and a data URI's payload marker.
+    private static let publicKeyTypes = ["ssh-rsa ", "ssh-ed25519 ", "ssh-dss ", "ecdsa-sha2-", "sk-ssh-ed25519", "sk-ecdsa-sha2-", ";base64,"]
+        .map { Array($0.utf8) }
+    private static let hashNames = ["h1:", "sha1", "sha256", "sha384", "sha512", "md5", "checksum", "digest", "thumbprint", "integrity", "hash"]
         .map { Array($0.utf8) }
 
     private static func isTokenBreak(_ byte: UInt8) -> Bool {

@@ -19,13 +19,26 @@ package enum PlaceholderFilter {
         if secret.starts(with: [0x7B, 0x7B]) { return true }
         if first == 0x24, secret.count > 1 {
             let next = secret[secret.startIndex + 1]
-            if next == 0x7B || isLetter(next) || next == 0x5F { return true }
+            if next == 0x7B || next == 0x28 || isLetter(next) || next == 0x5F { return true }
         }
-        if mostlyOneByte(secret) || spellsPassword(secret) { return true }
+        if mostlyOneByte(secret) || spellsPassword(secret) || isSequence(secret) { return true }
         guard detector.generic else { return false }
         // A value found across lines (a manifest's data) needs a digit or a symbol: `kind: SetNamespace` is a word.
         if detector.span == .block, secret.allSatisfy(isLetter) { return true }
         return isGenericNonSecret(secret) || isEncodedPlaceholder(secret)
+    }
+
+    /// Counting up (`0123456789abcdef…`, `abcdefgh…`): three in four neighbours are consecutive characters.
+    static func isSequence(_ secret: ArraySlice<UInt8>) -> Bool {
+        guard secret.count >= 8 else { return false }
+        var steps = 0
+        var previous: UInt8?
+        for byte in secret {
+            let folded = byte | 0x20
+            if let previous, folded == previous &+ 1 || (previous == UInt8(ascii: "9") && folded == UInt8(ascii: "a")) { steps += 1 }
+            previous = folded
+        }
+        return steps * 4 >= (secret.count - 1) * 3
     }
 
     /// The word `password` however it is dressed up (`P@S$w0rd!`, `Passw0rd1`): documentation's sample

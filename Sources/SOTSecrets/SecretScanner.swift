@@ -191,7 +191,6 @@ package struct SecretScanner {
         }
         // The line scan's code spans are candidates; when one could hold a secret, cmark's spans are scanned.
         for index in catalog.codeSpanDetectors where !windows[index].isEmpty {
-            let detector = catalog.detectors[index]
             let plausible = windows[index].contains { window in
                 window.count >= Self.shortestCodeSpanSecret && Entropy.bitsPerByte(buffer[window]) >= floors[index] - 0.5
                     && !EntropyFilter.isStructured(ArraySlice(buffer[window]))

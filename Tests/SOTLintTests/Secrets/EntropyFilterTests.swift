@@ -46,6 +46,9 @@ final class EntropyFilterTests: XCTestCase {
             XCTAssertFalse(PlaceholderFilter.spellsPassword(slice(value)), value)
             XCTAssertFalse(PlaceholderFilter.isEncodedPlaceholder(slice(value)), value)
         }
+        XCTAssertTrue(PlaceholderFilter.isSequence(slice("0123456789abcdef0123456789abcdef")))
+        XCTAssertTrue(PlaceholderFilter.isSequence(slice("abcdefghijklmnop")))
+        XCTAssertFalse(PlaceholderFilter.isSequence(slice("9c3e6b1f0a7d42e58b61c0f3d2a9e4b7")))
         XCTAssertFalse(EntropyFilter.isSymbolOrPublic(slice("Web-7d4b9c6f5-x2kqz")), "upper case: not kubectl's")
         XCTAssertFalse(EntropyFilter.isSymbolOrPublic(slice("a9f3k2-7d4b9c6f5x")), "two parts")
     }
@@ -81,6 +84,14 @@ final class EntropyFilterTests: XCTestCase {
         XCTAssertTrue(meeting("url: https://acme.zoom.us/j/739385290?pwd=ekVmNGRjT214MGJkY1JUUUpPMVlJUT09", "ekVmNGRjT214MGJkY1JUUUpPMVlJUT09"))
         XCTAssertFalse(meeting("https://db.acme.test/login?pwd=ekVmNGRjT214MGJkY1JUUUpPMVlJUT09", "ekVmNGRjT214MGJkY1JUUUpPMVlJUT09"))
         XCTAssertFalse(meeting("zoom.us/ notes; then DB_pwd=ekVmNGRjT214MGJkY1JUUUpPMVlJUT09", "ekVmNGRjT214MGJkY1JUUUpPMVlJUT09"))
+        XCTAssertTrue(explained("GOOGLE_CLIENT_ID=439285713748-j50l4epxcxlmefpy9c5bknfib3b6hefr.apps.googleusercontent.com",
+                                "439285713748-j50l4epxcxlmefpy9c5bknfib3b6hefr"))
+        XCTAssertTrue(explained("mod v1.4.2 h1:W1rSiP1a3ZN5w4Jlw7talyjwz61ibg0tRo2SVTqBZwU=", "W1rSiP1a3ZN5w4Jlw7talyjwz61ibg0tRo2SVTqBZwU="))
+        XCTAssertTrue(explained("url(data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABAAAAAQQJ6hrUsv9arVhfGl7bG7)", "iVBORw0KGgoAAAANSUhEUgAAABAAAAAQQJ6hrUsv9arVhfGl7bG7"))
+        XCTAssertTrue(explained("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAILXaMmniafScr7mxgwKhj0 ops@b", "AAAAC3NzaC1lZDI1NTE5AAAAILXaMmniafScr7mxgwKhj0"))
+        let sops = "password: ENC[AES256_GCM,data:ZMRRIk2JAavBsOKggchxpi/k,iv:63F8liW79FqqYtraCcxo58BRFRwFpS+1wGS875oriyg=,tag:6VraJw7mMb398BBiJWtxhg==,type:str]"
+        XCTAssertTrue(explained(sops, "6VraJw7mMb398BBiJWtxhg=="))
+        XCTAssertTrue(EntropyFilter.isSymbolOrPublic(slice("pk_live_51RsUWiu8Hynn2hJi13Dco5UguF5m7Cyb9cmZzi")))
         let armored = Array("-----BEGIN CMS-----\nMIIBqAYJKoZIhvcNAQcDoIIBmTCCAZUCAQAx\n-----END CMS-----\n-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----\n".utf8)
         let ranges = EntropyFilter.publicArmor(in: armored)
         XCTAssertEqual(ranges.count, 1, "a private key's block is never public")
