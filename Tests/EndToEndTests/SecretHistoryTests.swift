@@ -104,6 +104,16 @@ final class SecretHistoryTests: TemporaryDirectoryTestCase {
         XCTAssertEqual(try secrets(["secrets", "--history", "--no-baseline"]).findings.count, 1)
     }
 
+    func testSecretsWithoutHistoryReportsTheSecretRulesAlone() throws {
+        // A Markdown file without front matter (an SOT finding for lint) that holds a token.
+        try write("notes.md", "# Notes\n\nCI pushed with \(token) once.\n\n## CTO-WORK-001 Broken heading\n")
+        let lint = try BinaryRunner.run(["--format", "json", "--no-cache", "notes.md"], in: directory)
+        XCTAssertGreaterThan(BinaryRunner.diagnostics(lint.stdout).count, 1)
+        let run = try BinaryRunner.run(["secrets", "--format", "json", "notes.md"], in: directory)
+        XCTAssertEqual(run.status, 1)
+        XCTAssertEqual(BinaryRunner.diagnostics(run.stdout).map { $0["rule"] as? String }, ["secret-leak"])
+    }
+
     func testAnUnknownRangeIsOneLineAndExitTwo() throws {
         let run = try secrets(["secrets", "--history", "nosuch..HEAD"])
         XCTAssertEqual(run.status, 2)
