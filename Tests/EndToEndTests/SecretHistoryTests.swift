@@ -24,9 +24,13 @@ final class SecretHistoryTests: TemporaryDirectoryTestCase {
     }
 
     private func head() throws -> String {
+        try gitOutput("rev-parse", "HEAD")
+    }
+
+    private func gitOutput(_ arguments: String...) throws -> String {
         let run = Process()
         run.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        run.arguments = ["git", "-C", directory.path, "rev-parse", "HEAD"]
+        run.arguments = ["git", "-C", directory.path] + arguments
         let pipe = Pipe()
         run.standardOutput = pipe
         try run.run()
@@ -112,6 +116,17 @@ final class SecretHistoryTests: TemporaryDirectoryTestCase {
         let run = try BinaryRunner.run(["secrets", "--format", "json", "notes.md"], in: directory)
         XCTAssertEqual(run.status, 1)
         XCTAssertEqual(BinaryRunner.diagnostics(run.stdout).map { $0["rule"] as? String }, ["secret-leak"])
+    }
+
+    func testAMissingObjectIsOneLineNamingGitsReason() throws {
+        _ = try addAndRemoveToken()
+        // A partial clone, or a damaged one: the blob the first commit added is not there.
+        let blob = try gitOutput("rev-parse", "HEAD~1:notes.md")
+        try FileManager.default.removeItem(at: directory.appendingPathComponent(".git/objects/\(blob.prefix(2))/\(blob.dropFirst(2))"))
+        let run = try secrets(["secrets", "--history"])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.stderr.contains("cannot read the history HEAD (git log failed: fatal: unable to read \(blob)"), run.stderr)
+        XCTAssertEqual(run.stderr.split(separator: "\n").count, 1, run.stderr)
     }
 
     func testAnUnknownRangeIsOneLineAndExitTwo() throws {

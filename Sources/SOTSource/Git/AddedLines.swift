@@ -196,9 +196,12 @@ extension GitRepository {
                           _ body: (AddedText) -> Void) throws(SOTLintError) {
         var reader = PatchReader()
         var reported = 0
+        // git's own account of a failure (a missing object in a partial clone) goes into the error.
+        let errors = FileManager.default.temporaryDirectory.appendingPathComponent("sot-lint-git-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: errors) }
         let status = GitCommand.stream(["-c", "core.quotePath=false", "log", "-p", "--reverse", "--no-color", "--no-ext-diff",
                                         "--no-textconv", "--no-renames", "--unified=1", "--diff-filter=d", "--format=%x00%H",
-                                        "--end-of-options", range, "--"] + pathspecs, in: topLevel) { chunk in
+                                        "--end-of-options", range, "--"] + pathspecs, in: topLevel, errorFile: errors) { chunk in
             reader.feed(chunk, body)
             if let progress, reader.commits != reported {
                 reported = reader.commits
@@ -209,7 +212,8 @@ extension GitRepository {
         guard status == 0 else {
             // The likely cause, said plainly: a range that names no commits.
             _ = try commitCount(range: range)
-            throw .git("\(topLevel): cannot read the history \(range) (git log failed)")
+            let said = (try? String(contentsOfFile: errors, encoding: .utf8))?.split(separator: "\n").first.map { ": " + $0 } ?? ""
+            throw .git("\(topLevel): cannot read the history \(range) (git log failed\(said))")
         }
         reader.finish(body)
     }

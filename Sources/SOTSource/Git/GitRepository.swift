@@ -202,7 +202,8 @@ package enum GitCommand {
     /// Runs git and hands its standard output to `body` chunk by chunk as it comes, so that an output of
     /// any size (a whole history's patches) is never held at once; `body` returning false stops reading
     /// (git then ends on a broken pipe). Returns git's exit code, -1 when it could not run or was killed.
-    package static func stream(_ arguments: [String], in directory: String, input: Data? = nil,
+    /// `errorFile`: where git's standard error goes (default: nowhere).
+    package static func stream(_ arguments: [String], in directory: String, input: Data? = nil, errorFile: String = "/dev/null",
                                _ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Int32 {
         _ = ignoresBrokenPipes
         var toChild: [Int32] = [-1, -1]
@@ -221,7 +222,7 @@ package enum GitCommand {
         // dup2 clears close-on-exec on the child's standard input and output.
         posix_spawn_file_actions_adddup2(&actions, toChild[0], STDIN_FILENO)
         posix_spawn_file_actions_adddup2(&actions, fromChild[1], STDOUT_FILENO)
-        posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, errorFile, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         var environment = ProcessInfo.processInfo.environment
         environment["GIT_OPTIONAL_LOCKS"] = "0"
         environment["LC_ALL"] = "C"
