@@ -129,6 +129,19 @@ final class SecretHistoryTests: TemporaryDirectoryTestCase {
         XCTAssertEqual(run.stderr.split(separator: "\n").count, 1, run.stderr)
     }
 
+    func testAProgressLineOnATerminalOnly() throws {
+        _ = try addAndRemoveToken()
+        // util-linux `script` gives the run a terminal; without one (every other test) there is no progress line.
+        let script = URL(fileURLWithPath: "/usr/bin/script")
+        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: script.path), "no `script` to give the run a terminal")
+        let command = "'\(BinaryRunner.binary.path)' secrets --history --format json"
+        let run = try BinaryRunner.run(["-qec", command, "/dev/null"], in: directory, executable: script.path)
+        XCTAssertTrue(run.stdout.contains("sot-lint: history: "), run.stdout)
+        XCTAssertTrue(run.stdout.contains(" commits read"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("\r\u{1B}[K"), "the line is cleared before the report")
+        XCTAssertFalse(try secrets(["secrets", "--history"]).stderr.contains("history:"))
+    }
+
     func testAnUnknownRangeIsOneLineAndExitTwo() throws {
         let run = try secrets(["secrets", "--history", "nosuch..HEAD"])
         XCTAssertEqual(run.status, 2)
