@@ -1,6 +1,7 @@
 // sot-lint-bench: throughput of the secret scan alone (no Markdown parse), on files already in memory.
 // Usage: sot-lint-bench FILE_OR_DIR ... ; prints bytes, files, findings, seconds and MB/s for one thread
-// and for all cores. Used by Benchmarks/secrets.sh.
+// and for all cores. Used by Benchmarks/secrets.sh. BENCH_OFF=id,id turns those detectors off (as
+// `secrets.detectors` would), to see what each costs.
 import Dispatch
 import Foundation
 import SOTSource
@@ -116,7 +117,10 @@ let contents: [SourceText] = paths.compactMap { path in
 }
 let bytes = contents.reduce(0) { $0 + $1.bytes.count }
 guard case .success(let catalog) = SecretCatalog.builtIn else { fatalError("the built-in catalog does not load") }
-let finder = SecretFinder(catalog: catalog, allowances: [])
+let offIDs = (ProcessInfo.processInfo.environment["BENCH_OFF"] ?? "").split(separator: ",").map(String.init)
+var offSettings: [String: SecretDetectorSettings] = [:]
+for id in offIDs { offSettings[id] = SecretDetectorSettings(off: true) }
+let finder = SecretFinder(catalog: catalog, allowances: [], settings: offSettings)
 
 func measure(parallel: Bool) -> (seconds: Double, findings: Int) {
     let start = DispatchTime.now().uptimeNanoseconds

@@ -15,6 +15,8 @@ public struct SecretCatalog: Sendable {
     package let codeSpanDetectors: [Int]
     /// Each detector's entropy floor, in catalog order (made once, not per file).
     package let entropyFloors: [Double]
+    /// Detector id -> index.
+    package let indexByID: [String: Int]
     /// Keywords the scanner itself needs, found in the same pass: the allow directive and fence markers.
     package let allowMarkerKeyword: Int
     package let fenceKeywords: Range<Int>
@@ -81,10 +83,11 @@ public struct SecretCatalog: Sendable {
         fenceDetectors = detectors.indices.filter { detectors[$0].span == .fence }
         codeSpanDetectors = detectors.indices.filter { detectors[$0].span == .codespan }
         entropyFloors = detectors.map(\.entropy)
+        indexByID = Dictionary(detectors.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
     }
 
     public func detector(id: String) -> SecretDetector? {
-        detectors.first { $0.id == id }
+        indexByID[id].map { detectors[$0] }
     }
 }
 

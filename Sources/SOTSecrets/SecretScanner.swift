@@ -27,8 +27,16 @@ package struct SecretScanner {
             floors = catalog.entropyFloors
             return
         }
-        enabled = catalog.detectors.map { settings[$0.id]?.off != true }
-        floors = catalog.detectors.map { settings[$0.id]?.entropy ?? $0.entropy }
+        // The defaults, then each setting by index: a file's scan pays for the settings, not for the catalog.
+        var enabled = [Bool](repeating: true, count: catalog.detectors.count)
+        var floors = catalog.entropyFloors
+        for (id, setting) in settings {
+            guard let index = catalog.indexByID[id] else { continue }
+            if setting.off { enabled[index] = false }
+            if let floor = setting.entropy { floors[index] = floor }
+        }
+        self.enabled = enabled
+        self.floors = floors
     }
 
     package static let lineReach = 2_048
