@@ -28,37 +28,57 @@ package enum SecretCatalogPacking {
         return records.joined(separator: "\u{1D}")
     }
 
-    /// The detectors of a packed catalog; patterns compile on first use.
+    /// The detectors of a packed catalog; patterns compile on first use and examples decode when read. One
+    /// pass over the bytes, by hand: a process pays for this at every start.
     package static func unpack(_ packed: String) -> [SecretDetector] {
         var detectors: [SecretDetector] = []
-        let bytes = Array(packed.utf8)
-        var start = 0
-        while start < bytes.count {
-            var end = start
-            while end < bytes.count, bytes[end] != detectorSeparator { end += 1 }
-            if let detector = detector(bytes[start..<end]) { detectors.append(detector) }
-            start = end + 1
+        detectors.reserveCapacity(600)
+        var bytes = Array(packed.utf8)[...]
+        var fields: [ArraySlice<UInt8>] = []
+        fields.reserveCapacity(13)
+        while !bytes.isEmpty {
+            var end = bytes.startIndex
+            fields.removeAll(keepingCapacity: true)
+            var fieldStart = end
+            while end < bytes.endIndex, bytes[end] != detectorSeparator {
+                if bytes[end] == fieldSeparator {
+                    fields.append(bytes[fieldStart..<end])
+                    fieldStart = end + 1
+                }
+                end += 1
+            }
+            fields.append(bytes[fieldStart..<end])
+            if let detector = detector(fields) { detectors.append(detector) }
+            bytes = end < bytes.endIndex ? bytes[(end + 1)...] : bytes[end...]
         }
         return detectors
     }
 
-    private static func detector(_ record: ArraySlice<UInt8>) -> SecretDetector? {
-        let fields = record.split(separator: fieldSeparator, omittingEmptySubsequences: false)
+    private static func detector(_ fields: [ArraySlice<UInt8>]) -> SecretDetector? {
         guard fields.count == 13, let span = SecretDetector.Span(rawValue: text(fields[7])),
               let group = Int(text(fields[5])), let entropy = Double(text(fields[6])) else { return nil }
         return SecretDetector(
             id: text(fields[0]), description: text(fields[1]), keywords: list(fields[2]),
             regex: POSIXRegex(lazy: text(fields[3]), ignoreCase: fields[4].first == UInt8(ascii: "1")),
             group: group, entropy: entropy, span: span, boundary: fields[8].first == UInt8(ascii: "1"),
-            generic: fields[9].first == UInt8(ascii: "1"), allow: list(fields[10]), positives: list(fields[11]),
-            negatives: list(fields[12]))
+            generic: fields[9].first == UInt8(ascii: "1"), allow: list(fields[10]),
+            examples: .packed(positives: fields[11], negatives: fields[12]))
     }
 
     private static func text(_ bytes: ArraySlice<UInt8>) -> String {
         String(decoding: bytes, as: UTF8.self)
     }
 
-    private static func list(_ bytes: ArraySlice<UInt8>) -> [String] {
-        bytes.isEmpty ? [] : bytes.split(separator: listSeparator, omittingEmptySubsequences: false).map(text)
+    /// Items separated by U+001E.
+    static func list(_ bytes: ArraySlice<UInt8>) -> [String] {
+        guard !bytes.isEmpty else { return [] }
+        var items: [String] = []
+        var start = bytes.startIndex
+        for index in bytes.indices where bytes[index] == listSeparator {
+            items.append(text(bytes[start..<index]))
+            start = index + 1
+        }
+        items.append(text(bytes[start..<bytes.endIndex]))
+        return items
     }
 }

@@ -39,13 +39,35 @@ public final class SecretDetector: Sendable {
     public let generic: Bool
     /// Lower-case substrings that mark a match of this detector as a placeholder.
     public let allow: [String]
-    public let positives: [String]
-    public let negatives: [String]
+    /// Examples it must find, and must not: read by the tests, the docs and `explain`, never by a scan.
+    public var positives: [String] { examples.decoded.positives }
+    public var negatives: [String] { examples.decoded.negatives }
+    private let examples: Examples
+
+    /// The examples as given, or still packed (`SecretCatalogPacking`) until someone reads them: a process
+    /// that only scans never decodes the catalog's thousands of example lines.
+    package enum Examples: Sendable {
+        case given(positives: [String], negatives: [String])
+        case packed(positives: ArraySlice<UInt8>, negatives: ArraySlice<UInt8>)
+
+        var decoded: (positives: [String], negatives: [String]) {
+            switch self {
+            case .given(let positives, let negatives): return (positives, negatives)
+            case .packed(let positives, let negatives): return (SecretCatalogPacking.list(positives), SecretCatalogPacking.list(negatives))
+            }
+        }
+    }
     /// Bytes one of which every match contains: windows without any are skipped.
     package let required: RequiredBytes
 
-    public init(id: String, description: String, keywords: [String], regex: POSIXRegex, group: Int, entropy: Double,
-                span: Span, boundary: Bool, generic: Bool, allow: [String], positives: [String], negatives: [String]) {
+    public convenience init(id: String, description: String, keywords: [String], regex: POSIXRegex, group: Int, entropy: Double,
+                            span: Span, boundary: Bool, generic: Bool, allow: [String], positives: [String], negatives: [String]) {
+        self.init(id: id, description: description, keywords: keywords, regex: regex, group: group, entropy: entropy, span: span,
+                  boundary: boundary, generic: generic, allow: allow, examples: .given(positives: positives, negatives: negatives))
+    }
+
+    package init(id: String, description: String, keywords: [String], regex: POSIXRegex, group: Int, entropy: Double,
+                 span: Span, boundary: Bool, generic: Bool, allow: [String], examples: Examples) {
         self.id = id
         self.description = description
         self.keywords = keywords
@@ -56,8 +78,7 @@ public final class SecretDetector: Sendable {
         self.boundary = boundary
         self.generic = generic
         self.allow = allow
-        self.positives = positives
-        self.negatives = negatives
+        self.examples = examples
         required = RequiredBytes(pattern: regex.pattern, ignoreCase: regex.ignoreCase)
     }
 }
