@@ -85,15 +85,8 @@ if CommandLine.arguments.dropFirst().first == "--check-catalog" {
         if !detector.id.allSatisfy({ ($0.isLowercase && $0.isASCII) || $0.isNumber || $0 == "-" }) { failures.append("\(detector.id): id must be lower-case ASCII, digits and -") }
     }
     let finder = SecretFinder(catalog: combined, allowances: [])
-    let filler = Array("aZ0+/9xQ=_-".utf8)
     for detector in added {
-        var line = [UInt8]()
-        var step = 0
-        while line.count < 1_000_000 {
-            line += Array((detector.keywords.first ?? "`").utf8)
-            line += filler.prefix(1 + step % filler.count)
-            step += 1
-        }
+        let line = SecretExampleCheck.adversarialLine(for: detector, length: 1_000_000)
         let start = DispatchTime.now().uptimeNanoseconds
         _ = finder.scan(SourceText(path: "adversarial.md", bytes: line), markdown: true)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
@@ -108,16 +101,9 @@ if CommandLine.arguments.dropFirst().first == "--adversarial" {
     // Each detector's first keyword repeated with base64-like filler to 1 MB: the time to scan it.
     guard case .success(let catalog) = SecretCatalog.builtIn else { fatalError("the built-in catalog does not load") }
     let finder = SecretFinder(catalog: catalog, allowances: [])
-    let filler = Array("aZ0+/9xQ=_-".utf8)
     var slowest: [(String, Double)] = []
     for detector in catalog.detectors {
-        var line = [UInt8]()
-        var step = 0
-        while line.count < 1_000_000 {
-            line += Array((detector.keywords.first ?? "`").utf8)
-            line += filler.prefix(1 + step % filler.count)
-            step += 1
-        }
+        let line = SecretExampleCheck.adversarialLine(for: detector, length: 1_000_000)
         let start = DispatchTime.now().uptimeNanoseconds
         _ = finder.scan(SourceText(path: "adversarial.txt", bytes: line), markdown: true)
         slowest.append((detector.id, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))

@@ -8,7 +8,6 @@ import SOTRules
 package struct HistoryScan {
     package let project: LintInputs.Project
     package let rules: RuleSet
-    package let today: CalendarDate
     package let workingDirectory: String
     /// Absolute paths the user named in this project (files or folders): the pathspecs.
     package let paths: [String]

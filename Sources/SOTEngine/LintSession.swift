@@ -130,7 +130,7 @@ public final class LintSession: @unchecked Sendable {
         var files = 0
         for root in inputs.givenPaths.keys.sorted() {
             guard let project = inputs.projects[root] else { continue }
-            let scan = HistoryScan(project: project, rules: options.rules, today: options.today, workingDirectory: options.workingDirectory,
+            let scan = HistoryScan(project: project, rules: options.rules, workingDirectory: options.workingDirectory,
                                    paths: inputs.givenPaths[root] ?? [])
             let found = try scan.scan(range: range, progress: progress)
             var outcome = ProjectLint.Outcome(workspace: Workspace(documents: []))

@@ -127,7 +127,7 @@ package struct ProjectLint {
         }
         // A secret added and removed again between the base and HEAD is in neither tree: each commit's added lines.
         if case .revision(let revision, _)? = base, !givenPaths.isEmpty {
-            let history = try HistoryScan(project: project, rules: rules, today: today, workingDirectory: workingDirectory, paths: givenPaths)
+            let history = try HistoryScan(project: project, rules: rules, workingDirectory: workingDirectory, paths: givenPaths)
                 .scan(range: revision + "..HEAD", known: outcome.diagnostics)
             outcome.diagnostics += history.diagnostics
             outcome.redact.merge(history.redact) { $0 + $1 }

@@ -84,11 +84,18 @@ package enum EntropyFilter {
 
     /// The value is base64 of text (`SGVsbG8gV29ybGQ…`): printable once decoded.
     package static func isBase64OfText(_ value: ArraySlice<UInt8>) -> Bool {
-        guard value.count >= 16 else { return false }
+        guard value.count >= 16, let decoded = base64Decoded(value) else { return false }
+        let printable = decoded.count { ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+        return decoded.count >= 12 && printable * 100 >= decoded.count * 95
+    }
+
+    /// The bytes `value` encodes in base64 (standard or URL-safe alphabet, padding ignored); nil when it
+    /// holds any other byte.
+    package static func base64Decoded(_ value: ArraySlice<UInt8>) -> [UInt8]? {
+        var decoded: [UInt8] = []
+        decoded.reserveCapacity(value.count * 3 / 4)
         var bits = 0
         var buffer = 0
-        var decoded = 0
-        var printable = 0
         for byte in value {
             let sextet: Int
             switch byte {
@@ -98,18 +105,16 @@ package enum EntropyFilter {
             case 0x2B, 0x2D: sextet = 62
             case 0x2F, 0x5F: sextet = 63
             case 0x3D: continue
-            default: return false
+            default: return nil
             }
             buffer = (buffer << 6 | sextet) & 0xFFFF
             bits += 6
             if bits >= 8 {
                 bits -= 8
-                let character = (buffer >> bits) & 0xFF
-                decoded += 1
-                if (character >= 0x20 && character < 0x7F) || character == 0x0A || character == 0x0D || character == 0x09 { printable += 1 }
+                decoded.append(UInt8((buffer >> bits) & 0xFF))
             }
         }
-        return decoded >= 12 && printable * 100 >= decoded * 95
+        return decoded
     }
 
     /// What stands before the value on its line says it is not a secret: its token marks it public

@@ -61,30 +61,8 @@ package enum PlaceholderFilter {
 
     /// Base64 of a placeholder (`c2VjcmV0Cg==` is `secret`): a manifest's sample value.
     static func isEncodedPlaceholder(_ secret: ArraySlice<UInt8>) -> Bool {
-        guard secret.count >= 4, secret.count <= 44, secret.count % 4 == 0 else { return false }
-        var decoded: [UInt8] = []
-        var buffer = 0
-        var bits = 0
-        for byte in secret {
-            let sextet: Int
-            switch byte {
-            case 0x41...0x5A: sextet = Int(byte) - 0x41
-            case 0x61...0x7A: sextet = Int(byte) - 0x61 + 26
-            case 0x30...0x39: sextet = Int(byte) - 0x30 + 52
-            case 0x2B: sextet = 62
-            case 0x2F: sextet = 63
-            case 0x3D: continue
-            default: return false
-            }
-            buffer = (buffer << 6 | sextet) & 0xFFFF
-            bits += 6
-            if bits >= 8 {
-                bits -= 8
-                let character = UInt8((buffer >> bits) & 0xFF)
-                guard (character >= 0x20 && character < 0x7F) || character == 0x0A else { return false }
-                decoded.append(character)
-            }
-        }
+        guard secret.count >= 4, secret.count <= 44, secret.count % 4 == 0, var decoded = EntropyFilter.base64Decoded(secret),
+              decoded.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A }) else { return false }
         while decoded.last == 0x0A || decoded.last == 0x20 { decoded.removeLast() }
         let word = decoded.map { $0 | 0x20 }
         if encodedWords.contains(word) || spellsPassword(decoded[...]) { return true }

@@ -51,6 +51,23 @@ package enum SecretExampleCheck {
         return failures
     }
 
+    /// A detector's worst line: its first keyword over and over, each followed by a little base64-like filler
+    /// (one byte more each time, up to 11), to `length` bytes. Windows around every hit touch; a pattern that
+    /// rescans them is quadratic here.
+    package static func adversarialLine(for detector: SecretDetector, length: Int) -> [UInt8] {
+        let keyword = Array((detector.keywords.first ?? "`").utf8)
+        let filler = Array("aZ0+/9xQ=_-".utf8)
+        var line: [UInt8] = []
+        line.reserveCapacity(length + keyword.count + filler.count)
+        var step = 0
+        while line.count < length {
+            line += keyword
+            line += filler.prefix(1 + step % filler.count)
+            step += 1
+        }
+        return line
+    }
+
     /// `*` and `+` outside a bracket expression: a pattern whose work could grow with the input.
     package static func unboundedQuantifiers(_ detector: SecretDetector) -> [String] {
         var inBracket = false

@@ -63,16 +63,23 @@ struct SecretsCommand: ParsableCommand {
         request.usesBaseline = !noBaseline
         request.history = range
         let session = try configOptions.session()
+        var progress: HistoryProgress?
         if let range, isatty(STDERR_FILENO) != 0 {
-            let progress = HistoryProgress(total: try? GitRepository.find(from: FilePath.currentDirectory(), purpose: "--history")
+            let shown = HistoryProgress(total: try? GitRepository.find(from: FilePath.currentDirectory(), purpose: "--history")
                 .commitCount(range: range))
-            request.progress = { progress.show($0) }
-            defer { progress.clear() }
-            let report = try session.lint(request)
-            progress.clear()
-            return try emit(report)
+            request.progress = { shown.show($0) }
+            progress = shown
         }
-        try emit(try session.lint(request))
+        // The progress line is gone before the report or an error is written.
+        let report: LintReport
+        do {
+            report = try session.lint(request)
+        } catch {
+            progress?.clear()
+            throw error
+        }
+        progress?.clear()
+        try emit(report)
     }
 
     private func emit(_ report: LintReport) throws {

@@ -29,15 +29,6 @@ final class InvariantAcrossCommitsTests: TemporaryDirectoryTestCase {
         "## CTO-WORK-020 - Decision\n\nStatus: \(status).\n\nAcceptance:\n\n- Decided.\n"
     }
 
-    private func git(_ arguments: String...) throws {
-        XCTAssertEqual(try BinaryRunner.git(arguments, in: directory), 0, arguments.joined(separator: " "))
-    }
-
-    private func commit(_ message: String) throws {
-        try git("add", "-A")
-        try git("-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-q", "-m", message)
-    }
-
     private func completeRoute() throws {
         let text = try String(contentsOf: directory.appendingPathComponent(route), encoding: .utf8)
         try write(route, text.replacingOccurrences(of: "Status: validated.", with: "Status: done."))
@@ -114,17 +105,5 @@ final class InvariantAcrossCommitsTests: TemporaryDirectoryTestCase {
         let merged = try invariantFindings(["--base", "main", "."])
         XCTAssertEqual(merged.messages, [], "each branch moved one issue; the merge moved none")
         XCTAssertEqual(merged.status, 0)
-    }
-
-    private func gitOutput(_ arguments: String...) throws -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", directory.path] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(data: data, encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

@@ -14,28 +14,8 @@ final class SecretHistoryTests: TemporaryDirectoryTestCase {
         try git("tag", "base")
     }
 
-    private func git(_ arguments: String...) throws {
-        XCTAssertEqual(try BinaryRunner.git(arguments, in: directory), 0, arguments.joined(separator: " "))
-    }
-
-    private func commit(_ message: String) throws {
-        try git("add", "-A")
-        try git("-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-q", "-m", message)
-    }
-
     private func head() throws -> String {
         try gitOutput("rev-parse", "HEAD")
-    }
-
-    private func gitOutput(_ arguments: String...) throws -> String {
-        let run = Process()
-        run.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        run.arguments = ["git", "-C", directory.path] + arguments
-        let pipe = Pipe()
-        run.standardOutput = pipe
-        try run.run()
-        run.waitUntilExit()
-        return String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     private func secrets(_ arguments: [String]) throws -> (status: Int32, findings: [String], stderr: String) {

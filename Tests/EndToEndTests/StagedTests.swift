@@ -18,13 +18,8 @@ final class StagedTests: TemporaryDirectoryTestCase {
         XCTAssertEqual(try BinaryRunner.git(["init", "-q", "-b", "main"], in: directory), 0)
     }
 
-    private func git(_ arguments: String...) throws {
-        XCTAssertEqual(try BinaryRunner.git(arguments, in: directory), 0, arguments.joined(separator: " "))
-    }
-
     private func commit() throws {
-        try git("add", "-A")
-        try git("-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-q", "-m", "c")
+        try commit("c")
     }
 
     private func staged() throws -> BinaryRun {

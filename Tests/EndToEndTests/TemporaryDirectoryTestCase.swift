@@ -21,4 +21,28 @@ class TemporaryDirectoryTestCase: XCTestCase {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try text.write(to: url, atomically: true, encoding: .utf8)
     }
+
+    /// Runs git in the folder; a failure fails the test.
+    func git(_ arguments: String...) throws {
+        XCTAssertEqual(try BinaryRunner.git(arguments, in: directory), 0, arguments.joined(separator: " "))
+    }
+
+    /// Stages everything and commits it as a test author.
+    func commit(_ message: String) throws {
+        try git("add", "-A")
+        try git("-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-q", "-m", message)
+    }
+
+    /// What git prints, without the surrounding white space.
+    func gitOutput(_ arguments: String...) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", directory.path] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
 }

@@ -63,19 +63,10 @@ final class SecretCatalogTests: XCTestCase {
     func testAdversarialLineIsScannedInLinearWork() throws {
         // Each detector alone (its own catalog): the scan's time is that detector's, as release builds are
         // timed by `sot-lint-bench --check-catalog`; the full catalog per line would repeat every other's work.
-        let filler = Array("aZ0+/9xQ=_-".utf8)
         for detector in try builtIn().detectors {
             let scanner = SecretScanner(catalog: SecretCatalog(detectors: [detector]))
             let index = 0
-            let keyword = Array((detector.keywords.first ?? "`").utf8)
-            var line = [UInt8]()
-            line.reserveCapacity(16_100)
-            var step = 0
-            while line.count < 16_000 {
-                line += keyword
-                line += filler.prefix(1 + step % filler.count)
-                step += 1
-            }
+            let line = SecretExampleCheck.adversarialLine(for: detector, length: 16_000)
             let windowBytes = line.withUnsafeBufferPointer { scanner.windows(in: $0, markdown: true)[index] }
                 .reduce(0) { $0 + $1.count }
             XCTAssertLessThanOrEqual(windowBytes, line.count, "\(detector.id) scans a byte more than once")
