@@ -1,11 +1,12 @@
 // sot-lint-bench: throughput of the secret scan alone (no Markdown parse), on files already in memory.
 // Usage: sot-lint-bench FILE_OR_DIR ... ; prints bytes, files, findings, seconds and MB/s for one thread
 // and for all cores. Used by Benchmarks/secrets.sh. BENCH_OFF=id,id turns those detectors off (as
-// `secrets.detectors` would), to see what each costs. `--startup` prints what building the catalog costs a
+// `secrets.detectors` would), to see what each costs; BENCH_MODES=1,2,3 picks the timed modes. `--startup` prints what building the catalog costs a
 // process; `--check-catalog FILE…` checks catalog family files; `--compile` and `--adversarial` time patterns.
 import Dispatch
 import Foundation
 import SOTSource
+import SOTSyntax
 import SOTModel
 import SOTRules
 import SOTSecrets
@@ -45,14 +46,14 @@ if CommandLine.arguments.dropFirst().first == "--startup" {
     let unpacked = DispatchTime.now().uptimeNanoseconds
     let catalog = SecretCatalog(detectors: detectors)
     let built = DispatchTime.now().uptimeNanoseconds
-    let automatonStart = DispatchTime.now().uptimeNanoseconds
-    _ = KeywordAutomaton(keywords: catalog.automaton.keywords.map { String(decoding: $0, as: UTF8.self) })
-    print(String(format: "of the catalog, the keyword automaton %.2f ms", Double(DispatchTime.now().uptimeNanoseconds - automatonStart) / 1e6))
+    let finderStart = DispatchTime.now().uptimeNanoseconds
+    _ = KeywordFinder(keywords: catalog.keywords.keywords.map { String(decoding: $0, as: UTF8.self) })
+    print(String(format: "of the catalog, the keyword finder %.2f ms", Double(DispatchTime.now().uptimeNanoseconds - finderStart) / 1e6))
     let requiredStart = DispatchTime.now().uptimeNanoseconds
     for detector in detectors { _ = RequiredBytes(pattern: detector.regex.pattern, ignoreCase: detector.regex.ignoreCase) }
     print(String(format: "of the unpack, required bytes %.2f ms", Double(DispatchTime.now().uptimeNanoseconds - requiredStart) / 1e6))
-    print(String(format: "unpack %.2f ms, catalog (automaton, indexes) %.2f ms, %d detectors, %d keywords",
-                 Double(unpacked - start) / 1e6, Double(built - unpacked) / 1e6, catalog.detectors.count, catalog.automaton.keywords.count))
+    print(String(format: "unpack %.2f ms, catalog (keywords, indexes) %.2f ms, %d detectors, %d keywords",
+                 Double(unpacked - start) / 1e6, Double(built - unpacked) / 1e6, catalog.detectors.count, catalog.keywords.keywords.count))
     exit(0)
 }
 
@@ -116,7 +117,7 @@ if CommandLine.arguments.dropFirst().first == "--adversarial" {
 }
 
 let perDetector = CommandLine.arguments.dropFirst().first == "--per-detector"
-let paths = CommandLine.arguments.dropFirst().filter { $0 != "--per-detector" }.flatMap(files)
+let paths = CommandLine.arguments.dropFirst().filter { $0 != "--per-detector" && $0 != "--keywords" }.flatMap(files)
 let contents: [SourceText] = paths.compactMap { path in
     (try? FilePath.read(path)).map { SourceText(path: path, bytes: $0) }
 }
@@ -127,7 +128,12 @@ var offSettings: [String: SecretDetectorSettings] = [:]
 for id in offIDs { offSettings[id] = SecretDetectorSettings(off: true) }
 let finder = SecretFinder(catalog: catalog, allowances: [], settings: offSettings)
 
-func measure(parallel: Bool) -> (seconds: Double, findings: Int) {
+// The lint parses every Markdown file once and hands the secret scan that parse's code regions; the scan
+// alone is timed the same way, the parse done beforehand. `parses: true` times the scan parsing them itself,
+// as it does for a file nobody parsed (the added lines of a commit).
+let parsedCode: [MarkdownCodeRegions?] = contents.map { $0.path.hasSuffix(".md") ? MarkdownCode.regions(in: $0) : nil }
+
+func measure(parallel: Bool, parses: Bool = false) -> (seconds: Double, findings: Int) {
     let start = DispatchTime.now().uptimeNanoseconds
     let counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: contents.count)
     defer { counts.deallocate() }
@@ -135,25 +141,44 @@ func measure(parallel: Bool) -> (seconds: Double, findings: Int) {
     if parallel {
         nonisolated(unsafe) let slots = counts
         DispatchQueue.concurrentPerform(iterations: count) { index in
-            slots[index] = finder.scan(contents[index], markdown: contents[index].path.hasSuffix(".md")).findings.count
+            slots[index] = finder.scan(contents[index], markdown: contents[index].path.hasSuffix(".md"),
+                                       code: parses ? nil : parsedCode[index]).findings.count
         }
     } else {
         for index in 0..<count {
-            counts[index] = finder.scan(contents[index], markdown: contents[index].path.hasSuffix(".md")).findings.count
+            counts[index] = finder.scan(contents[index], markdown: contents[index].path.hasSuffix(".md"),
+                                        code: parses ? nil : parsedCode[index]).findings.count
         }
     }
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     return (seconds, counts.reduce(0, +))
 }
 
+// Best of BENCH_RUNS runs (default 3): a shared 2-core machine's slow phases cost a run 2x.
+let runs = max(1, Int(ProcessInfo.processInfo.environment["BENCH_RUNS"] ?? "") ?? 3)
 print("files \(contents.count) bytes \(bytes) detectors \(catalog.detectors.count)")
+if CommandLine.arguments.dropFirst().first == "--keywords" {
+    // The keyword pass alone, one thread: the first pass every byte of every file goes through.
+    var best = Double.infinity
+    var hits = 0
+    for _ in 0..<runs {
+        let start = DispatchTime.now().uptimeNanoseconds
+        hits = 0
+        for source in contents { hits += source.bytes.withUnsafeBufferPointer { catalog.keywords.hits(in: $0).count } }
+        best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+    print(String(format: "keywords %8.3f s %8.1f MB/s hits %d", best, Double(bytes) / 1e6 / best, hits))
+    exit(0)
+}
 if perDetector {
     // Each detector alone over the same files: where the scan's time goes.
     var costs: [(String, Double)] = []
     for detector in catalog.detectors {
         let single = SecretFinder(catalog: SecretCatalog(detectors: [detector]), allowances: [])
         let start = DispatchTime.now().uptimeNanoseconds
-        for source in contents { _ = single.scan(source, markdown: source.path.hasSuffix(".md")) }
+        for (index, source) in contents.enumerated() {
+            _ = single.scan(source, markdown: source.path.hasSuffix(".md"), code: parsedCode[index])
+        }
         costs.append((detector.id, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
     }
     for (id, seconds) in costs.sorted(by: { $0.1 > $1.1 }).prefix(12) {
@@ -161,14 +186,17 @@ if perDetector {
     }
     exit(0)
 }
-for (label, parallel) in [("1 thread", false), ("all cores", true)] {
+// BENCH_MODES=1,2,3 picks the modes below (default all), e.g. to profile one of them alone.
+let modes = (ProcessInfo.processInfo.environment["BENCH_MODES"] ?? "1,2,3").split(separator: ",").compactMap { Int($0) }
+for (mode, (label, parallel, parses)) in [("1 thread", false, false), ("all cores", true, false), ("1 thread, parsing code itself", false, true)].enumerated()
+where modes.contains(mode + 1) {
     var best = Double.infinity
     var findings = 0
-    for _ in 0..<3 {
-        let run = measure(parallel: parallel)
+    for _ in 0..<runs {
+        let run = measure(parallel: parallel, parses: parses)
         best = min(best, run.seconds)
         findings = run.findings
     }
     let rate = Double(bytes) / 1e6 / best
-    print(String(format: "%-9@ %8.3f s %8.1f MB/s findings %d", label as NSString, best, rate, findings))
+    print(String(format: "%-29@ %8.3f s %8.1f MB/s findings %d", label as NSString, best, rate, findings))
 }

@@ -33,8 +33,11 @@ package struct FileAnalyzer: Sendable {
         guard !OwnReport.isOwnReport(bytes) else { return nil }
         let source = SourceText(path: job.display, bytes: bytes)
         var analysis = FileAnalysis(path: job.display, isTarget: job.isTarget)
+        var code: MarkdownCodeRegions?
         if job.markdown {
-            let document = DocumentBuilder.build(parse(source), profile: profile)
+            let syntax = parse(source)
+            code = syntax.code
+            let document = DocumentBuilder.build(syntax, profile: profile)
             if job.isTarget {
                 for enabled in documentRules {
                     analysis.diagnostics += enabled.diagnostics(enabled.rule.check(document, context: enabled.context))
@@ -46,7 +49,7 @@ package struct FileAnalyzer: Sendable {
             if document.isSOT { analysis.summary = WorkspaceDocument(document, profile: profile, phrases: phrases, detail: detail) }
         }
         if job.isTarget, job.scanSecrets, job.markdown || !Self.isBinary(bytes) {
-            let file = ContentFile(source: source, markdown: job.markdown)
+            let file = ContentFile(source: source, markdown: job.markdown, code: code)
             for (rule, severity, settings) in contentRules {
                 let found = rule.check(file, context: ContentContext(profile: profile, settings: settings))
                 analysis.redact += found.redact

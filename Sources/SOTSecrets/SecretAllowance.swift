@@ -29,9 +29,10 @@ public struct SecretFinder: Sendable {
         self.settings = settings
     }
 
-    public func scan(_ source: SourceText, markdown: Bool) -> SecretScanResult {
+    /// `code`: a Markdown file's code regions from its parse, when the caller parsed it.
+    public func scan(_ source: SourceText, markdown: Bool, code: MarkdownCodeRegions? = nil) -> SecretScanResult {
         var result = SecretScanResult()
-        let scan = SecretScanner(catalog: catalog, settings: settings).scanWithDirectives(source.bytes, markdown: markdown)
+        let scan = SecretScanner(catalog: catalog, settings: settings).scanWithDirectives(source.bytes, markdown: markdown, code: code)
         let matches = distinct(scan.matches)
         var reader = SecretAllowDirectiveReader(source: source)
         let directives = scan.directives.map { reader.directive(at: $0) }
@@ -129,7 +130,7 @@ extension SecretFinder {
                                settings: [String: SecretDetectorSettings] = [:]) -> SecretScanResult {
         file.shared("secrets") {
             guard case .success(let catalog) = SecretCatalog.builtIn else { return SecretScanResult() }
-            return SecretFinder(catalog: catalog, allowances: allowances, settings: settings).scan(file.source, markdown: file.markdown)
+            return SecretFinder(catalog: catalog, allowances: allowances, settings: settings).scan(file.source, markdown: file.markdown, code: file.code)
         }
     }
 }

@@ -3,12 +3,16 @@ import SOTSyntax
 import SOTModel
 import SOTRules
 
-/// The secret detectors with their keyword automaton, loaded once from the compiled-in catalog.
+/// The secret detectors with their keyword finder, loaded once from the compiled-in catalog.
 public struct SecretCatalog: Sendable {
     public let detectors: [SecretDetector]
-    package let automaton: KeywordAutomaton
-    /// Keyword index -> detectors that listed it.
-    package let detectorsByKeyword: [[Int]]
+    package let keywords: KeywordFinder
+    /// The detectors that listed keyword `k` are `keywordDetectors[keywordDetectorStart[k]..<keywordDetectorStart[k + 1]]`
+    /// (flat, so that a hit reads two numbers, not an array that must be retained).
+    package let keywordDetectorStart: [Int32]
+    package let keywordDetectors: [Int32]
+    /// Each detector's span, in catalog order.
+    package let spans: [SecretDetector.Span]
     /// Detectors run on every fenced code line of Markdown files.
     package let fenceDetectors: [Int]
     /// Detectors run on the code spans of Markdown files.
@@ -17,9 +21,8 @@ public struct SecretCatalog: Sendable {
     package let entropyFloors: [Double]
     /// Detector id -> index.
     package let indexByID: [String: Int]
-    /// Keywords the scanner itself needs, found in the same pass: the allow directive and fence markers.
+    /// The keyword the scanner itself needs, found in the same pass: the allow directive.
     package let allowMarkerKeyword: Int
-    package let fenceKeywords: Range<Int>
 
     /// The catalog of rules/secrets.yml, compiled in as Swift values (`SecretCatalogSnapshot`, kept equal
     /// to the YAML by EmbeddedSnapshotTests): loading it parses and decodes nothing, and patterns compile
@@ -61,25 +64,29 @@ public struct SecretCatalog: Sendable {
     public init(detectors: [SecretDetector]) {
         self.detectors = detectors
         var keywords: [String] = []
-        var byKeyword: [[Int]] = []
+        var byKeyword: [[Int32]] = []
         var known: [String: Int] = [:]
-        for (index, detector) in detectors.enumerated() where detector.span != .fence {
+        // Fenced code and code spans are where the Markdown parse puts them: their detectors need no keyword.
+        for (index, detector) in detectors.enumerated() where detector.span != .fence && detector.span != .codespan {
             for keyword in detector.keywords {
                 if let existing = known[keyword] {
-                    byKeyword[existing].append(index)
+                    byKeyword[existing].append(Int32(index))
                 } else {
                     known[keyword] = keywords.count
                     keywords.append(keyword)
-                    byKeyword.append([index])
+                    byKeyword.append([Int32(index)])
                 }
             }
         }
         allowMarkerKeyword = keywords.count
-        fenceKeywords = (keywords.count + 1)..<(keywords.count + 3)
-        keywords += [SecretAllowDirective.marker, "```", "~~~"]
-        byKeyword += [[], [], []]
-        automaton = KeywordAutomaton(keywords: keywords)
-        detectorsByKeyword = byKeyword
+        keywords.append(SecretAllowDirective.marker)
+        byKeyword.append([])
+        self.keywords = KeywordFinder(keywords: keywords)
+        var starts: [Int32] = [0]
+        for list in byKeyword { starts.append(starts[starts.count - 1] + Int32(list.count)) }
+        keywordDetectorStart = starts
+        keywordDetectors = byKeyword.flatMap { $0 }
+        spans = detectors.map(\.span)
         fenceDetectors = detectors.indices.filter { detectors[$0].span == .fence }
         codeSpanDetectors = detectors.indices.filter { detectors[$0].span == .codespan }
         entropyFloors = detectors.map(\.entropy)
@@ -129,7 +136,7 @@ private struct SecretDetectorDecoder {
         let spanText = try text("span", id) ?? "line"
         guard let span = SecretDetector.Span(rawValue: spanText) else { throw fail(id, "`span` must be line, block, fence, codespan or context") }
         let keywords = try list("keywords", id).map { $0.lowercased() }
-        if span != .fence, keywords.isEmpty { throw fail(id, "needs at least one keyword") }
+        if span != .fence, span != .codespan, keywords.isEmpty { throw fail(id, "needs at least one keyword") }
         guard let entropy = Double(try text("entropy", id) ?? "0"), entropy >= 0 else { throw fail(id, "`entropy` must be a number") }
         return SecretDetector(
             id: id, description: description, keywords: keywords, regex: regex, group: group, entropy: entropy,

@@ -1829,7 +1829,7 @@ detectors:
       - 'Use HTTP Basic authorization only over TLS.'
   - id: markdown-code-span-high-entropy
     description: 'High-entropy string in a Markdown code span'
-    keywords: ['`']
+    keywords: []
     pattern: '[A-Za-z0-9+/=_-]{20,200}'
     group: 0
     ignore_case: false

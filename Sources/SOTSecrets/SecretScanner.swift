@@ -52,19 +52,19 @@ package struct SecretScanner {
     }
 
     /// The matches, and the offsets of `sot-lint-allow-secret` markers found in the same pass. In Markdown,
-    /// fenced code and code spans are where cmark finds them (`MarkdownCode`), parsed only when a fence or a
-    /// code span could hold a secret.
-    package func scanWithDirectives(_ bytes: [UInt8], markdown: Bool) -> (matches: [SecretMatch], directives: [Int]) {
-        let code = CodeRegions(bytes)
+    /// fenced code and code spans are where cmark finds them: `code` from the document's parse when the
+    /// caller has one, otherwise parsed here when the file holds a backtick or a tilde.
+    package func scanWithDirectives(_ bytes: [UInt8], markdown: Bool, code known: MarkdownCodeRegions? = nil)
+    -> (matches: [SecretMatch], directives: [Int]) {
+        let code = CodeRegions(bytes, known: known)
         return bytes.withUnsafeBufferPointer { buffer in
             let pieces = Self.pieces(of: buffer)
             guard pieces.count > 1 else {
-                return scanPiece(buffer, range: 0..<buffer.count, markdown: markdown, code: code, wholeFile: true)
+                return scanPiece(buffer, range: 0..<buffer.count, markdown: markdown, code: code)
             }
             nonisolated(unsafe) let shared = buffer
             let results = ParallelResults<(matches: [SecretMatch], directives: [Int])>.map(pieces.count) { index in
-                // Fenced code depends on the whole file: every piece takes its lines of the file's fenced code.
-                scanPiece(shared, range: pieces[index], markdown: markdown, code: code, wholeFile: false)
+                scanPiece(shared, range: pieces[index], markdown: markdown, code: code)
             }
             var matches: [SecretMatch] = []
             var directives: [Int] = []
@@ -101,12 +101,13 @@ package struct SecretScanner {
         return pieces
     }
 
-    private func scanPiece(_ buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>, markdown: Bool, code: CodeRegions, wholeFile: Bool)
+    private func scanPiece(_ buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>, markdown: Bool, code: CodeRegions)
     -> (matches: [SecretMatch], directives: [Int]) {
-            let (windows, directives) = self.windowsAndDirectives(in: buffer, range: range, markdown: markdown, code: code,
-                                                                  wholeFile: wholeFile)
+            let (windows, directives) = self.windowsAndDirectives(in: buffer, range: range, markdown: markdown, code: code)
             var found: [SecretMatch] = []
-            for (index, detectorWindows) in windows.enumerated() where !detectorWindows.isEmpty {
+            for entry in windows {
+                let index = entry.detector
+                let detectorWindows = entry.windows
                 let detector = catalog.detectors[index]
                 let inCode = detector.span == .fence || detector.span == .codespan
                 var seen = Set<Int>()
@@ -145,23 +146,25 @@ package struct SecretScanner {
     /// For each detector, the byte ranges its pattern runs over: windows around its keyword hits, merged
     /// where they touch, so the pattern's work is linear in the file whatever the number of hits.
     package func windows(in buffer: UnsafeBufferPointer<UInt8>, markdown: Bool) -> [[Range<Int>]] {
-        windowsAndDirectives(in: buffer, range: 0..<buffer.count, markdown: markdown, code: CodeRegions(Array(buffer)), wholeFile: true).windows
+        var dense: [[Range<Int>]] = Array(repeating: [], count: catalog.detectors.count)
+        let found = windowsAndDirectives(in: buffer, range: 0..<buffer.count, markdown: markdown, code: CodeRegions(Array(buffer), known: nil))
+        for entry in found.windows { dense[entry.detector] = entry.windows }
+        return dense
     }
 
+    /// The windows of the detectors that have any (a file wakes a handful of the catalog's hundreds), and
+    /// the allow markers' offsets.
     private func windowsAndDirectives(in buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>, markdown: Bool,
-                                      code: CodeRegions, wholeFile: Bool) -> (windows: [[Range<Int>]], directives: [Int]) {
-        var windows: [[Range<Int>]] = Array(repeating: [], count: catalog.detectors.count)
+                                      code: CodeRegions) -> (windows: [DetectorWindows], directives: [Int]) {
+        var windows: [DetectorWindows] = []
+        // Detector -> its entry in `windows`, or -1.
+        var entry = [Int32](repeating: -1, count: catalog.detectors.count)
         var directives: [Int] = []
-        var hasFence = false
         // The line of the latest hit: hits on one line (however many) find its ends once.
         var line: Range<Int>?
-        for hit in catalog.automaton.hits(in: buffer, range: range) {
+        for hit in catalog.keywords.hits(in: buffer, range: range) {
             if hit.keyword == catalog.allowMarkerKeyword {
                 directives.append(hit.offset)
-                continue
-            }
-            if catalog.fenceKeywords.contains(hit.keyword) {
-                hasFence = true
                 continue
             }
             let current: Range<Int>
@@ -171,39 +174,35 @@ package struct SecretScanner {
                 current = lineBounds(of: hit.offset, in: buffer)
                 line = current
             }
-            for detector in catalog.detectorsByKeyword[hit.keyword] where enabled?[detector] ?? true {
-                if catalog.detectors[detector].span == .codespan {
-                    // Code spans are Markdown; in other files a backtick means something else.
-                    guard markdown else { continue }
-                    // Each line's code spans once, however many backticks it has.
-                    if windows[detector].last.map({ current.contains($0.lowerBound) }) != true {
-                        windows[detector] += codeSpanContents(current, in: buffer)
-                    }
+            for position in Int(catalog.keywordDetectorStart[hit.keyword])..<Int(catalog.keywordDetectorStart[hit.keyword + 1]) {
+                let detector = Int(catalog.keywordDetectors[position])
+                if let enabled, !enabled[detector] { continue }
+                let window = self.window(around: hit.offset, span: catalog.spans[detector], line: current, in: buffer)
+                let index = Int(entry[detector])
+                guard index >= 0 else {
+                    entry[detector] = Int32(windows.count)
+                    windows.append(DetectorWindows(detector: detector, windows: [window]))
                     continue
                 }
-                let window = self.window(around: hit.offset, span: catalog.detectors[detector].span, line: current, in: buffer)
-                // Hits arrive in order of their end, so a new window touches the last one or lies after it.
-                if let last = windows[detector].last, window.lowerBound <= last.upperBound {
-                    windows[detector][windows[detector].count - 1] =
+                // Hits arrive in order of their start, so a new window touches the last one or lies after it.
+                let last = windows[index].windows[windows[index].windows.count - 1]
+                if window.lowerBound <= last.upperBound {
+                    windows[index].windows[windows[index].windows.count - 1] =
                         min(last.lowerBound, window.lowerBound)..<max(last.upperBound, window.upperBound)
                 } else {
-                    windows[detector].append(window)
+                    windows[index].windows.append(window)
                 }
             }
         }
-        guard markdown else { return (windows, directives) }
-        // A piece of a large file cannot tell whether a fence opened before it: every piece asks the parse.
-        if hasFence || !wholeFile, !catalog.fenceDetectors.isEmpty {
-            let fenced = Self.within(range, code.regions.fencedLines)
-            for detector in catalog.fenceDetectors where enabled?[detector] ?? true { windows[detector] = fenced }
+        guard markdown, !catalog.fenceDetectors.isEmpty || !catalog.codeSpanDetectors.isEmpty else { return (windows, directives) }
+        let regions = code.regions
+        let fenced = Self.within(range, regions.fencedLines)
+        for detector in catalog.fenceDetectors where !fenced.isEmpty && enabled?[detector] ?? true {
+            windows.append(DetectorWindows(detector: detector, windows: fenced))
         }
-        // The line scan's code spans are candidates; when one could hold a secret, cmark's spans are scanned.
-        for index in catalog.codeSpanDetectors where !windows[index].isEmpty {
-            let plausible = windows[index].contains { window in
-                window.count >= Self.shortestCodeSpanSecret && Entropy.bitsPerByte(buffer[window]) >= floors[index] - 0.5
-                    && !EntropyFilter.isStructured(ArraySlice(buffer[window]))
-            }
-            windows[index] = plausible ? Self.within(range, code.regions.spans) : []
+        let spans = Self.within(range, regions.spans)
+        for detector in catalog.codeSpanDetectors where !spans.isEmpty && enabled?[detector] ?? true {
+            windows.append(DetectorWindows(detector: detector, windows: spans))
         }
         return (windows, directives)
     }
@@ -275,18 +274,6 @@ package struct SecretScanner {
         return found
     }
 
-    /// The contents (without the backticks) of the code spans on a line, at most 4,096 bytes of it.
-    private func codeSpanContents(_ line: Range<Int>, in buffer: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        let clamped = line.lowerBound..<min(line.upperBound, line.lowerBound + 2 * Self.lineReach)
-        return CodeSpanScanner.spans(buffer, in: clamped).compactMap { span in
-            var start = span.lowerBound
-            var end = span.upperBound
-            while start < end, buffer[start] == 0x60 { start += 1 }
-            while end > start, buffer[end - 1] == 0x60 { end -= 1 }
-            return start < end ? start..<end : nil
-        }
-    }
-
     /// The line containing `offset`, without its line break.
     private func lineBounds(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
         var start = offset
@@ -345,14 +332,22 @@ package struct SecretScanner {
     }
 }
 
-/// A Markdown file's code regions, parsed by cmark on first use and shared by the pieces of a large file.
+/// One detector's windows in a file.
+struct DetectorWindows {
+    let detector: Int
+    var windows: [Range<Int>]
+}
+
+/// A Markdown file's code regions, from the document's parse or parsed by cmark on first use, shared by
+/// the pieces of a large file.
 final class CodeRegions: @unchecked Sendable {
     private let bytes: [UInt8]
     private let lock = NSLock()
     private var parsed: MarkdownCodeRegions?
 
-    init(_ bytes: [UInt8]) {
+    init(_ bytes: [UInt8], known: MarkdownCodeRegions?) {
         self.bytes = bytes
+        parsed = known
     }
 
     private var armor: [Range<Int>]?
@@ -376,7 +371,9 @@ final class CodeRegions: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let parsed { return parsed }
-        let regions = MarkdownCode.regions(in: SourceText(path: "", bytes: bytes))
+        // Fenced code needs three backticks or tildes, a code span a backtick: without either there is none.
+        let regions = bytes.contains(0x60) || bytes.contains(0x7E) ? MarkdownCode.regions(in: SourceText(path: "", bytes: bytes))
+            : MarkdownCodeRegions()
         parsed = regions
         return regions
     }

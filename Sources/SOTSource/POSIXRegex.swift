@@ -66,26 +66,27 @@ public final class POSIXRegex: @unchecked Sendable {
         defer { giveBack(compiled) }
         let groupCount = Int(compiled.pointee.re_nsub)
         base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { chars in
-            var whole = [regmatch_t](repeating: regmatch_t(), count: 1)
-            var groups = [regmatch_t](repeating: regmatch_t(), count: groupCount + 1)
-            var from = range.lowerBound
-            while from < range.upperBound {
-                // Group 0 alone first: glibc computes sub-groups by a costly backward pass, which is only
-                // worth paying once a match is known, and then only over the match itself.
-                whole[0].rm_so = regoff_t(from)
-                whole[0].rm_eo = regoff_t(range.upperBound)
-                let flags = REG_STARTEND | (from > range.lowerBound ? REG_NOTBOL : 0)
-                guard regexec(compiled, chars, 1, &whole, flags) == 0 else { return }
-                let match = Int(whole[0].rm_so)..<Int(whole[0].rm_eo)
-                var ranges: [Range<Int>?] = [match]
-                if groupCount > 0 {
-                    groups[0] = whole[0]
-                    let groupFlags = REG_STARTEND | (match.lowerBound > range.lowerBound ? REG_NOTBOL : 0)
-                    guard regexec(compiled, chars, groups.count, &groups, groupFlags) == 0 else { return }
-                    ranges = groups.map { $0.rm_so < 0 ? nil : Int($0.rm_so)..<Int($0.rm_eo) }
+            // On the stack: this runs for every window of every file.
+            withUnsafeTemporaryAllocation(of: regmatch_t.self, capacity: groupCount + 1) { groups in
+                groups.initialize(repeating: regmatch_t())
+                var from = range.lowerBound
+                while from < range.upperBound {
+                    // Group 0 alone first: glibc computes sub-groups by a costly backward pass, which is only
+                    // worth paying once a match is known, and then only over the match itself.
+                    groups[0].rm_so = regoff_t(from)
+                    groups[0].rm_eo = regoff_t(range.upperBound)
+                    let flags = REG_STARTEND | (from > range.lowerBound ? REG_NOTBOL : 0)
+                    guard regexec(compiled, chars, 1, groups.baseAddress, flags) == 0 else { return }
+                    let match = Int(groups[0].rm_so)..<Int(groups[0].rm_eo)
+                    var ranges: [Range<Int>?] = [match]
+                    if groupCount > 0 {
+                        let groupFlags = REG_STARTEND | (match.lowerBound > range.lowerBound ? REG_NOTBOL : 0)
+                        guard regexec(compiled, chars, groups.count, groups.baseAddress, groupFlags) == 0 else { return }
+                        ranges = groups.map { $0.rm_so < 0 ? nil : Int($0.rm_so)..<Int($0.rm_eo) }
+                    }
+                    guard body(ranges) else { return }
+                    from = match.isEmpty ? match.upperBound + 1 : match.upperBound
                 }
-                guard body(ranges) else { return }
-                from = match.isEmpty ? match.upperBound + 1 : match.upperBound
             }
         }
     }

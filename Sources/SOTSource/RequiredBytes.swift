@@ -18,11 +18,22 @@ package struct RequiredBytes: Sendable, Equatable {
     /// Bytes every match contains in this order, or empty.
     package let run: [UInt8]
 
+    /// `bytes` as two bit sets of ASCII (they are all ASCII): bytes 0-63 and 64-127.
+    private let low: UInt64
+    private let high: UInt64
+
     package init(pattern: String, ignoreCase: Bool) {
         let text = Array(pattern.utf8)
         let read = Self.read(text, ignoreCase: ignoreCase)
         bytes = read?.atom.map { Array(text[$0]) } ?? []
         run = read?.run ?? []
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        for byte in bytes where byte < 128 {
+            if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }
+        }
+        self.low = low
+        self.high = high
     }
 
     /// True when `range` of `bytes` may hold a match: it holds `run` (always, when `run` is empty).
@@ -47,7 +58,10 @@ package struct RequiredBytes: Sendable, Equatable {
     /// False only when `range` of `buffer` holds none of the bytes (so no match can lie in it).
     package func mayMatch(in buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         guard !bytes.isEmpty else { return true }
-        for index in range where bytes.contains(buffer[index]) { return true }
+        for index in range {
+            let byte = UInt64(buffer[index])
+            if byte < 128, ((byte < 64 ? low : high) &>> (byte & 63)) & 1 != 0 { return true }
+        }
         return false
     }
 

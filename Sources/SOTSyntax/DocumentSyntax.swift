@@ -11,16 +11,19 @@ public struct DocumentSyntax: Sendable {
     public let body: MarkdownBlock
     public let directives: [SuppressionDirective]
     public let encodingProblem: EncodingProblem?
+    /// The body's fenced code lines and code spans, from the same parse: where the secret scan looks for
+    /// high-entropy values.
+    public let code: MarkdownCodeRegions
 
     public static func parse(_ source: SourceText) -> DocumentSyntax {
         let frontMatter = FrontMatterParser.parse(source)
         let bodyLine = frontMatter.bodyStartLine
-        let body = bodyLine <= source.lineCount
-            ? MarkdownParser.parse(source, fromLine: bodyLine)
-            : MarkdownBlock(kind: .document, startLine: source.lineCount, endLine: source.lineCount,
-                            startOffset: source.bytes.count, endOffset: source.bytes.count)
+        let (body, code) = bodyLine <= source.lineCount
+            ? MarkdownParser.parseWithCode(source, fromLine: bodyLine, code: true)
+            : (MarkdownBlock(kind: .document, startLine: source.lineCount, endLine: source.lineCount,
+                             startOffset: source.bytes.count, endOffset: source.bytes.count), MarkdownCodeRegions())
         return DocumentSyntax(source: source, frontMatter: frontMatter, body: body,
                               directives: DirectiveScanner.directives(in: body, source: source),
-                              encodingProblem: EncodingCheck.firstProblem(in: source.bytes))
+                              encodingProblem: EncodingCheck.firstProblem(in: source.bytes), code: code)
     }
 }

@@ -8,19 +8,26 @@ public enum FrontMatterParser {
         parse(source, readsPlainLinesItself: true)
     }
 
+    /// The line where the Markdown body starts, as `parse(source).bodyStartLine`, without reading the YAML.
+    public static func bodyStartLine(_ source: SourceText) -> Int {
+        guard source.lineCount >= 1, isDelimiter(source.lineBytes(1), allowDots: false) else { return 1 }
+        return (closingLine(source) ?? 1) + 1
+    }
+
+    /// The front matter's closing delimiter line, when line 1 opens one.
+    private static func closingLine(_ source: SourceText) -> Int? {
+        var line = 2
+        while line <= source.lineCount {
+            if isDelimiter(source.lineBytes(line), allowDots: true) { return line }
+            line += 1
+        }
+        return nil
+    }
+
     /// `readsPlainLinesItself: false` sends every front matter through Yams (tests compare both ways).
     package static func parse(_ source: SourceText, readsPlainLinesItself: Bool) -> FrontMatter {
         guard source.lineCount >= 1, isDelimiter(source.lineBytes(1), allowDots: false) else { return .absent }
-        var closeLine: Int?
-        var line = 2
-        while line <= source.lineCount {
-            if isDelimiter(source.lineBytes(line), allowDots: true) {
-                closeLine = line
-                break
-            }
-            line += 1
-        }
-        guard let closeLine else { return .unclosed(openLine: 1) }
+        guard let closeLine = closingLine(source) else { return .unclosed(openLine: 1) }
         let scan = FrontMatterKeyScanner.scan(source, lines: 2..<closeLine)
         if readsPlainLinesItself, let entries = plainEntries(scan, source: source, lines: 2..<closeLine) {
             return .mapping(entries, openLine: 1, closeLine: closeLine)

@@ -18,49 +18,65 @@ public struct MarkdownCodeRegions: Sendable, Equatable {
 }
 
 public enum MarkdownCode {
-    /// The code regions of `source`, parsed whole (front matter included: it holds no code).
+    /// The code regions of `source`'s body (after any front matter), as the document's parse finds them.
     public static func regions(in source: SourceText) -> MarkdownCodeRegions {
-        CmarkArena.withArena {
+        let firstLine = FrontMatterParser.bodyStartLine(source)
+        guard firstLine <= source.lineCount else { return MarkdownCodeRegions() }
+        let bodyStart = source.contentStart(ofLine: firstLine)
+        return CmarkArena.withArena {
             let root: OpaquePointer? = source.bytes.withUnsafeBufferPointer { buffer -> OpaquePointer? in
                 guard let base = buffer.baseAddress, let parser = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS, CmarkArena.allocator) else {
                     return nil
                 }
                 defer { cmark_parser_free(parser) }
-                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
+                base.advanced(by: bodyStart).withMemoryRebound(to: CChar.self, capacity: buffer.count - bodyStart) {
+                    cmark_parser_feed(parser, $0, buffer.count - bodyStart)
+                }
                 return cmark_parser_finish(parser)
             }
             guard let root else { return MarkdownCodeRegions() }
             defer { cmark_node_free(root) }
-            var regions = MarkdownCodeRegions()
-            // Iteratively, so that deep nesting cannot exhaust a worker thread's stack. A code span is looked
-            // for in the bytes of the paragraph or heading that holds it, after the previous one.
-            guard let iterator = cmark_iter_new(root) else { return regions }
-            defer { cmark_iter_free(iterator) }
-            var cursor = 0
-            var blockEnd = 0
-            while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
-                guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
-                switch cmark_node_get_type(node) {
-                case CMARK_NODE_CODE_BLOCK:
-                    regions.fencedLines += fencedLines(node, in: source)
-                case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
-                    guard source.lineCount > 0 else { continue }
-                    let startLine = min(max(Int(cmark_node_get_start_line(node)), 1), source.lineCount)
-                    let endLine = min(max(Int(cmark_node_get_end_line(node)), startLine), source.lineCount)
-                    cursor = source.contentStart(ofLine: startLine)
-                    blockEnd = source.contentEnd(ofLine: endLine)
-                case CMARK_NODE_CODE:
-                    guard let literal = cmark_node_get_literal(node) else { continue }
-                    if let found = find(Array(String(cString: literal).utf8), in: source.bytes, from: cursor, to: blockEnd) {
-                        regions.spans.append(found)
-                        cursor = found.upperBound
-                    }
-                default:
-                    continue
-                }
-            }
-            return regions
+            return regions(root: root, in: source, lineOffset: firstLine - 1)
         }
+    }
+
+    /// The code regions of a parsed tree: `root` was parsed from `source`'s bytes after line `lineOffset`
+    /// (the document's parse starts after the front matter, and shares its tree with this walk).
+    package static func regions(root: OpaquePointer, in source: SourceText, lineOffset: Int) -> MarkdownCodeRegions {
+        var regions = MarkdownCodeRegions()
+        // Iteratively, so that deep nesting cannot exhaust a worker thread's stack. A code span is looked
+        // for in the bytes of the paragraph or heading that holds it, after the previous one.
+        guard let iterator = cmark_iter_new(root) else { return regions }
+        defer { cmark_iter_free(iterator) }
+        var cursor = 0
+        var blockEnd = 0
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_CODE_BLOCK:
+                regions.fencedLines += fencedLines(node, in: source, lineOffset: lineOffset)
+            case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
+                guard source.lineCount > 0 else { continue }
+                let startLine = min(max(Int(cmark_node_get_start_line(node)) + lineOffset, 1), source.lineCount)
+                let endLine = min(max(Int(cmark_node_get_end_line(node)) + lineOffset, startLine), source.lineCount)
+                cursor = source.contentStart(ofLine: startLine)
+                blockEnd = source.contentEnd(ofLine: endLine)
+            case CMARK_NODE_CODE:
+                guard let literal = cmark_node_get_literal(node) else { continue }
+                var length = 0
+                while literal[length] != 0 { length += 1 }
+                let found = literal.withMemoryRebound(to: UInt8.self, capacity: length) { pointer in
+                    find(UnsafeBufferPointer(start: pointer, count: length), in: source.bytes, from: cursor, to: blockEnd)
+                }
+                if let found {
+                    regions.spans.append(found)
+                    cursor = found.upperBound
+                }
+            default:
+                continue
+            }
+        }
+        return regions
     }
 
     /// cmark 0.30 does not say whether a code block is fenced: it is when it has an info string, or when
@@ -72,10 +88,10 @@ public enum MarkdownCode {
     }
 
     /// The content lines of a fenced code block (none for an indented one).
-    private static func fencedLines(_ node: OpaquePointer, in source: SourceText) -> [Range<Int>] {
+    private static func fencedLines(_ node: OpaquePointer, in source: SourceText, lineOffset: Int) -> [Range<Int>] {
         guard source.lineCount > 0 else { return [] }
-        let first = min(max(Int(cmark_node_get_start_line(node)), 1), source.lineCount)
-        let last = min(max(Int(cmark_node_get_end_line(node)), first), source.lineCount)
+        let first = min(max(Int(cmark_node_get_start_line(node)) + lineOffset, 1), source.lineCount)
+        let last = min(max(Int(cmark_node_get_end_line(node)) + lineOffset, first), source.lineCount)
         guard isFenced(node, firstLine: first, in: source) else { return [] }
         var lines: [Range<Int>] = []
         for line in (first + 1)..<(last + 1) {
@@ -100,7 +116,7 @@ public enum MarkdownCode {
     /// space): where a code span's contents begin. Only backtick runs are tried, so the search is linear
     /// in the block unless a block holds many runs each followed by most of the needle. A literal that is
     /// not in the bytes as written (a span over a line break) is not found.
-    private static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int, to: Int) -> Range<Int>? {
+    private static func find(_ needle: UnsafeBufferPointer<UInt8>, in bytes: [UInt8], from: Int, to: Int) -> Range<Int>? {
         guard !needle.isEmpty else { return nil }
         var index = from
         while index < to {

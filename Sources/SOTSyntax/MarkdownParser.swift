@@ -10,6 +10,13 @@ public enum MarkdownParser {
 
     /// Parses the part of `source` that starts at line `firstLine` (after any front matter).
     public static func parse(_ source: SourceText, fromLine firstLine: Int) -> MarkdownBlock {
+        parseWithCode(source, fromLine: firstLine, code: false).body
+    }
+
+    /// The body's blocks and, when `code` is true, its code regions (`MarkdownCode`) from the same tree:
+    /// the secret scan reads fenced code and code spans from the document's parse, not from a second one.
+    public static func parseWithCode(_ source: SourceText, fromLine firstLine: Int, code: Bool)
+    -> (body: MarkdownBlock, code: MarkdownCodeRegions) {
         let bodyStart = firstLine <= source.lineCount ? source.contentStart(ofLine: firstLine) : source.bytes.count
         let lineOffset = firstLine - 1
         let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_UNSAFE
@@ -25,10 +32,11 @@ public enum MarkdownParser {
                 }
                 return cmark_parser_finish(parser)
             }
-            guard let root else { return emptyDocument }
+            guard let root else { return (emptyDocument, MarkdownCodeRegions()) }
             defer { cmark_node_free(root) }
             let converter = Converter(source: source, lineOffset: lineOffset)
-            return converter.block(root, depth: 0, wantsText: true) ?? emptyDocument
+            let regions = code ? MarkdownCode.regions(root: root, in: source, lineOffset: lineOffset) : MarkdownCodeRegions()
+            return (converter.block(root, depth: 0, wantsText: true) ?? emptyDocument, regions)
         }
     }
 

@@ -58,11 +58,15 @@ public struct DatedFacts: Sendable {
 public final class ContentFile: @unchecked Sendable {
     public let source: SourceText
     public let markdown: Bool
+    /// A Markdown file's code regions from the document's parse; nil when the file was not parsed (added
+    /// lines of a commit), and the secret scan parses what it needs itself.
+    public let code: MarkdownCodeRegions?
     private var memo: [String: Any] = [:]
 
-    public init(source: SourceText, markdown: Bool) {
+    public init(source: SourceText, markdown: Bool, code: MarkdownCodeRegions? = nil) {
         self.source = source
         self.markdown = markdown
+        self.code = code
     }
 
     /// The value stored under `key`, computed on first use. A file is checked on one thread.

@@ -51,18 +51,21 @@ final class SecretEngineTests: XCTestCase {
         }
     }
 
-    func testKeywordAutomatonFindsOverlappingKeywordsIgnoringCase() {
-        let automaton = KeywordAutomaton(keywords: ["he", "she", "hers", "ghp_"])
+    func testKeywordFinderFindsOverlappingKeywordsIgnoringCase() {
+        let finder = KeywordFinder(keywords: ["he", "she", "hers", "ghp_"])
         let bytes = Array("uSHErs GHP_x".utf8)
-        let hits = bytes.withUnsafeBufferPointer { automaton.hits(in: $0) }.map { "\($0.offset):\($0.keyword)" }
-        XCTAssertEqual(hits, ["1:1", "2:0", "2:2", "7:3"])
+        let hits = bytes.withUnsafeBufferPointer { finder.hits(in: $0) }.map { "\($0.offset):\($0.keyword)" }
+        XCTAssertEqual(hits.sorted(), ["1:1", "2:0", "2:2", "7:3"])
     }
 
-    func testKeywordAutomatonAgreesWithANaiveSearch() {
-        let keywords = ["he", "she", "hers", "his", "ghp_", "_", "a", "aa", "aaa", "://", "key", "monkey", "k", "-----begin", "é"]
-        let automaton = KeywordAutomaton(keywords: keywords)
+    func testKeywordFinderAgreesWithANaiveSearch() {
+        // Every length (1, 2, 3, 4+), shared prefixes, bytes whose bit 5 folds them onto others (`@` and the
+        // backtick, `_` and DEL), non-ASCII, keywords at the very end of the bytes.
+        let keywords = ["he", "she", "hers", "his", "ghp_", "_", "a", "aa", "aaa", "://", "key", "monkey", "k", "-----begin", "é",
+                        "`", "@x", "q~", "sk_", "sk_live_", "\u{7F}"]
+        let finder = KeywordFinder(keywords: keywords)
         let patterns = keywords.map { Array($0.utf8) }
-        let alphabet = Array("hesirsHESaA_k:/yYe-KbginMONé\n\u{0}".utf8) + [0xFF, 0x80]
+        let alphabet = Array("hesirsHESaA_k:/yYe-KbginMONé\n\u{0}`@xXq~lLvV".utf8) + [0xFF, 0x80, 0x7F, 0x40, 0xC9]
         var generator = SeededGenerator(seed: 11)
         for _ in 0..<500 {
             let bytes = (0..<Int.random(in: 0..<120, using: &generator)).map { _ in
@@ -75,9 +78,9 @@ final class SecretEngineTests: XCTestCase {
                     expected.append("\(end - pattern.count):\(index)")
                 }
             }
-            let hits = bytes.withUnsafeBufferPointer { automaton.hits(in: $0) }
-            let ends = hits.map { $0.offset + patterns[$0.keyword].count }
-            XCTAssertEqual(ends, ends.sorted(), "hits come in order of their end")
+            let hits = bytes.withUnsafeBufferPointer { finder.hits(in: $0) }
+            let starts = hits.map(\.offset)
+            XCTAssertEqual(starts, starts.sorted(), "hits come in order of their start")
             XCTAssertEqual(hits.map { "\($0.offset):\($0.keyword)" }.sorted(), expected.sorted(), "\(bytes)")
         }
     }
@@ -140,7 +143,7 @@ final class SecretEngineTests: XCTestCase {
         while line.count < 1_000_000 { line += Array("ghp_ab:// -----begin ".utf8) }
         let (hits, windowBytes) = line.withUnsafeBufferPointer { buffer -> (Int, [Int]) in
             let windows = SecretScanner(catalog: catalog).windows(in: buffer, markdown: true)
-            return (catalog.automaton.hits(in: buffer).count, windows.map { $0.reduce(0) { $0 + $1.count } })
+            return (catalog.keywords.hits(in: buffer).count, windows.map { $0.reduce(0) { $0 + $1.count } })
         }
         XCTAssertGreaterThan(hits, 140_000)
         for (detector, bytes) in windowBytes.enumerated() {
