@@ -13,25 +13,21 @@ import SOTRules
 /// another, so the processor overlaps them; an automaton's walk cannot, each step waiting for the state of
 /// the previous one (this replaced an Aho–Corasick automaton that ran at about a third of the speed and
 /// took 2 ms of every start to build). Four positions are looked up per 8-byte load. Where a bit is set,
-/// the keywords filed under that hash are compared byte by byte: about four positions in a hundred of the
-/// benchmark corpus. One-byte keywords have a table of their own, read only when there are any.
+/// the keywords filed under that hash are compared, first their first four bytes as one word: about four
+/// positions in a hundred of the benchmark corpus get that far. One-byte keywords have a table of their
+/// own, read only when there are any.
 public struct KeywordFinder: Sendable {
     /// Keywords as given (lower case).
     public let keywords: [[UInt8]]
-    /// The keywords' bytes one after the other (keyword `k` at `keywordStart[k]..<keywordStart[k + 1]`), and
-    /// each keyword's first four bytes folded as the table's words are (bytes past its end zero) with the
-    /// mask of its length: a candidate is compared against these before any byte.
+    /// The keywords' bytes one after the other, for the comparison past the first four.
     private let keywordBytes: [UInt8]
-    private let keywordStart: [Int32]
-    private let prefixWord: [UInt32]
-    private let prefixMask: [UInt32]
     /// Per 16-bit hash: bit 0 when a keyword of four or more bytes has it (`longHash`), bit 1 when a
     /// keyword of two or three bytes does (`shortHash`).
     private let table: [UInt8]
-    /// The keywords filed under each set's bucket (a hash's top 12 bits) are
-    /// `bucketKeywords[bucketStart[b]..<bucketStart[b + 1]]`, the second set's buckets after the first's.
+    /// The keywords filed under bucket `b` (a hash's top 12 bits; the short hashes' buckets after the long
+    /// ones') are `filed[bucketStart[b]..<bucketStart[b + 1]]`.
     private let bucketStart: [Int32]
-    private let bucketKeywords: [Int32]
+    private let filed: [FiledKeyword]
     /// One-byte keywords by their (lower-case) byte: `singleKeywords[singleStart[b]..<singleStart[b + 1]]`.
     private let singleStart: [Int32]
     private let singleKeywords: [Int32]
@@ -45,20 +41,17 @@ public struct KeywordFinder: Sendable {
         self.keywords = patterns
         longest = patterns.map(\.count).max() ?? 1
         keywordBytes = patterns.flatMap { $0 }
-        var starts: [Int32] = [0]
-        for pattern in patterns { starts.append(starts[starts.count - 1] + Int32(pattern.count)) }
-        keywordStart = starts
-        prefixMask = patterns.map { $0.count >= 4 ? 0xFFFF_FFFF : UInt32((1 << (8 * $0.count)) - 1) }
-        prefixWord = patterns.map { pattern in
-            pattern.prefix(4).enumerated().reduce(UInt32(0)) { $0 | UInt32($1.element | 0x20) << (8 * $1.offset) }
-        }
-        // (bucket, keyword) pairs, then grouped by bucket: no array per bucket to allocate at every start.
-        var filed: [(bucket: Int32, keyword: Int32)] = []
-        var singles: [(byte: Int32, keyword: Int32)] = []
         var table = [UInt8](repeating: 0, count: 1 << 16)
-        for (index, pattern) in patterns.enumerated() where !pattern.isEmpty {
+        // (bucket, keyword) pairs, then grouped by bucket: no array per bucket to allocate at every start.
+        var inBuckets: [(bucket: Int32, keyword: Int32)] = []
+        var singles: [(byte: Int32, keyword: Int32)] = []
+        var starts: [Int32] = []
+        var start: Int32 = 0
+        for (index, pattern) in patterns.enumerated() {
+            starts.append(start)
+            start += Int32(pattern.count)
             guard pattern.count > 1 else {
-                singles.append((Int32(pattern[0]), Int32(index)))
+                if let byte = pattern.first { singles.append((Int32(byte), Int32(index))) }
                 continue
             }
             let set = pattern.count >= 4 ? 0 : 1
@@ -72,9 +65,16 @@ public struct KeywordFinder: Sendable {
                 table[Int(hash)] |= set == 0 ? 1 : 2
                 buckets.insert(Int32(set * Self.bucketsPerSet + Int(hash &>> 4)))
             }
-            filed += buckets.map { ($0, Int32(index)) }
+            inBuckets += buckets.map { ($0, Int32(index)) }
         }
-        (bucketStart, bucketKeywords) = Self.group(filed, count: 2 * Self.bucketsPerSet)
+        let grouped = Self.group(inBuckets.map { ($0.bucket, $0.keyword) }, count: 2 * Self.bucketsPerSet)
+        bucketStart = grouped.starts
+        filed = grouped.values.map { keyword in
+            let pattern = patterns[Int(keyword)]
+            let prefix = pattern.prefix(4).enumerated().reduce(UInt32(0)) { $0 | UInt32($1.element) << (8 * $1.offset) }
+            return FiledKeyword(prefix: prefix, mask: pattern.count >= 4 ? 0xFFFF_FFFF : UInt32((1 << (8 * pattern.count)) - 1),
+                                keyword: keyword, start: starts[Int(keyword)], length: Int32(pattern.count))
+        }
         (singleStart, singleKeywords) = Self.group(singles.map { ($0.byte, $0.keyword) }, count: 256)
         self.table = table
     }
@@ -115,7 +115,7 @@ public struct KeywordFinder: Sendable {
         }
     }
 
-    /// Every hit as (offset of the keyword's first byte, keyword index), in order of offset.
+    /// Every hit, in order of offset.
     public func hits(in bytes: UnsafeBufferPointer<UInt8>) -> [KeywordHit] {
         var found: [KeywordHit] = []
         guard !bytes.isEmpty else { return found }
@@ -123,10 +123,10 @@ public struct KeywordFinder: Sendable {
             // The loop without the one-byte table when there is nothing in it (the catalog has none).
             var index = singleKeywords.isEmpty ? scan(bytes, table: table, singles: false, into: &found)
                 : scan(bytes, table: table, singles: true, into: &found)
-            // The last positions, their missing bytes read as folded zeros (spaces): never a keyword's, since
-            // every keyword is compared within the bytes.
+            // The last positions, their missing bytes read as zeros: never a keyword's, since every keyword
+            // is compared within the bytes.
             while index < bytes.count {
-                var word: UInt32 = 0x2020_2020
+                var word: UInt32 = 0
                 for offset in 0..<min(4, bytes.count - index) { word |= UInt32(bytes[index + offset]) << (8 * offset) }
                 verify(word, at: index, in: bytes, table: table, into: &found)
                 index += 1
@@ -145,22 +145,25 @@ public struct KeywordFinder: Sendable {
         let last = bytes.count - 8
         var index = 0
         while index <= last {
-            let eight = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) | 0x2020_2020_2020_2020
+            let eight = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            let folded = eight | 0x2020_2020_2020_2020
             var any: UInt8 = 0
             for position in 0..<4 {
-                let word = UInt32(truncatingIfNeeded: eight &>> UInt64(8 * position))
+                let word = UInt32(truncatingIfNeeded: folded &>> UInt64(8 * position))
                 any |= (table[Int(Self.longHash(word))] & 1) | (table[Int(Self.shortHash(word))] & 2)
             }
             if singles {
-                for position in 0..<4 where singleStart[Int(Self.folded(bytes[index + position])) + 1] != singleStart[Int(Self.folded(bytes[index + position]))] {
+                for position in 0..<4 where singleStart[Int(Self.folded(bytes[index + position])) + 1]
+                    != singleStart[Int(Self.folded(bytes[index + position]))] {
                     any = 1
                 }
             }
             if any != 0 {
                 for position in 0..<4 {
-                    let word = UInt32(truncatingIfNeeded: eight &>> UInt64(8 * position))
+                    let word = UInt32(truncatingIfNeeded: folded &>> UInt64(8 * position))
                     if singles || (table[Int(Self.longHash(word))] & 1) | (table[Int(Self.shortHash(word))] & 2) != 0 {
-                        verify(word, at: index + position, in: bytes, table: table, into: &found)
+                        verify(UInt32(truncatingIfNeeded: eight &>> UInt64(8 * position)), at: index + position, in: bytes,
+                               table: table, into: &found)
                     }
                 }
             }
@@ -170,26 +173,41 @@ public struct KeywordFinder: Sendable {
     }
 
     /// The keywords that begin at `index`: one-byte keywords of its byte, and those filed under the hashes
-    /// of `word` (the folded bytes from `index` on) whose bits are set. Not inlined: the scan loop keeps its
-    /// registers for itself.
+    /// of `raw` (the bytes from `index` on, as a little-endian word) whose bits are set. Not inlined: the
+    /// scan loop keeps its registers for itself.
     @inline(never)
-    private func verify(_ word: UInt32, at index: Int, in bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt8>,
+    private func verify(_ raw: UInt32, at index: Int, in bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt8>,
                         into found: inout [KeywordHit]) {
         if !singleKeywords.isEmpty {
             let byte = Int(Self.folded(bytes[index]))
-            for position in Int(singleStart[byte])..<Int(singleStart[byte + 1]) { found.append(KeywordHit(offset: index, keyword: Int(singleKeywords[position]))) }
+            for position in Int(singleStart[byte])..<Int(singleStart[byte + 1]) {
+                found.append(KeywordHit(offset: index, keyword: Int(singleKeywords[position])))
+            }
         }
-        for set in 0..<2 {
-            let hash = set == 0 ? Self.longHash(word) : Self.shortHash(word)
-            guard table[Int(hash)] & (set == 0 ? 1 : 2) != 0 else { continue }
-            let bucket = set * Self.bucketsPerSet + Int(hash &>> 4)
-            for position in Int(bucketStart[bucket])..<Int(bucketStart[bucket + 1]) {
-                let keyword = Int(bucketKeywords[position])
-                if word & prefixMask[keyword] == prefixWord[keyword], begins(keyword, at: index, in: bytes) {
-                    found.append(KeywordHit(offset: index, keyword: keyword))
+        let word = raw | 0x2020_2020
+        let exact = Self.lowerCased(raw)
+        filed.withUnsafeBufferPointer { filed in
+            for set in 0..<2 {
+                let hash = set == 0 ? Self.longHash(word) : Self.shortHash(word)
+                guard table[Int(hash)] & (set == 0 ? 1 : 2) != 0 else { continue }
+                let bucket = set * Self.bucketsPerSet + Int(hash &>> 4)
+                for position in Int(bucketStart[bucket])..<Int(bucketStart[bucket + 1]) {
+                    let candidate = filed[position]
+                    if exact & candidate.mask == candidate.prefix, index + Int(candidate.length) <= bytes.count,
+                       candidate.length <= 4 || endsMatch(candidate, at: index, in: bytes) {
+                        found.append(KeywordHit(offset: index, keyword: Int(candidate.keyword)))
+                    }
                 }
             }
         }
+    }
+
+    /// The four bytes of a little-endian word with ASCII upper-case letters made lower-case.
+    @inline(__always)
+    static func lowerCased(_ word: UInt32) -> UInt32 {
+        let low = word & 0x7F7F_7F7F
+        let upper = (low &+ 0x3F3F_3F3F) & ~(low &+ 0x2525_2525) & ~word & 0x8080_8080
+        return word | (upper &>> 2)
     }
 
     /// The byte with ASCII upper-case letters made lower-case.
@@ -198,17 +216,28 @@ public struct KeywordFinder: Sendable {
         byte &- 0x41 < 26 ? byte | 0x20 : byte
     }
 
-    /// Keyword `keyword` (lower case) is at `index` of `bytes`, ASCII letters of either case.
+    /// A keyword longer than four bytes whose first four match at `index` (the caller checked them and that
+    /// it fits): the rest of it, ASCII letters of either case.
     @inline(__always)
-    private func begins(_ keyword: Int, at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = Int(keywordStart[keyword])
-        let count = Int(keywordStart[keyword + 1]) - start
-        guard index + count <= bytes.count else { return false }
-        for offset in 0..<count where Self.folded(bytes[index + offset]) != keywordBytes[start + offset] {
-            return false
+    private func endsMatch(_ candidate: FiledKeyword, at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        keywordBytes.withUnsafeBufferPointer { keyword in
+            let start = Int(candidate.start)
+            for offset in 4..<Int(candidate.length) where Self.folded(bytes[index + offset]) != keyword[start + offset] {
+                return false
+            }
+            return true
         }
-        return true
     }
+}
+
+/// A keyword as a bucket holds it: its first four bytes as a little-endian word (zeros past its end) with
+/// the mask of its length, its index, and where its bytes are.
+private struct FiledKeyword {
+    let prefix: UInt32
+    let mask: UInt32
+    let keyword: Int32
+    let start: Int32
+    let length: Int32
 }
 
 /// A keyword found in a file: the offset of its first byte and its index in `KeywordFinder.keywords`. (A

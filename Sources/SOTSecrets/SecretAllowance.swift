@@ -34,8 +34,11 @@ public struct SecretFinder: Sendable {
         var result = SecretScanResult()
         let scan = SecretScanner(catalog: catalog, settings: settings).scanWithDirectives(source.bytes, markdown: markdown, code: code)
         let matches = distinct(scan.matches)
-        var reader = SecretAllowDirectiveReader(source: source)
-        let directives = scan.directives.map { reader.directive(at: $0) }
+        var directives: [SecretAllowDirective] = []
+        if !scan.directives.isEmpty {
+            var reader = SecretAllowDirectiveReader(source: source)
+            directives = scan.directives.map { reader.directive(at: $0) }
+        }
         var usedDirectives = Set<Int>()
         // The first directive with a reason per line and detector, so that each match looks one up
         // instead of scanning every directive of the file.

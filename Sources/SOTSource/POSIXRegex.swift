@@ -15,6 +15,9 @@ public final class POSIXRegex: @unchecked Sendable {
 
     public let pattern: String
     public let ignoreCase: Bool
+    /// Set when the pattern is one bracket expression repeated `{m,n}` times: searched natively, never
+    /// compiled (glibc spends microseconds setting up each search, and a code span is one search).
+    private let run: ByteRunPattern?
     private let lock = NSLock()
     private var pool: [UnsafeMutablePointer<regex_t>] = []
 
@@ -22,6 +25,7 @@ public final class POSIXRegex: @unchecked Sendable {
     public init(_ pattern: String, ignoreCase: Bool = false) throws(CompileError) {
         self.pattern = pattern
         self.ignoreCase = ignoreCase
+        run = ByteRunPattern(pattern, ignoreCase: ignoreCase)
         pool.append(try Self.compile(pattern, ignoreCase: ignoreCase))
     }
 
@@ -30,10 +34,12 @@ public final class POSIXRegex: @unchecked Sendable {
     public init(lazy pattern: String, ignoreCase: Bool = false) {
         self.pattern = pattern
         self.ignoreCase = ignoreCase
+        run = ByteRunPattern(pattern, ignoreCase: ignoreCase)
     }
 
     /// Number of parenthesised groups in the pattern (compiles it if need be; 0 if it does not compile).
     public var groupCount: Int {
+        guard run == nil else { return 0 }
         guard let compiled = borrow() else { return 0 }
         defer { giveBack(compiled) }
         return Int(compiled.pointee.re_nsub)
@@ -62,6 +68,16 @@ public final class POSIXRegex: @unchecked Sendable {
     /// group (nil when a group did not take part). `body` returns false to stop.
     public func forEachMatch(in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>,
                              _ body: ([Range<Int>?]) -> Bool) {
+        if let run {
+            run.forEachMatch(in: bytes, range: range) { body([$0]) }
+            return
+        }
+        forEachMatchOfCompiled(in: bytes, range: range, body)
+    }
+
+    /// `forEachMatch` by glibc, whatever the pattern (tests compare it with the native search).
+    package func forEachMatchOfCompiled(in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>,
+                                        _ body: ([Range<Int>?]) -> Bool) {
         guard !range.isEmpty, let base = bytes.baseAddress, let compiled = borrow() else { return }
         defer { giveBack(compiled) }
         let groupCount = Int(compiled.pointee.re_nsub)
@@ -107,5 +123,89 @@ public final class POSIXRegex: @unchecked Sendable {
     /// `forEachMatch` over an array.
     public func forEachMatch(in bytes: [UInt8], range: Range<Int>, _ body: ([Range<Int>?]) -> Bool) {
         bytes.withUnsafeBufferPointer { forEachMatch(in: $0, range: range, body) }
+    }
+}
+
+/// A pattern that is one bracket expression of ASCII bytes and ranges, repeated `{m,n}` times (1 ≤ m ≤ n):
+/// `[A-Za-z0-9+/=_-]{20,200}`. Its POSIX matches are found without a matcher: the leftmost match starts
+/// where a run of member bytes at least `m` long starts, and is as long as the run allows, at most `n`.
+package struct ByteRunPattern: Sendable, Equatable {
+    package let members: [Bool]
+    package let least: Int
+    package let most: Int
+
+    /// Nil unless `pattern` has exactly that shape; no negation, classes, escapes or non-ASCII bytes.
+    package init?(_ pattern: String, ignoreCase: Bool) {
+        let bytes = Array(pattern.utf8)
+        guard bytes.first == UInt8(ascii: "["), let close = Self.bracketEnd(bytes) else { return nil }
+        var members = [Bool](repeating: false, count: 256)
+        var index = 1
+        // A `]` first is a member; a `-` first or last is a member.
+        while index < close {
+            let byte = bytes[index]
+            guard byte < 0x80, byte >= 0x20, byte != UInt8(ascii: "\\"), byte != UInt8(ascii: "^") || index > 1 else { return nil }
+            if byte == UInt8(ascii: "["), index + 1 < close, [UInt8(ascii: ":"), UInt8(ascii: "="), UInt8(ascii: ".")].contains(bytes[index + 1]) {
+                return nil
+            }
+            if index + 2 < close, bytes[index + 1] == UInt8(ascii: "-") {
+                let last = bytes[index + 2]
+                guard last >= byte, last < 0x80 else { return nil }
+                for member in byte...last { members[Int(member)] = true }
+                index += 3
+                continue
+            }
+            if byte == UInt8(ascii: "-"), index != 1, index != close - 1 { return nil }
+            members[Int(byte)] = true
+            index += 1
+        }
+        if ignoreCase {
+            for letter in UInt8(ascii: "a")...UInt8(ascii: "z") where members[Int(letter)] || members[Int(letter - 0x20)] {
+                members[Int(letter)] = true
+                members[Int(letter - 0x20)] = true
+            }
+        }
+        // `{m,n}` and nothing after it.
+        let rest = bytes[(close + 1)...]
+        guard rest.first == UInt8(ascii: "{"), rest.last == UInt8(ascii: "}") else { return nil }
+        let bounds = rest.dropFirst().dropLast().split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
+        guard bounds.count == 2, bounds.allSatisfy({ !$0.isEmpty && $0.count <= 5 && $0.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }),
+              let least = Int(String(decoding: bounds[0], as: UTF8.self)), let most = Int(String(decoding: bounds[1], as: UTF8.self)),
+              least >= 1, least <= most else { return nil }
+        self.members = members
+        self.least = least
+        self.most = most
+    }
+
+    /// The index of the `]` that closes the bracket opening the pattern (a `]` right after `[` is a member).
+    private static func bracketEnd(_ bytes: [UInt8]) -> Int? {
+        var index = bytes.count > 1 && bytes[1] == UInt8(ascii: "]") ? 2 : 1
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "]") { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Every successive match in `range`, as `POSIXRegex.forEachMatch` reports them; `body` returns false to stop.
+    package func forEachMatch(in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, _ body: (Range<Int>) -> Bool) {
+        members.withUnsafeBufferPointer { members in
+            var index = range.lowerBound
+            while index < range.upperBound {
+                guard members[Int(bytes[index])] else {
+                    index += 1
+                    continue
+                }
+                var end = index
+                while end < range.upperBound, members[Int(bytes[end])] { end += 1 }
+                // The run index..<end: matches of `most` bytes while they last, then the rest if long enough.
+                var start = index
+                while end - start >= least {
+                    let length = min(most, end - start)
+                    guard body(start..<(start + length)) else { return }
+                    start += length
+                }
+                index = end
+            }
+        }
     }
 }

@@ -1,41 +1,44 @@
-/// Bytes of which every match of a POSIX extended pattern contains at least one, read off the pattern's
-/// top level: an atom that must occur (no `?`, `*` or `{0,…}`) and can only be certain ASCII bytes. A
-/// window holding none of them cannot match, so its pattern is neither run nor compiled. This matters at
-/// start-up: "authority", in the disclaimer of every SOT document, holds the keyword `auth`, and the
-/// generic assignment patterns it wakes (`…[:=]{1,2}…`) take about a millisecond each to compile.
+/// Bytes every match of a POSIX extended pattern contains, read off the pattern: atoms that must occur
+/// (no `?`, `*` or `{0,…}`) and can only be certain ASCII bytes, at the top level or inside groups that
+/// must occur and have no `|` of their own. A window holding no byte of one of them cannot match, so its
+/// pattern is neither run nor compiled. This matters at start-up: "authority", in the disclaimer of every
+/// SOT document, holds the keyword `auth`, and the generic assignment patterns it wakes (`…[:=]{1,2}…`)
+/// take about a millisecond each to compile; and it matters for the scan's speed: a line with `=` but no
+/// digit cannot hold an assignment whose value needs a digit, and glibc's matcher costs microseconds a line.
 ///
-/// Only atoms whose bytes are beyond doubt count: a literal, or a bracket expression listing literals,
-/// all ASCII; not letters when case is ignored (a locale may fold them to other characters); no ranges,
-/// classes, escapes or negation. A pattern with a top-level `|`, or one this reading does not follow,
-/// requires nothing.
+/// Only atoms whose bytes are beyond doubt count: a literal, or a bracket expression listing literals (and
+/// the digits `0-9`), all ASCII; not letters when case is ignored (a locale may fold them to other
+/// characters); no other ranges, classes, escapes or negation. A pattern with a top-level `|`, or one this
+/// reading does not follow, requires nothing.
 ///
 /// The same reading also finds the longest run of plain characters that every match holds in a row
-/// (`-WORK-` in the default issue-ID pattern): consecutive literals that must occur exactly once, the
-/// last of them possibly repeated (`+`).
+/// (`-WORK-` in the default issue-ID pattern): consecutive top-level literals that must occur exactly once,
+/// the last of them possibly repeated (`+`).
 package struct RequiredBytes: Sendable, Equatable {
-    /// The bytes, or empty when the pattern requires none that this reading can tell.
+    /// The bytes of the smallest required atom, or empty when the pattern requires none that this reading
+    /// can tell.
     package let bytes: [UInt8]
     /// Bytes every match contains in this order, or empty.
     package let run: [UInt8]
-
-    /// `bytes` as two bit sets of ASCII (they are all ASCII): bytes 0-63 and 64-127.
-    private let low: UInt64
-    private let high: UInt64
+    /// Up to eight required atoms (the smallest), as a bit per atom for each ASCII byte it holds.
+    private let atomsOfByte: [UInt8]
+    private let allAtoms: UInt8
 
     package init(pattern: String, ignoreCase: Bool) {
         let text = Array(pattern.utf8)
-        let read = Self.read(text, ignoreCase: ignoreCase)
-        bytes = read?.atom.map { Array(text[$0]) } ?? []
+        let read = Self.read(text, 0..<text.count, ignoreCase: ignoreCase, depth: 0)
+        var atoms: [[UInt8]] = []
+        for atom in read?.atoms ?? [] where !atoms.contains(atom) { atoms.append(atom) }
+        bytes = atoms.min { $0.count < $1.count } ?? []
         run = read?.run ?? []
-        var low: UInt64 = 0
-        var high: UInt64 = 0
-        for byte in bytes where byte < 128 {
-            if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }
+        var table = [UInt8](repeating: 0, count: atoms.isEmpty ? 0 : 128)
+        let kept = atoms.enumerated().sorted { ($0.element.count, $0.offset) < ($1.element.count, $1.offset) }.prefix(8)
+        for (bit, atom) in kept.enumerated() {
+            for byte in atom.element { table[Int(byte)] |= 1 << UInt8(bit) }
         }
-        self.low = low
-        self.high = high
+        atomsOfByte = table
+        allAtoms = kept.isEmpty ? 0 : UInt8(truncatingIfNeeded: (1 << kept.count) - 1)
     }
-
     /// True when `range` of `bytes` may hold a match: it holds `run` (always, when `run` is empty).
     package func mayHoldRun(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
         guard let first = run.first, range.lowerBound >= 0, range.upperBound <= bytes.count else { return true }
@@ -55,71 +58,74 @@ package struct RequiredBytes: Sendable, Equatable {
         }
     }
 
-    /// False only when `range` of `buffer` holds none of the bytes (so no match can lie in it).
+    /// False only when `range` of `buffer` lacks every byte of some required atom (so no match can lie in it).
     package func mayMatch(in buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        guard !bytes.isEmpty else { return true }
-        for index in range {
-            let byte = UInt64(buffer[index])
-            if byte < 128, ((byte < 64 ? low : high) &>> (byte & 63)) & 1 != 0 { return true }
+        guard allAtoms != 0 else { return true }
+        return atomsOfByte.withUnsafeBufferPointer { atomsOfByte in
+            var seen: UInt8 = 0
+            for index in range where buffer[index] < 128 {
+                seen |= atomsOfByte[Int(buffer[index])]
+                if seen == allAtoms { return true }
+            }
+            return false
         }
-        return false
     }
 
-    /// Where in `pattern` the bytes of its smallest usable required atom are (nil when it has none), and
-    /// its longest run of required plain characters; nil when the pattern is not one this reading follows.
-    private static func read(_ pattern: [UInt8], ignoreCase: Bool) -> (atom: Range<Int>?, run: [UInt8])? {
-        var best: Range<Int>?
+    /// The required atoms of `range` of `pattern` (each as the bytes it can match) and its longest run of
+    /// required plain characters; nil when this part of the pattern is not one this reading follows.
+    private static func read(_ pattern: [UInt8], _ range: Range<Int>, ignoreCase: Bool, depth: Int) -> (atoms: [[UInt8]], run: [UInt8])? {
+        var atoms: [[UInt8]] = []
         var longest: [UInt8] = []
         var run: [UInt8] = []
         func endRun() {
             if run.count > longest.count { longest = run }
             run = []
         }
-        var index = 0
-        while index < pattern.count {
-            // The bytes the atom can match, when they are beyond doubt.
-            var atom: Range<Int>?
+        var index = range.lowerBound
+        while index < range.upperBound {
+            // The bytes the atom can match, when they are beyond doubt; a group's own required atoms.
+            var members: [UInt8]?
+            var inner: [[UInt8]] = []
             switch pattern[index] {
             case UInt8(ascii: "|"), UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "?"), UInt8(ascii: "{"):
                 return nil
             case UInt8(ascii: "("):
-                guard let end = groupEnd(pattern, from: index) else { return nil }
+                guard let end = groupEnd(pattern, from: index), end <= range.upperBound else { return nil }
+                if depth < 8 { inner = read(pattern, (index + 1)..<(end - 1), ignoreCase: ignoreCase, depth: depth + 1)?.atoms ?? [] }
                 index = end
             case UInt8(ascii: "["):
-                guard let (plain, end) = bracket(pattern, from: index) else { return nil }
-                if plain { atom = (index + 1)..<(end - 1) }
+                guard let (listed, end) = bracket(pattern, from: index), end <= range.upperBound else { return nil }
+                members = listed
                 index = end
             case UInt8(ascii: "\\"):
                 // GNU gives escaped letters and digits meanings of their own (`\w`, `\b`, back-references).
-                guard index + 1 < pattern.count else { return nil }
+                guard index + 1 < range.upperBound else { return nil }
                 index += 2
             case UInt8(ascii: "."), UInt8(ascii: "^"), UInt8(ascii: "$"):
                 index += 1
             default:
-                atom = index..<(index + 1)
+                members = [pattern[index]]
                 index += 1
             }
-            // One byte that the atom matches and nothing else: a plain character, or a bracket listing one.
-            let literal = atom.flatMap { $0.count == 1 ? pattern[$0.lowerBound] : nil }
             let atomEnd = index
-            guard let (least, end) = leastRepetition(pattern, from: index) else { return nil }
+            guard let (least, end) = leastRepetition(pattern, from: index), end <= range.upperBound else { return nil }
             index = end
-            if least > 0, let atom, atom.count < (best?.count ?? Int.max),
-               pattern[atom].allSatisfy({ isCertain($0, ignoreCase: ignoreCase) }) {
-                best = atom
+            if least > 0 {
+                if let members, !members.isEmpty, members.allSatisfy({ isCertain($0, ignoreCase: ignoreCase) }) { atoms.append(members) }
+                atoms += inner
             }
             // A literal that occurs exactly once extends the run; one repeated by `+` ends it.
             let once = end == atomEnd
             let repeated = !once && pattern[atomEnd] == UInt8(ascii: "+")
-            if let literal, isCertain(literal, ignoreCase: ignoreCase), once || repeated {
-                run.append(literal)
+            if let members, members.count == 1, inner.isEmpty, isCertain(members[0], ignoreCase: ignoreCase), once || repeated {
+                run.append(members[0])
                 if repeated { endRun() }
             } else {
                 endRun()
             }
         }
         endRun()
-        return (best, longest)
+        return (atoms, longest)
     }
 
     /// A literal whose match is that byte alone: ASCII, not a control byte, not a letter when case is ignored.
@@ -154,38 +160,50 @@ package struct RequiredBytes: Sendable, Equatable {
         return nil
     }
 
-    /// The bracket expression that opens at `start`: whether it only lists single bytes (so its members
-    /// are the bytes between its brackets; not so with a negation, range, class or escape), and the index
-    /// after its `]`.
-    private static func bracket(_ pattern: [UInt8], from start: Int) -> (plain: Bool, end: Int)? {
+    /// The bracket expression that opens at `start`: its members when it lists only single bytes and the
+    /// digits `0-9` (nil with a negation, another range, a class or an escape), and the index after its `]`.
+    private static func bracket(_ pattern: [UInt8], from start: Int) -> (members: [UInt8]?, end: Int)? {
         let dash = UInt8(ascii: "-")
         let close = UInt8(ascii: "]")
         var index = start + 1
-        var plain = true
+        var members: [UInt8]? = []
         if index < pattern.count, pattern[index] == UInt8(ascii: "^") {
-            plain = false
+            members = nil
             index += 1
         }
         // A `]` right after the opening (and its `^`) is a member.
         let first = index
-        if index < pattern.count, pattern[index] == close { index += 1 }
+        if index < pattern.count, pattern[index] == close {
+            members?.append(close)
+            index += 1
+        }
         while index < pattern.count {
             let byte = pattern[index]
-            if byte == close { return (plain, index + 1) }
+            if byte == close { return (members, index + 1) }
             let next = index + 1 < pattern.count ? pattern[index + 1] : 0
             if byte == UInt8(ascii: "["), next == UInt8(ascii: ":") || next == UInt8(ascii: "=") || next == UInt8(ascii: ".") {
                 // `[:class:]`, `[=equivalent=]`, `[.collating.]`: skip to their closing `:]`, `=]` or `.]`.
                 var end = index + 2
                 while end + 1 < pattern.count, !(pattern[end] == next && pattern[end + 1] == close) { end += 1 }
                 guard end + 1 < pattern.count else { return nil }
-                plain = false
+                members = nil
                 index = end + 2
                 continue
             }
-            // A `-` is a member only first or last; anywhere else it makes a range.
+            // A `-` is a member only first or last; anywhere else it makes a range (of which only `0-9` is read).
             let startsRange = next == dash && index + 2 < pattern.count && pattern[index + 2] != close
+            if startsRange {
+                if byte == UInt8(ascii: "0"), pattern[index + 2] == UInt8(ascii: "9") {
+                    members? += Array(UInt8(ascii: "0")...UInt8(ascii: "9"))
+                } else {
+                    members = nil
+                }
+                index += 3
+                continue
+            }
             let strayDash = byte == dash && index > first && next != close
-            if startsRange || strayDash || byte == UInt8(ascii: "\\") { plain = false }
+            if strayDash || byte == UInt8(ascii: "\\") { members = nil }
+            members?.append(byte)
             index += 1
         }
         return nil

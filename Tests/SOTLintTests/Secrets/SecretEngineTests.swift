@@ -58,6 +58,22 @@ final class SecretEngineTests: XCTestCase {
         XCTAssertEqual(hits.sorted(), ["1:1", "2:0", "2:2", "7:3"])
     }
 
+    func testKeywordFinderLowerCasesFourBytesAtOnceExactly() {
+        // Every byte value in every lane, beside neighbours that could carry into it.
+        for byte in 0...255 {
+            for neighbour in [0x00, 0x40, 0x41, 0x5A, 0x5B, 0x7F, 0x80, 0xC1, 0xDA, 0xFF] {
+                for lane in 0..<4 {
+                    var bytes = [UInt8](repeating: UInt8(neighbour), count: 4)
+                    bytes[lane] = UInt8(byte)
+                    let word = bytes.enumerated().reduce(UInt32(0)) { $0 | UInt32($1.element) << (8 * $1.offset) }
+                    let expected = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+                        .enumerated().reduce(UInt32(0)) { $0 | UInt32($1.element) << (8 * $1.offset) }
+                    XCTAssertEqual(KeywordFinder.lowerCased(word), expected, "\(bytes)")
+                }
+            }
+        }
+    }
+
     func testKeywordFinderAgreesWithANaiveSearch() {
         // Every length (1, 2, 3, 4+), shared prefixes, bytes whose bit 5 folds them onto others (`@` and the
         // backtick, `_` and DEL), non-ASCII, keywords at the very end of the bytes.

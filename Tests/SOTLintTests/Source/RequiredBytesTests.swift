@@ -22,8 +22,22 @@ final class RequiredBytesTests: XCTestCase {
 
     func testNothingIsRequiredWhereTheReadingIsInDoubt() {
         for pattern in ["a|b", "x?", "x*", "x{0,3}", "[^:]", "[a-c]", "[--/]", "[]-a]", "[[:space:]]", "[\\:]", "\\.",
-                        "(a)", ".", "^$", "é", "[é]", "*a", "a{", "a{,2}", "[ab", "(a", "\\"] {
+                        "(a|b)", "(a)?", "(b(a|c))*", ".", "^$", "é", "[é]", "*a", "a{", "a{,2}", "[ab", "(a", "\\", "[1-9]", "[0-8]"] {
             XCTAssertEqual(required(pattern), "", pattern)
+        }
+    }
+
+    func testGroupsThatMustOccurAndDigitsCount() {
+        XCTAssertEqual(required("(a)"), "a")
+        XCTAssertEqual(required("x(ab(c|d)e)"), "x", "the first of the smallest")
+        XCTAssertEqual(required("([0-9]{4}|z)[0-9]"), "0123456789")
+        XCTAssertEqual(required("[=0-9]+"), "=0123456789")
+        // Every atom must be in a window, not just the smallest: `=` and a digit.
+        let required = RequiredBytes(pattern: "(token|pass)[[:space:]]{0,8}[:=]{1,2}([A-Za-z_]{0,100}[0-9][A-Za-z0-9_]{0,250})", ignoreCase: true)
+        for (text, may) in [("Decision record has `decision_status=pass_budget_replay`.", false), ("pass=abc1", true),
+                            ("pass 1 and nothing assigned", false), ("", false)] {
+            let bytes = Array(text.utf8)
+            XCTAssertEqual(bytes.withUnsafeBufferPointer { required.mayMatch(in: $0, 0..<$0.count) }, may, text)
         }
     }
 
@@ -46,6 +60,7 @@ final class RequiredBytesTests: XCTestCase {
                 detector.regex.forEachMatch(in: bytes, range: 0..<bytes.count) { groups in
                     if let whole = groups[0] {
                         XCTAssertTrue(bytes[whole].contains { detector.required.bytes.contains($0) }, "\(detector.id): \(example)")
+                        XCTAssertTrue(bytes.withUnsafeBufferPointer { detector.required.mayMatch(in: $0, whole) }, "\(detector.id): \(example)")
                     }
                     return true
                 }
