@@ -40,20 +40,31 @@ if CommandLine.arguments.dropFirst().first == "--compile" {
 }
 
 if CommandLine.arguments.dropFirst().first == "--startup" {
-    // What a process pays before its first scan: unpacking the detectors, then building the catalog.
-    let start = DispatchTime.now().uptimeNanoseconds
-    let detectors = SecretCatalogSnapshot.detectors
-    let unpacked = DispatchTime.now().uptimeNanoseconds
-    let catalog = SecretCatalog(detectors: detectors)
-    let built = DispatchTime.now().uptimeNanoseconds
-    let finderStart = DispatchTime.now().uptimeNanoseconds
-    _ = KeywordFinder(keywords: catalog.keywords.keywords.map { String(decoding: $0, as: UTF8.self) })
-    print(String(format: "of the catalog, the keyword finder %.2f ms", Double(DispatchTime.now().uptimeNanoseconds - finderStart) / 1e6))
-    let requiredStart = DispatchTime.now().uptimeNanoseconds
-    for detector in detectors { _ = RequiredBytes(pattern: detector.regex.pattern, ignoreCase: detector.regex.ignoreCase) }
-    print(String(format: "of the unpack, required bytes %.2f ms", Double(DispatchTime.now().uptimeNanoseconds - requiredStart) / 1e6))
-    print(String(format: "unpack %.2f ms, catalog (keywords, indexes) %.2f ms, %d detectors, %d keywords",
-                 Double(unpacked - start) / 1e6, Double(built - unpacked) / 1e6, catalog.detectors.count, catalog.keywords.keywords.count))
+    // What a process pays before its first scan: unpacking the detectors, then building the catalog. The
+    // first time as a process pays it, then the best of 20 repetitions (steadier on a noisy machine).
+    func milliseconds(_ work: () -> Void) -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        work()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+    }
+    var detectors: [SecretDetector] = []
+    let firstUnpack = milliseconds { detectors = SecretCatalogSnapshot.detectors }
+    var catalog: SecretCatalog?
+    let firstCatalog = milliseconds { catalog = SecretCatalog(detectors: detectors) }
+    let keywords = catalog?.keywords.keywords.map { String(decoding: $0, as: UTF8.self) } ?? []
+    var unpack = Double.infinity, build = Double.infinity, finder = Double.infinity, required = Double.infinity
+    for _ in 0..<20 {
+        unpack = min(unpack, milliseconds { _ = SecretCatalogPacking.unpack(SecretCatalogSnapshot.packed) })
+        build = min(build, milliseconds { _ = SecretCatalog(detectors: detectors) })
+        finder = min(finder, milliseconds { _ = KeywordFinder(keywords: keywords) })
+        required = min(required, milliseconds {
+            for detector in detectors { _ = RequiredBytes(pattern: detector.regex.pattern, ignoreCase: detector.regex.ignoreCase) }
+        })
+    }
+    print(String(format: "first: unpack %.2f ms, catalog %.2f ms; best of 20: unpack %.2f ms, catalog %.2f ms (keyword finder %.2f ms)",
+                 firstUnpack, firstCatalog, unpack, build, finder))
+    print(String(format: "required bytes of every pattern, read on first use and not at start-up: %.2f ms", required))
+    print("\(detectors.count) detectors, \(keywords.count) keywords")
     exit(0)
 }
 

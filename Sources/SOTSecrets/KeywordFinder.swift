@@ -37,9 +37,12 @@ public struct KeywordFinder: Sendable {
     private static let bucketsPerSet = 1 << 12
 
     public init(keywords: [String]) {
-        let patterns = keywords.map { Array($0.lowercased().utf8) }
+        // The catalog's keywords are lower case already: only others go through Unicode's lower-casing.
+        let patterns = keywords.map { keyword in
+            keyword.utf8.allSatisfy { $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) } ? Array(keyword.utf8) : Array(keyword.lowercased().utf8)
+        }
         self.keywords = patterns
-        longest = patterns.map(\.count).max() ?? 1
+        longest = patterns.map { $0.count }.max() ?? 1
         keywordBytes = patterns.flatMap { $0 }
         var table = [UInt8](repeating: 0, count: 1 << 16)
         // (bucket, keyword) pairs, then grouped by bucket: no array per bucket to allocate at every start.
@@ -57,13 +60,19 @@ public struct KeywordFinder: Sendable {
             let set = pattern.count >= 4 ? 0 : 1
             var word: UInt32 = 0x2020_2020
             for (offset, byte) in pattern.prefix(4).enumerated() { word |= UInt32(byte) << (8 * offset) }
-            // A two-byte keyword is filed under every third byte that can follow it.
-            let words = pattern.count == 2 ? (0..<256).map { word | UInt32($0) << 16 } : [word]
-            var buckets = Set<Int32>()
-            for word in words {
+            guard pattern.count == 2 else {
                 let hash = set == 0 ? Self.longHash(word) : Self.shortHash(word)
                 table[Int(hash)] |= set == 0 ? 1 : 2
-                buckets.insert(Int32(set * Self.bucketsPerSet + Int(hash &>> 4)))
+                inBuckets.append((Int32(set * Self.bucketsPerSet + Int(hash &>> 4)), Int32(index)))
+                continue
+            }
+            // A two-byte keyword is filed under every third byte that can follow it, once per bucket.
+            var buckets: [Int32] = []
+            for third in 0..<UInt32(256) {
+                let hash = Self.shortHash(word | third << 16)
+                table[Int(hash)] |= 2
+                let bucket = Int32(Self.bucketsPerSet + Int(hash &>> 4))
+                if !buckets.contains(bucket) { buckets.append(bucket) }
             }
             inBuckets += buckets.map { ($0, Int32(index)) }
         }
@@ -79,14 +88,14 @@ public struct KeywordFinder: Sendable {
         self.table = table
     }
 
-    /// `pairs` grouped by their first number (below `count`), in order of the second within a group.
+    /// `pairs` (in order of their second number) grouped by their first (below `count`), keeping that order.
     private static func group(_ pairs: [(Int32, Int32)], count: Int) -> (starts: [Int32], values: [Int32]) {
         var starts = [Int32](repeating: 0, count: count + 1)
         for (key, _) in pairs { starts[Int(key) + 1] += 1 }
         for index in 0..<count { starts[index + 1] += starts[index] }
         var next = starts
         var values = [Int32](repeating: 0, count: pairs.count)
-        for (key, value) in pairs.sorted(by: { $0.1 < $1.1 }) {
+        for (key, value) in pairs {
             values[Int(next[Int(key)])] = value
             next[Int(key)] += 1
         }

@@ -32,7 +32,7 @@ public struct SecretCatalog: Sendable {
         .success(SecretCatalog(detectors: SecretCatalogSnapshot.detectors))
 
     /// The built-in detectors' ids, for the profile's `secrets.detectors`.
-    public static let builtInIDs: [String] = SecretCatalogSnapshot.detectors.map(\.id)
+    public static let builtInIDs: [String] = SecretCatalogSnapshot.detectors.map { $0.id }
 
     /// `compileNow: false` defers each pattern's compilation (and its checks) to its first search.
     public init(yaml: String, origin: String, compileNow: Bool = true) throws(SOTLintError) {
@@ -86,10 +86,10 @@ public struct SecretCatalog: Sendable {
         for list in byKeyword { starts.append(starts[starts.count - 1] + Int32(list.count)) }
         keywordDetectorStart = starts
         keywordDetectors = byKeyword.flatMap { $0 }
-        spans = detectors.map(\.span)
+        spans = detectors.map { $0.span }
         fenceDetectors = detectors.indices.filter { detectors[$0].span == .fence }
         codeSpanDetectors = detectors.indices.filter { detectors[$0].span == .codespan }
-        entropyFloors = detectors.map(\.entropy)
+        entropyFloors = detectors.map { $0.entropy }
         indexByID = Dictionary(detectors.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
     }
 

@@ -28,57 +28,69 @@ package enum SecretCatalogPacking {
         return records.joined(separator: "\u{1D}")
     }
 
-    /// The detectors of a packed catalog; patterns compile on first use and examples decode when read. One
-    /// pass over the bytes, by hand: a process pays for this at every start.
+    /// The detectors of a packed catalog; patterns compile on first use, descriptions and examples decode
+    /// when read (they stay ranges of `packed`, whose bytes are the binary's own for the compiled-in
+    /// literal: nothing is copied). One pass over the bytes, by hand: a process pays for this at every start.
     package static func unpack(_ packed: String) -> [SecretDetector] {
-        var detectors: [SecretDetector] = []
-        detectors.reserveCapacity(600)
-        var bytes = Array(packed.utf8)[...]
-        var fields: [ArraySlice<UInt8>] = []
-        fields.reserveCapacity(13)
-        while !bytes.isEmpty {
-            var end = bytes.startIndex
-            fields.removeAll(keepingCapacity: true)
-            var fieldStart = end
-            while end < bytes.endIndex, bytes[end] != detectorSeparator {
-                if bytes[end] == fieldSeparator {
-                    fields.append(bytes[fieldStart..<end])
-                    fieldStart = end + 1
+        var text = packed
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { buffer in
+            var detectors: [SecretDetector] = []
+            detectors.reserveCapacity(600)
+            var fields: [Range<Int>] = []
+            fields.reserveCapacity(13)
+            var start = 0
+            while start < buffer.count {
+                fields.removeAll(keepingCapacity: true)
+                var fieldStart = start
+                var end = start
+                while end < buffer.count, buffer[end] != detectorSeparator {
+                    if buffer[end] == fieldSeparator {
+                        fields.append(fieldStart..<end)
+                        fieldStart = end + 1
+                    }
+                    end += 1
                 }
-                end += 1
+                fields.append(fieldStart..<end)
+                if let detector = detector(fields, in: buffer, of: text) { detectors.append(detector) }
+                start = end + 1
             }
-            fields.append(bytes[fieldStart..<end])
-            if let detector = detector(fields) { detectors.append(detector) }
-            bytes = end < bytes.endIndex ? bytes[(end + 1)...] : bytes[end...]
-        }
-        return detectors
+            return detectors
+        } ?? []
     }
 
-    private static func detector(_ fields: [ArraySlice<UInt8>]) -> SecretDetector? {
-        guard fields.count == 13, let span = SecretDetector.Span(rawValue: text(fields[7])),
-              let group = Int(text(fields[5])), let entropy = Double(text(fields[6])) else { return nil }
+    private static func detector(_ fields: [Range<Int>], in buffer: UnsafeBufferPointer<UInt8>, of packed: String) -> SecretDetector? {
+        func text(_ field: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: buffer[fields[field]]), as: UTF8.self) }
+        func list(_ field: Int) -> [String] { SecretCatalogPacking.list(UnsafeBufferPointer(rebasing: buffer[fields[field]])) }
+        func flag(_ field: Int) -> Bool { buffer[fields[field]].first == UInt8(ascii: "1") }
+        guard fields.count == 13, let span = SecretDetector.Span(rawValue: text(7)), let group = Int(text(5)),
+              let entropy = Double(text(6)) else { return nil }
         return SecretDetector(
-            id: text(fields[0]), description: text(fields[1]), keywords: list(fields[2]),
-            regex: POSIXRegex(lazy: text(fields[3]), ignoreCase: fields[4].first == UInt8(ascii: "1")),
-            group: group, entropy: entropy, span: span, boundary: fields[8].first == UInt8(ascii: "1"),
-            generic: fields[9].first == UInt8(ascii: "1"), allow: list(fields[10]),
-            examples: .packed(positives: fields[11], negatives: fields[12]))
-    }
-
-    private static func text(_ bytes: ArraySlice<UInt8>) -> String {
-        String(decoding: bytes, as: UTF8.self)
+            id: text(0), description: .packed(PackedText(source: packed, range: fields[1])), keywords: list(2),
+            regex: POSIXRegex(lazy: text(3), ignoreCase: flag(4)), group: group, entropy: entropy, span: span, boundary: flag(8),
+            generic: flag(9), allow: list(10),
+            examples: .packed(positives: PackedText(source: packed, range: fields[11]), negatives: PackedText(source: packed, range: fields[12])))
     }
 
     /// Items separated by U+001E.
-    static func list(_ bytes: ArraySlice<UInt8>) -> [String] {
+    static func list<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> [String] {
         guard !bytes.isEmpty else { return [] }
-        var items: [String] = []
-        var start = bytes.startIndex
-        for index in bytes.indices where bytes[index] == listSeparator {
-            items.append(text(bytes[start..<index]))
-            start = index + 1
-        }
-        items.append(text(bytes[start..<bytes.endIndex]))
-        return items
+        return bytes.split(separator: listSeparator, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+    }
+}
+
+/// Text still packed: a range of the bytes of `source` (the packed catalog), decoded when read.
+package struct PackedText: Sendable {
+    let source: String
+    let range: Range<Int>
+
+    var text: String {
+        source.utf8.withContiguousStorageIfAvailable { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+            ?? String(decoding: Array(source.utf8)[range], as: UTF8.self)
+    }
+
+    var list: [String] {
+        source.utf8.withContiguousStorageIfAvailable { SecretCatalogPacking.list(UnsafeBufferPointer(rebasing: $0[range])) }
+            ?? SecretCatalogPacking.list(Array(source.utf8)[range])
     }
 }

@@ -25,7 +25,14 @@ public final class SecretDetector: Sendable {
     }
 
     public let id: String
-    public let description: String
+    /// What the detector finds, for messages and docs (decoded when read, for the compiled-in catalog).
+    public var description: String {
+        switch descriptionText {
+        case .given(let text): return text
+        case .packed(let packed): return packed.text
+        }
+    }
+    private let descriptionText: Text
     public let keywords: [String]
     public let regex: POSIXRegex
     /// Which group of the pattern is the secret (0: the whole match).
@@ -48,28 +55,34 @@ public final class SecretDetector: Sendable {
     /// that only scans never decodes the catalog's thousands of example lines.
     package enum Examples: Sendable {
         case given(positives: [String], negatives: [String])
-        case packed(positives: ArraySlice<UInt8>, negatives: ArraySlice<UInt8>)
+        case packed(positives: PackedText, negatives: PackedText)
 
         var decoded: (positives: [String], negatives: [String]) {
             switch self {
             case .given(let positives, let negatives): return (positives, negatives)
-            case .packed(let positives, let negatives): return (SecretCatalogPacking.list(positives), SecretCatalogPacking.list(negatives))
+            case .packed(let positives, let negatives): return (positives.list, negatives.list)
             }
         }
     }
-    /// Bytes one of which every match contains: windows without any are skipped.
-    package let required: RequiredBytes
+
+    /// A text as given, or still packed.
+    package enum Text: Sendable {
+        case given(String)
+        case packed(PackedText)
+    }
+    /// Bytes every match contains: windows without them are skipped. Read off the pattern on first use.
+    package var required: RequiredBytes { regex.required }
 
     public convenience init(id: String, description: String, keywords: [String], regex: POSIXRegex, group: Int, entropy: Double,
                             span: Span, boundary: Bool, generic: Bool, allow: [String], positives: [String], negatives: [String]) {
-        self.init(id: id, description: description, keywords: keywords, regex: regex, group: group, entropy: entropy, span: span,
+        self.init(id: id, description: .given(description), keywords: keywords, regex: regex, group: group, entropy: entropy, span: span,
                   boundary: boundary, generic: generic, allow: allow, examples: .given(positives: positives, negatives: negatives))
     }
 
-    package init(id: String, description: String, keywords: [String], regex: POSIXRegex, group: Int, entropy: Double,
+    package init(id: String, description: Text, keywords: [String], regex: POSIXRegex, group: Int, entropy: Double,
                  span: Span, boundary: Bool, generic: Bool, allow: [String], examples: Examples) {
         self.id = id
-        self.description = description
+        self.descriptionText = description
         self.keywords = keywords
         self.regex = regex
         self.group = group
@@ -79,6 +92,5 @@ public final class SecretDetector: Sendable {
         self.generic = generic
         self.allow = allow
         self.examples = examples
-        required = RequiredBytes(pattern: regex.pattern, ignoreCase: regex.ignoreCase)
     }
 }

@@ -118,13 +118,15 @@ package struct SecretScanner {
                     found += contextMatches(of: index, in: detectorWindows, buffer: buffer)
                     continue
                 }
+                let shortest = max(Self.shortestCodeSpanSecret, detector.regex.shortestMatch)
+                let required = detector.required
                 for window in detectorWindows {
                     // Most code spans are short identifiers: too short for any secret, or far below the entropy floor.
                     if detector.span == .codespan,
-                       window.count < Self.shortestCodeSpanSecret || Entropy.bitsPerByte(buffer[window]) < floors[index] - 0.5 {
+                       window.count < shortest || Entropy.bitsPerByte(buffer[window]) < floors[index] - 0.5 {
                         continue
                     }
-                    guard detector.required.mayMatch(in: buffer, window) else { continue }
+                    guard required.mayMatch(in: buffer, window) else { continue }
                     detector.regex.forEachMatch(in: buffer, range: window) { groups in
                         if detector.group < groups.count, let whole = groups[0], let secret = groups[detector.group], !secret.isEmpty,
                            accept(whole: whole, secret: secret, detector: detector, floor: floors[index], in: buffer),
@@ -227,6 +229,7 @@ package struct SecretScanner {
     /// each byte of the window once for the words, and the pattern runs only on words of a plausible length.
     private func contextMatches(of index: Int, in windows: [Range<Int>], buffer: UnsafeBufferPointer<UInt8>) -> [SecretMatch] {
         let detector = catalog.detectors[index]
+        let required = detector.required
         var found: [SecretMatch] = []
         var checkedLine: (range: Range<Int>, names: Bool)?
         for window in windows {
@@ -256,7 +259,7 @@ package struct SecretScanner {
                 var padded = word.upperBound
                 while padded < buffer.count, padded - word.upperBound < 2, buffer[padded] == 0x3D { padded += 1 }
                 let value = word.lowerBound..<padded
-                if value.count >= 8, value.count <= 512, detector.required.mayMatch(in: buffer, value) {
+                if value.count >= 8, value.count <= 512, required.mayMatch(in: buffer, value) {
                     var whole = false
                     detector.regex.forEachMatch(in: buffer, range: value) { groups in
                         whole = groups[0] == value

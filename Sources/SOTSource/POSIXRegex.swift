@@ -20,6 +20,18 @@ public final class POSIXRegex: @unchecked Sendable {
     private let run: ByteRunPattern?
     private let lock = NSLock()
     private var pool: [UnsafeMutablePointer<regex_t>] = []
+    private var requiredBytes: RequiredBytes?
+
+    /// The bytes every match contains (`RequiredBytes`), read off the pattern on first use: a process reads
+    /// those of the patterns its files wake, not of the whole catalog. Fetch it once per file, not per window.
+    package var required: RequiredBytes {
+        lock.lock()
+        defer { lock.unlock() }
+        if let requiredBytes { return requiredBytes }
+        let read = RequiredBytes(pattern: pattern, ignoreCase: ignoreCase)
+        requiredBytes = read
+        return read
+    }
 
     /// Compiles now, so that a bad pattern fails here.
     public init(_ pattern: String, ignoreCase: Bool = false) throws(CompileError) {
@@ -35,6 +47,12 @@ public final class POSIXRegex: @unchecked Sendable {
         self.pattern = pattern
         self.ignoreCase = ignoreCase
         run = ByteRunPattern(pattern, ignoreCase: ignoreCase)
+    }
+
+    /// The length every match has at least, when the pattern says so plainly (a `[set]{m,n}` pattern: m);
+    /// 0 otherwise.
+    public var shortestMatch: Int {
+        run?.least ?? 0
     }
 
     /// Number of parenthesised groups in the pattern (compiles it if need be; 0 if it does not compile).
@@ -136,8 +154,9 @@ package struct ByteRunPattern: Sendable, Equatable {
 
     /// Nil unless `pattern` has exactly that shape; no negation, classes, escapes or non-ASCII bytes.
     package init?(_ pattern: String, ignoreCase: Bool) {
+        guard pattern.utf8.first == UInt8(ascii: "[") else { return nil }
         let bytes = Array(pattern.utf8)
-        guard bytes.first == UInt8(ascii: "["), let close = Self.bracketEnd(bytes) else { return nil }
+        guard let close = Self.bracketEnd(bytes) else { return nil }
         var members = [Bool](repeating: false, count: 256)
         var index = 1
         // A `]` first is a member; a `-` first or last is a member.

@@ -70,7 +70,7 @@ final class EmbeddedSnapshotTests: XCTestCase {
         package enum SecretCatalogSnapshot {
             package static let detectors: [SecretDetector] = SecretCatalogPacking.unpack(packed)
 
-            private static let packed = \"\"\"
+            package static let packed = \"\"\"
 
         """
         // Every line but the last is continued by `\\` (an escaped line break may not end the literal).
