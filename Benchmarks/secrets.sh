@@ -5,7 +5,9 @@
 #
 # Builds sot-lint-bench (release), generates the N-document corpus and one 10 MB text file (corpus
 # documents with a few planted secrets), and reports for each:
-#   sot-lint-bench   secret scan alone on files already in memory, 1 thread and all cores (best of 3)
+#   sot-lint-bench   secret scan alone on files already in memory, 1 thread and all cores (best of 3),
+#                    given the code regions of the Markdown parse the lint makes anyway; then 1 thread
+#                    with the scan parsing them itself (as for a commit's added lines)
 #   sot-lint         the whole CLI on the 10 MB file (secret scan + reading + output)
 #   detect-secrets   `detect-secrets scan --all-files` on the same files (pip; installed when missing)
 # then recall and false positives on the catalog's own examples, for sot-lint and detect-secrets.

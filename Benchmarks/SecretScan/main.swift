@@ -1,8 +1,12 @@
-// sot-lint-bench: throughput of the secret scan alone (no Markdown parse), on files already in memory.
-// Usage: sot-lint-bench FILE_OR_DIR ... ; prints bytes, files, findings, seconds and MB/s for one thread
-// and for all cores. Used by Benchmarks/secrets.sh. BENCH_OFF=id,id turns those detectors off (as
-// `secrets.detectors` would), to see what each costs; BENCH_MODES=1,2,3 picks the timed modes. `--startup` prints what building the catalog costs a
-// process; `--check-catalog FILE…` checks catalog family files; `--compile` and `--adversarial` time patterns.
+// sot-lint-bench: throughput of the secret scan alone, on files already in memory.
+// Usage: sot-lint-bench FILE_OR_DIR ... ; prints bytes, files, findings, seconds and MB/s for one thread and
+// for all cores, given each Markdown file's code regions from a parse made beforehand (the lint parses every
+// document anyway and hands the scan its regions), then for one thread with the scan parsing them itself.
+// Used by Benchmarks/secrets.sh. Environment: BENCH_RUNS (best of, default 3), BENCH_MODES=1,2,3 (which of
+// the three), BENCH_OFF=id,id (detectors off, as `secrets.detectors` would: what each costs). Modes:
+// `--keywords` times the keyword pass alone; `--per-detector` each detector alone; `--startup` what building
+// the catalog costs a process; `--check-catalog FILE…` checks catalog family files; `--compile` and
+// `--adversarial` time patterns.
 import Dispatch
 import Foundation
 import SOTSource

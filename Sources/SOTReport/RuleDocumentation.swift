@@ -121,7 +121,9 @@ extension RuleDocumentation {
         keys (for keys that carry no prefix). In Markdown, `fence` and \
         `codespan` are the fenced code blocks and code spans as CommonMark (cmark) parses the file — fences in list \
         items and block quotes included, and a line like ```` ```powershell Get-Thing ``` ```` is the inline code span \
-        it is, not a fence opening; the file is parsed only when a fence or a code span could hold a secret.
+        it is, not a fence opening. They need no keyword: they come from the parse the lint makes of the document \
+        anyway (its body, after the front matter); lines nobody parsed (what a commit added, for `--history` and \
+        `--base`) are parsed for them when they hold a backtick or a tilde.
 
         """
         return text

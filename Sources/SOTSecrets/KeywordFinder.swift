@@ -137,7 +137,9 @@ public struct KeywordFinder: Sendable {
             while index < bytes.count {
                 var word: UInt32 = 0
                 for offset in 0..<min(4, bytes.count - index) { word |= UInt32(bytes[index + offset]) << (8 * offset) }
-                verify(word, at: index, in: bytes, table: table, into: &found)
+                let folded = word | 0x2020_2020
+                let sets = (table[Int(Self.longHash(folded))] & 1) | (table[Int(Self.shortHash(folded))] & 2) | (singleKeywords.isEmpty ? 0 : 4)
+                if sets != 0 { verify(word, at: index, sets: sets, in: bytes, into: &found) }
                 index += 1
             }
         }
@@ -156,24 +158,22 @@ public struct KeywordFinder: Sendable {
         while index <= last {
             let eight = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
             let folded = eight | 0x2020_2020_2020_2020
-            var any: UInt8 = 0
+            // Per position, bit 0 (a long keyword may begin) and bit 1 (a short one may), in the byte of its position.
+            var flags: UInt32 = 0
             for position in 0..<4 {
                 let word = UInt32(truncatingIfNeeded: folded &>> UInt64(8 * position))
-                any |= (table[Int(Self.longHash(word))] & 1) | (table[Int(Self.shortHash(word))] & 2)
+                flags |= UInt32((table[Int(Self.longHash(word))] & 1) | (table[Int(Self.shortHash(word))] & 2)) << UInt32(8 * position)
             }
             if singles {
                 for position in 0..<4 where singleStart[Int(Self.folded(bytes[index + position])) + 1]
                     != singleStart[Int(Self.folded(bytes[index + position]))] {
-                    any = 1
+                    flags |= 4 << UInt32(8 * position)
                 }
             }
-            if any != 0 {
-                for position in 0..<4 {
-                    let word = UInt32(truncatingIfNeeded: folded &>> UInt64(8 * position))
-                    if singles || (table[Int(Self.longHash(word))] & 1) | (table[Int(Self.shortHash(word))] & 2) != 0 {
-                        verify(UInt32(truncatingIfNeeded: eight &>> UInt64(8 * position)), at: index + position, in: bytes,
-                               table: table, into: &found)
-                    }
+            if flags != 0 {
+                for position in 0..<4 where (flags &>> UInt32(8 * position)) & 0xFF != 0 {
+                    verify(UInt32(truncatingIfNeeded: eight &>> UInt64(8 * position)), at: index + position,
+                           sets: UInt8(truncatingIfNeeded: flags &>> UInt32(8 * position)), in: bytes, into: &found)
                 }
             }
             index += 4
@@ -181,13 +181,13 @@ public struct KeywordFinder: Sendable {
         return index
     }
 
-    /// The keywords that begin at `index`: one-byte keywords of its byte, and those filed under the hashes
-    /// of `raw` (the bytes from `index` on, as a little-endian word) whose bits are set. Not inlined: the
-    /// scan loop keeps its registers for itself.
+    /// The keywords that begin at `index`, among those `sets` says may (bit 0: keywords of four or more
+    /// bytes, bit 1: of two or three, bit 2: of one): `raw` is the bytes from `index` on as a little-endian
+    /// word. Not inlined: the scan loop keeps its registers for itself.
     @inline(never)
-    private func verify(_ raw: UInt32, at index: Int, in bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt8>,
+    private func verify(_ raw: UInt32, at index: Int, sets: UInt8, in bytes: UnsafeBufferPointer<UInt8>,
                         into found: inout [KeywordHit]) {
-        if !singleKeywords.isEmpty {
+        if sets & 4 != 0 {
             let byte = Int(Self.folded(bytes[index]))
             for position in Int(singleStart[byte])..<Int(singleStart[byte + 1]) {
                 found.append(KeywordHit(offset: index, keyword: Int(singleKeywords[position])))
@@ -196,9 +196,8 @@ public struct KeywordFinder: Sendable {
         let word = raw | 0x2020_2020
         let exact = Self.lowerCased(raw)
         filed.withUnsafeBufferPointer { filed in
-            for set in 0..<2 {
+            for set in 0..<2 where sets & (set == 0 ? 1 : 2) != 0 {
                 let hash = set == 0 ? Self.longHash(word) : Self.shortHash(word)
-                guard table[Int(hash)] & (set == 0 ? 1 : 2) != 0 else { continue }
                 let bucket = set * Self.bucketsPerSet + Int(hash &>> 4)
                 for position in Int(bucketStart[bucket])..<Int(bucketStart[bucket + 1]) {
                     let candidate = filed[position]

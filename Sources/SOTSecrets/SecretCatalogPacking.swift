@@ -72,10 +72,17 @@ package enum SecretCatalogPacking {
             examples: .packed(positives: PackedText(source: packed, range: fields[11]), negatives: PackedText(source: packed, range: fields[12])))
     }
 
-    /// Items separated by U+001E.
-    static func list<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> [String] {
+    /// Items separated by U+001E. By hand, not `split`: this runs at every start (architecture.md, Start-up).
+    static func list(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         guard !bytes.isEmpty else { return [] }
-        return bytes.split(separator: listSeparator, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        var items: [String] = []
+        var start = 0
+        for index in 0..<bytes.count where bytes[index] == listSeparator {
+            items.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+            start = index + 1
+        }
+        items.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]), as: UTF8.self))
+        return items
     }
 }
 
@@ -91,6 +98,6 @@ package struct PackedText: Sendable {
 
     var list: [String] {
         source.utf8.withContiguousStorageIfAvailable { SecretCatalogPacking.list(UnsafeBufferPointer(rebasing: $0[range])) }
-            ?? SecretCatalogPacking.list(Array(source.utf8)[range])
+            ?? Array(source.utf8)[range].withUnsafeBufferPointer { SecretCatalogPacking.list($0) }
     }
 }

@@ -14,8 +14,9 @@ public final class SecretDetector: Sendable {
         case block
         /// Each line inside a fenced code block of a Markdown file; needs no keyword.
         case fence
-        /// The content of each code span (`…`) on the hit's line, in Markdown files only; a content whose
-        /// entropy is far below the detector's floor is skipped without running the pattern.
+        /// The content of each code span (`…`) of a Markdown file's body, as its parse finds them; needs no
+        /// keyword. A content shorter than the pattern's shortest match or whose entropy is far below the
+        /// detector's floor is skipped without running the pattern.
         case codespan
         /// Provider context: a keyword names the provider (`algolia`), the hit's line also says what the value
         /// is (`key`, `token`, `secret`, `password`, …), and a word after the hit, on the same line and at most

@@ -183,13 +183,24 @@ package struct ByteRunPattern: Sendable, Equatable {
                 members[Int(letter - 0x20)] = true
             }
         }
-        // `{m,n}` and nothing after it.
-        let rest = bytes[(close + 1)...]
-        guard rest.first == UInt8(ascii: "{"), rest.last == UInt8(ascii: "}") else { return nil }
-        let bounds = rest.dropFirst().dropLast().split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
-        guard bounds.count == 2, bounds.allSatisfy({ !$0.isEmpty && $0.count <= 5 && $0.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }),
-              let least = Int(String(decoding: bounds[0], as: UTF8.self)), let most = Int(String(decoding: bounds[1], as: UTF8.self)),
-              least >= 1, least <= most else { return nil }
+        // `{m,n}` and nothing after it, read by hand (this runs at start-up: no generic `split`).
+        var bounds = [0, 0]
+        var digits = [0, 0]
+        var part = 0
+        guard close + 1 < bytes.count, bytes[close + 1] == UInt8(ascii: "{"), bytes[bytes.count - 1] == UInt8(ascii: "}") else { return nil }
+        for byte in bytes[(close + 2)..<(bytes.count - 1)] {
+            if byte == UInt8(ascii: ","), part == 0 {
+                part = 1
+            } else if byte >= 0x30, byte <= 0x39, digits[part] < 5 {
+                bounds[part] = bounds[part] * 10 + Int(byte - 0x30)
+                digits[part] += 1
+            } else {
+                return nil
+            }
+        }
+        let least = bounds[0]
+        let most = bounds[1]
+        guard part == 1, digits[0] > 0, digits[1] > 0, least >= 1, least <= most else { return nil }
         self.members = members
         self.least = least
         self.most = most
