@@ -49,18 +49,33 @@ package struct FileAnalyzer: Sendable {
             if document.isSOT { analysis.summary = WorkspaceDocument(document, profile: profile, phrases: phrases, detail: detail) }
         }
         if job.isTarget, job.scanSecrets, job.markdown || !Self.isBinary(bytes) {
-            let file = ContentFile(source: source, markdown: job.markdown, code: code)
-            for (rule, severity, settings) in contentRules {
-                let found = rule.check(file, context: ContentContext(profile: profile, settings: settings))
-                analysis.redact += found.redact
-                analysis.facts.formUnion(found.facts)
-                guard let severity else { continue }
-                analysis.contentDiagnostics += found.findings.map {
-                    $0.diagnostic(rule.metadata.id, severity)
-                }
-            }
+            checkContent(ContentFile(source: source, markdown: job.markdown, code: code), into: &analysis)
         }
         return analysis
+    }
+
+    /// The content rules (the secret scan) alone, for `sot-lint secrets`: no document is built and no other
+    /// file is needed; a Markdown file's code is parsed by the scan, and only when it holds a backtick or a
+    /// tilde. The same content findings as `analyze` gives the file.
+    package func analyzeContent(_ job: FileJob, bytes: [UInt8]) -> FileAnalysis? {
+        guard !OwnReport.isOwnReport(bytes) else { return nil }
+        var analysis = FileAnalysis(path: job.display, isTarget: true)
+        if job.scanSecrets, job.markdown || !Self.isBinary(bytes) {
+            checkContent(ContentFile(source: SourceText(path: job.display, bytes: bytes), markdown: job.markdown), into: &analysis)
+        }
+        return analysis
+    }
+
+    private func checkContent(_ file: ContentFile, into analysis: inout FileAnalysis) {
+        for (rule, severity, settings) in contentRules {
+            let found = rule.check(file, context: ContentContext(profile: profile, settings: settings))
+            analysis.redact += found.redact
+            analysis.facts.formUnion(found.facts)
+            guard let severity else { continue }
+            analysis.contentDiagnostics += found.findings.map {
+                $0.diagnostic(rule.metadata.id, severity)
+            }
+        }
     }
 
     package static let classificationKey = Array("lifecycle_classification".utf8)

@@ -32,6 +32,10 @@ public struct LintRequest: Sendable {
     /// `sot-lint secrets --history [RANGE]`: instead of the files, scan what each commit of this range
     /// (`git log` syntax) added to them.
     public var history: String?
+    /// The content rules alone (the secret scan) and the project rules: no document is built, no other file
+    /// of the workspace read, no cache read or written (`sot-lint secrets`). Their findings are the same as
+    /// in a full lint.
+    public var contentOnly = false
     /// Told the number of commits read so far during a history scan.
     public var progress: (@Sendable (Int) -> Void)?
 
@@ -57,6 +61,9 @@ public struct LintReport: Sendable {
     package var focusDigestHits = 0
     /// How many of the files linted are SOT documents (what was checked, for the closing line).
     public var documentCount = 0
+    /// False when the run did not read documents as documents (`contentOnly`, a history scan): then
+    /// `documentCount` says nothing.
+    public var countsDocuments = true
     /// A project of the run has a baseline: findings are new or recorded (SARIF `baselineState`).
     public var usedBaseline = false
     /// Findings the projects' baselines record: left out of `diagnostics` (SARIF shows them as `unchanged`).

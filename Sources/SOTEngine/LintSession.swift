@@ -91,8 +91,17 @@ public final class LintSession: @unchecked Sendable {
     /// The lint of a request as the rules see it: every finding, before the baseline and `--changed-since`.
     private func run(_ request: LintRequest) throws(SOTLintError) -> (LintReport, LintInputs) {
         var inputs = try LintInputs(request: request, workingDirectory: options.workingDirectory, config: options.config)
-        if let range = request.history { return (try history(range, inputs: inputs, progress: request.progress), inputs) }
+        if let range = request.history {
+            var report = try history(range, inputs: inputs, progress: request.progress)
+            report.countsDocuments = false
+            return (report, inputs)
+        }
         inputs.applyOverlays(currentOverlays())
+        if request.contentOnly {
+            var report = try contentOnly(inputs)
+            report.countsDocuments = false
+            return (report, inputs)
+        }
         var outcomes: [ProjectLint.Outcome] = []
         var cacheHits = 0
         let byProject = Dictionary(grouping: inputs.targets, by: \.project)
@@ -122,6 +131,20 @@ public final class LintSession: @unchecked Sendable {
         var report = Self.report(outcomes, fileCount: inputs.targets.count, cacheHits: cacheHits)
         report.focusDigestHits = outcomes.filter(\.answeredByFocusDigest).count
         return (report, inputs)
+    }
+
+    /// The content rules alone over every target, project by project (`LintRequest.contentOnly`).
+    private func contentOnly(_ inputs: LintInputs) throws(SOTLintError) -> LintReport {
+        var outcomes: [ProjectLint.Outcome] = []
+        let byProject = Dictionary(grouping: inputs.targets, by: \.project)
+        for root in byProject.keys.sorted() {
+            guard let project = inputs.projects[root] else { continue }
+            let lint = ProjectLint(project: project, rules: options.rules, today: options.today, detail: options.detail,
+                                   wholeProject: inputs.wholeProjects.contains(root), workingDirectory: options.workingDirectory,
+                                   base: nil, reportsDeletions: false, index: nil, memory: nil)
+            outcomes.append(try lint.contentOnly(targets: byProject[root] ?? []))
+        }
+        return Self.report(outcomes, fileCount: inputs.targets.count)
     }
 
     /// The history scan of each project the request names: what each commit of `range` added.

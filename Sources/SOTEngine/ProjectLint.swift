@@ -137,6 +137,40 @@ package struct ProjectLint {
         return outcome
     }
 
+    /// The targets' content findings alone (`sot-lint secrets`), with the project rules: no document is
+    /// built, no other file read, no cache read or written. The content findings are those `lint` gives.
+    package func contentOnly(targets: [LintInputs.Target]) throws(SOTLintError) -> Outcome {
+        let analyzer = makeAnalyzer()
+        let analysed = ParallelResults<Result<FileAnalysis?, SOTLintError>>.map(targets.count) { position in
+            let target = targets[position]
+            let job = FileJob(display: target.displayPath, absolute: target.absolutePath, isTarget: true, markdown: target.markdown,
+                              scanSecrets: target.scanSecrets, bytes: target.bytes)
+            do throws(SOTLintError) {
+                let bytes = if let given = job.bytes { given } else { try FilePath.read(job.absolute) }
+                return .success(analyzer.analyzeContent(job, bytes: bytes))
+            } catch {
+                if case .unreadableFile(_, let reason) = error { return .failure(.unreadableFile(path: job.display, reason: reason)) }
+                return .failure(error)
+            }
+        }
+        var outcome = Outcome(workspace: Workspace(documents: []))
+        var facts = Set<String>()
+        for result in analysed {
+            switch result {
+            case .success(let analysis?):
+                outcome.diagnostics += analysis.contentDiagnostics
+                if !analysis.redact.isEmpty { outcome.redact[analysis.path, default: []] += analysis.redact }
+                facts.formUnion(analysis.facts)
+            case .success(nil):
+                continue
+            case .failure(let error):
+                outcome.fileErrors.append(error)
+            }
+        }
+        outcome.diagnostics += try projectDiagnostics(facts: facts)
+        return outcome
+    }
+
     /// What the foreground loads beside the targets' checks: the focus digest of a save, or the index.
     private enum Loaded {
         case digest(FocusDigest?)

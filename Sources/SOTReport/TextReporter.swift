@@ -22,11 +22,13 @@ public struct TextReporter: Reporter {
     }
 
     /// `3 errors, 1 warning, 0 infos in 2 files (1 SOT document)`: what was found in what was checked (for
-    /// standard error, after the findings), then what the baseline hid and how much of it was fixed.
+    /// standard error, after the findings; without the documents for a run that reads none as documents,
+    /// `sot-lint secrets`), then what the baseline hid and how much of it was fixed.
     public func summary(_ report: LintReport) -> String {
         func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
         var line = "\(plural(report.count(.error), "error")), \(plural(report.count(.warning), "warning")), "
-            + "\(plural(report.count(.info), "info")) in \(plural(report.fileCount, "file")) (\(plural(report.documentCount, "SOT document")))"
+            + "\(plural(report.count(.info), "info")) in \(plural(report.fileCount, "file"))"
+            + (report.countsDocuments ? " (\(plural(report.documentCount, "SOT document")))" : "")
         if !report.baselined.isEmpty {
             line += "; \(plural(report.baselined.count, "finding")) in the baseline not shown (--no-baseline shows them)"
         }

@@ -14,8 +14,9 @@ struct SecretsCommand: ParsableCommand {
         commandName: "secrets",
         abstract: "Scan files for secrets only; with --history, what every commit of a range added.",
         discussion: """
-        Without --history, the secret rules alone (secret-leak, secret-allow-unused) over the files, as \
-        `lint` runs them. With --history, the first argument may be a revision range in git log syntax \
+        Without --history, the secret rules alone (secret-leak, secret-allow-unused) over the files: the \
+        findings `lint` gives them, without building documents, reading the rest of the workspace or using the \
+        cache. With --history, the first argument may be a revision range in git log syntax \
         (`main..HEAD`, `v1.2..`, a commit for its whole history; default HEAD, the current branch's whole \
         history) — it is one when it contains `..` or is not a file or folder; the files and folders after it \
         limit the scan. Each commit's added lines are scanned; a finding names the commit and the line in \
@@ -62,6 +63,7 @@ struct SecretsCommand: ParsableCommand {
         var request = LintRequest(paths: paths)
         request.usesBaseline = !noBaseline
         request.history = range
+        request.contentOnly = true
         let session = try configOptions.session()
         var progress: HistoryProgress?
         if let range, isatty(STDERR_FILENO) != 0 {

@@ -98,6 +98,24 @@ final class SecretHistoryTests: TemporaryDirectoryTestCase {
         XCTAssertEqual(BinaryRunner.diagnostics(run.stdout).map { $0["rule"] as? String }, ["secret-leak"])
     }
 
+    func testSecretsAloneFindsWhatLintFindsOnEveryFixtureWithoutBuildingDocuments() throws {
+        // `sot-lint secrets` builds no document and reads no other file: its findings must still be lint's.
+        func secretFindings(_ arguments: [String]) throws -> [String] {
+            let run = try BinaryRunner.run(arguments + ["--format", "json", "--no-baseline", "fixtures"], in: BinaryRunner.packageRoot)
+            return BinaryRunner.diagnostics(run.stdout).filter { ["secret-leak", "secret-allow-unused"].contains($0["rule"] as? String) }
+                .map { "\($0["path"] ?? ""):\($0["line"] ?? ""):\($0["column"] ?? ""): \($0["rule"] ?? "") \($0["message"] ?? "")" }
+        }
+        let lint = try secretFindings(["--no-cache"])
+        XCTAssertGreaterThanOrEqual(lint.count, 4)
+        XCTAssertEqual(try secretFindings(["secrets"]), lint)
+        // Nothing written to a cache, and the closing line does not count documents it never read as such.
+        try write("notes.md", "# Notes\n\nCI pushed with \(token) once.\n")
+        let run = try BinaryRunner.run(["secrets", "notes.md"], in: directory)
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.stderr.contains("1 error, 0 warnings, 0 infos in 1 file\n"), run.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory.appendingPathComponent(".sot-lint-cache").path))
+    }
+
     func testAMissingObjectIsOneLineNamingGitsReason() throws {
         _ = try addAndRemoveToken()
         // A partial clone, or a damaged one: the blob the first commit added is not there.
