@@ -41,6 +41,8 @@ let package = Package(
         .target(name: "SOTReport", dependencies: ["SOTSource", "SOTModel", "SOTRules", "SOTSecrets", "SOTEngine"]),
         // Applying fixes: edits and atomic writes.
         .target(name: "SOTFix", dependencies: ["SOTSource", "SOTModel", "SOTRules", "SOTEngine"]),
+        // The language server (`sot-lint lsp`, being built): its wire format and positions so far.
+        .target(name: "SOTServer", dependencies: ["SOTSource"]),
         .executableTarget(
             name: "sot-lint",
             dependencies: ["SOTSource", "SOTModel", "SOTRules", "SOTSecrets", "SOTEngine", "SOTReport", "SOTFix",
@@ -54,7 +56,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SOTLintTests",
-            dependencies: ["SOTSource", "SOTSyntax", "SOTModel", "SOTRules", "SOTSecrets", "SOTEngine", "SOTReport", "SOTFix"],
+            dependencies: ["SOTSource", "SOTSyntax", "SOTModel", "SOTRules", "SOTSecrets", "SOTEngine", "SOTReport", "SOTFix", "SOTServer"],
             path: "Tests/SOTLintTests"
         ),
         .testTarget(

@@ -11,9 +11,10 @@ package struct SecretMatch: Sendable {
     package let range: Range<Int>
 }
 
-/// One pass of every keyword over the bytes, then each detector's bounded pattern only around its
-/// keyword hits, then entropy and placeholder filters. A large file is cut at line breaks into one
-/// piece per core, scanned side by side.
+/// One pass of every keyword over the bytes (`KeywordFinder`), then each detector's bounded pattern only
+/// around its keyword hits, and the code detectors on a Markdown file's fenced lines and code spans (from
+/// its parse, no keyword needed); then entropy and placeholder filters. A large file is cut at line breaks
+/// into one piece per core, scanned side by side.
 package struct SecretScanner {
     package let catalog: SecretCatalog
     /// Per detector: whether it runs (`secrets.detectors: {id: off}` turns one off) and its entropy floor.
