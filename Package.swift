@@ -41,11 +41,11 @@ let package = Package(
         .target(name: "SOTReport", dependencies: ["SOTSource", "SOTModel", "SOTRules", "SOTSecrets", "SOTEngine"]),
         // Applying fixes: edits and atomic writes.
         .target(name: "SOTFix", dependencies: ["SOTSource", "SOTModel", "SOTRules", "SOTEngine"]),
-        // The language server (`sot-lint lsp`, being built): its wire format and positions so far.
-        .target(name: "SOTServer", dependencies: ["SOTSource"]),
+        // The language server (`sot-lint lsp`, being built): a client of LintSession like the command line.
+        .target(name: "SOTServer", dependencies: ["SOTSource", "SOTModel", "SOTRules", "SOTEngine"]),
         .executableTarget(
             name: "sot-lint",
-            dependencies: ["SOTSource", "SOTModel", "SOTRules", "SOTSecrets", "SOTEngine", "SOTReport", "SOTFix",
+            dependencies: ["SOTSource", "SOTModel", "SOTRules", "SOTSecrets", "SOTEngine", "SOTReport", "SOTFix", "SOTServer",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Sources/sot-lint"
         ),
@@ -61,7 +61,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["SOTSource", "SOTSyntax", "SOTModel", "SOTRules", "SOTSecrets", "SOTEngine", "SOTReport", "SOTFix"],
+            dependencies: ["SOTSource", "SOTSyntax", "SOTModel", "SOTRules", "SOTSecrets", "SOTEngine", "SOTReport", "SOTFix", "SOTServer"],
             path: "Tests/EndToEndTests"
         ),
     ]

@@ -7,9 +7,11 @@ bash scripts/setup.sh
 command -v pre-commit >/dev/null 2>&1 || python3 -m pip install -q pre-commit
 # SARIF reports are validated against the 2.1.0 schema with python's jsonschema.
 python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install -q jsonschema
-# Shell completion is run in fish and checked by zsh as well as bash.
+# Shell completion is run in fish and checked by zsh as well as bash; the language server is driven by
+# Neovim's built-in LSP client (package neovim, command nvim).
 shells=()
 for shell in fish zsh; do command -v "$shell" >/dev/null 2>&1 || shells+=("$shell"); done
+command -v nvim >/dev/null 2>&1 || shells+=(neovim)
 if [ "${#shells[@]}" -gt 0 ]; then
   sudo_cmd=()
   [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)

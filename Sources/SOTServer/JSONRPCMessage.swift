@@ -21,7 +21,9 @@ public enum JSONRPCMessage {
         }
 
         init?(_ value: Any?) {
-            if let number = value as? NSNumber, !(number is Bool), number.doubleValue == Double(number.intValue) {
+            // Foundation gives JSON numbers and booleans as NSNumber: a boolean's type code is `c`, a
+            // fraction's `d` or `f`; only whole numbers are ids.
+            if let number = value as? NSNumber, !["c", "d", "f"].contains(String(cString: number.objCType)) {
                 self = .number(number.intValue)
             } else if let string = value as? String {
                 self = .string(string)

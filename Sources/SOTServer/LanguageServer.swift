@@ -1,0 +1,214 @@
+import Foundation
+import SOTSource
+import SOTModel
+import SOTRules
+import SOTEngine
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `sot-lint lsp`: LSP 3.17 over a pair of file descriptors (standard input and output), on one
+/// `LintSession` that keeps per-file analyses and the editor's unsaved buffers. So far: the lifecycle,
+/// position-encoding negotiation, full and incremental text sync, and pushed diagnostics for open documents.
+/// Messages are handled one at a time, in arrival order; everything written goes through one writer, one
+/// message per write, so that notifications and responses never interleave. Logs go to the client
+/// (`window/logMessage`) or standard error, never to the output.
+public final class LanguageServer {
+    private let input: Int32
+    private let output: Int32
+    private let workingDirectory: String
+    private var reader = MessageReader()
+    private var encoding = PositionEncoding.utf16
+    private var session: LintSession?
+    private var shutdownRequested = false
+    /// Open documents by URI: the path the session knows them by, and their current text.
+    private var documents: [String: (path: String, text: [UInt8])] = [:]
+
+    public init(input: Int32, output: Int32, workingDirectory: String) {
+        self.input = input
+        self.output = output
+        self.workingDirectory = workingDirectory
+    }
+
+    /// Serves until `exit` (or the end of the input) and returns the process's exit status: 0 after a
+    /// `shutdown` request, 1 otherwise (LSP 3.17), 1 also when the input cannot be read as LSP messages.
+    public func run() -> Int32 {
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return 1 }
+            let bodies: [[UInt8]]
+            do {
+                bodies = try reader.feed(buffer[0..<count])
+            } catch {
+                log("sot-lint lsp: \(error.description); stopping")
+                return 1
+            }
+            for body in bodies {
+                if let status = handle(body) { return status }
+            }
+        }
+    }
+
+    /// Handles one message; the exit status when it was `exit`.
+    private func handle(_ body: [UInt8]) -> Int32? {
+        switch JSONRPCMessage.parse(body) {
+        case .failure(let error):
+            write(JSONRPCMessage.errorWithoutID(error))
+        case .success(.request(let id, let method, let params)):
+            let answer = respond(to: method, params: params as? [String: Any])
+            switch answer {
+            case .success(let result): send(.response(id: id, result: result, error: nil))
+            case .failure(let error): send(.response(id: id, result: nil, error: error))
+            }
+        case .success(.notification(let method, let params)):
+            if method == "exit" { return shutdownRequested ? 0 : 1 }
+            guard session != nil else { return nil }
+            notified(method, params: params as? [String: Any])
+        case .success(.response):
+            break
+        }
+        return nil
+    }
+
+    private func respond(to method: String, params: [String: Any]?) -> Result<Any?, JSONRPCMessage.ResponseError> {
+        if method == "initialize" { return .success(initialize(params ?? [:])) }
+        guard session != nil else {
+            return .failure(.init(code: JSONRPCMessage.ResponseError.serverNotInitialized, message: "initialize first"))
+        }
+        switch method {
+        case "shutdown":
+            shutdownRequested = true
+            return .success(nil)
+        default:
+            return .failure(.init(code: JSONRPCMessage.ResponseError.methodNotFound, message: "sot-lint lsp does not handle \(method)"))
+        }
+    }
+
+    /// The root and the position encoding from the client; the server's capabilities.
+    private func initialize(_ params: [String: Any]) -> Any? {
+        let capabilities = params["capabilities"] as? [String: Any]
+        let general = capabilities?["general"] as? [String: Any]
+        encoding = PositionEncoding.negotiate(offered: general?["positionEncodings"] as? [String])
+        let folders = (params["workspaceFolders"] as? [[String: Any]])?.compactMap { $0["uri"] as? String } ?? []
+        let root = (folders.first ?? params["rootUri"] as? String).flatMap(Self.path(ofURI:))
+            ?? (params["rootPath"] as? String) ?? workingDirectory
+        session = LintSession(.init(workingDirectory: root, cache: .projectFolder, retainsAnalyses: true))
+        return [
+            "capabilities": [
+                "positionEncoding": encoding.rawValue,
+                "textDocumentSync": ["openClose": true, "change": 2, "save": ["includeText": false]],
+            ],
+            "serverInfo": ["name": "sot-lint", "version": SOTLintVersion.current],
+        ] as [String: Any]
+    }
+
+    private func notified(_ method: String, params: [String: Any]?) {
+        let document = params?["textDocument"] as? [String: Any]
+        guard let uri = document?["uri"] as? String else { return }
+        switch method {
+        case "textDocument/didOpen":
+            guard let path = Self.path(ofURI: uri), let text = document?["text"] as? String else { return }
+            documents[uri] = (path, Array(text.utf8))
+            publish(uri)
+        case "textDocument/didChange":
+            guard var open = documents[uri], let changes = params?["contentChanges"] as? [[String: Any]] else { return }
+            for change in changes {
+                guard let text = change["text"] as? String else { continue }
+                open.text = Self.apply(change["range"] as? [String: Any], text: Array(text.utf8), to: open.text, encoding: encoding)
+            }
+            documents[uri] = open
+            publish(uri)
+        case "textDocument/didClose":
+            guard let open = documents.removeValue(forKey: uri) else { return }
+            session?.close(path: open.path)
+            send(.notification(method: "textDocument/publishDiagnostics", params: ["uri": uri, "diagnostics": [Any]()]))
+        case "textDocument/didSave":
+            if documents[uri] != nil { publish(uri) }
+        default:
+            break
+        }
+    }
+
+    /// `text` with one change applied: the whole text without a range, else the range replaced.
+    static func apply(_ range: [String: Any]?, text replacement: [UInt8], to text: [UInt8], encoding: PositionEncoding) -> [UInt8] {
+        guard let range, let start = position(range["start"]), let end = position(range["end"]) else { return replacement }
+        let converter = LSPPositionConverter(source: SourceText(path: "", bytes: text), encoding: encoding)
+        let from = converter.byteOffset(of: start)
+        let to = max(from, converter.byteOffset(of: end))
+        return Array(text[..<from]) + replacement + Array(text[to...])
+    }
+
+    private static func position(_ value: Any?) -> LSPPosition? {
+        guard let value = value as? [String: Any], let line = value["line"] as? Int, let character = value["character"] as? Int else { return nil }
+        return LSPPosition(line: line, character: character)
+    }
+
+    /// Lints the open document at `uri` from its buffer and publishes its diagnostics.
+    private func publish(_ uri: String) {
+        guard let session, let open = documents[uri] else { return }
+        // Other open documents are read from their buffers (the session's overlays); this one is the target,
+        // given as standard input is: a buffer never saved is linted too.
+        session.update(path: open.path, text: open.text)
+        var request = LintRequest(paths: [])
+        request.stdin = (open.path, open.text)
+        let report: LintReport
+        do {
+            report = try session.lint(request)
+        } catch {
+            log("sot-lint lsp: \(error.description)")
+            return
+        }
+        var converter = LSPPositionConverter(source: SourceText(path: open.path, bytes: open.text), encoding: encoding)
+        let source = converter.source
+        let diagnostics: [Any] = report.diagnostics.filter { $0.path == open.path }.map { diagnostic in
+            let bytes = source.byteRange(diagnostic.range)
+            let start = converter.position(ofByte: bytes.lowerBound)
+            let end = converter.position(ofByte: bytes.upperBound)
+            return [
+                "range": ["start": ["line": start.line, "character": start.character], "end": ["line": end.line, "character": end.character]],
+                "severity": Self.severity(diagnostic.severity),
+                "code": diagnostic.rule,
+                "source": "sot-lint",
+                "message": diagnostic.message,
+            ] as [String: Any]
+        }
+        send(.notification(method: "textDocument/publishDiagnostics", params: ["uri": uri, "diagnostics": diagnostics]))
+    }
+
+    private static func severity(_ severity: Severity) -> Int {
+        switch severity {
+        case .error: return 1
+        case .warning: return 2
+        case .info: return 3
+        }
+    }
+
+    /// The file path of a `file:` URI (percent-decoded); nil for another scheme.
+    static func path(ofURI uri: String) -> String? {
+        guard let url = URL(string: uri), url.isFileURL else { return nil }
+        return url.path
+    }
+
+    private func log(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+
+    private func send(_ message: JSONRPCMessage) {
+        write(message.body)
+    }
+
+    private func write(_ body: [UInt8]) {
+        let framed = MessageWriter.frame(body)
+        framed.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Glibc.write(output, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0, errno == EINTR { continue }
+                guard written > 0 else { return }
+                offset += written
+            }
+        }
+    }
+}

@@ -1,0 +1,182 @@
+import Foundation
+import XCTest
+import SOTServer
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `sot-lint lsp` driven over its standard input and output by a small client of our own.
+final class LanguageServerTests: TemporaryDirectoryTestCase {
+    private let token = "ghp_R4nd0mV4lu3sAr3H3r3xQ9zLmN2pK7wY1tB8"
+
+    /// A client: frames JSON messages to the server and reads its messages back, with a timeout.
+    private final class Client {
+        let process = Process()
+        private let toServer = Pipe()
+        private let fromServer = Pipe()
+        private var reader = MessageReader()
+        private var received: [[String: Any]] = []
+        private var nextID = 1
+
+        init(directory: URL) throws {
+            process.executableURL = BinaryRunner.binary
+            process.arguments = ["lsp"]
+            process.currentDirectoryURL = directory
+            process.standardInput = toServer
+            process.standardOutput = fromServer
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+        }
+
+        func send(_ object: [String: Any]) {
+            var message = object
+            message["jsonrpc"] = "2.0"
+            send(body: Array(try! JSONSerialization.data(withJSONObject: message)))
+        }
+
+        func send(body: [UInt8]) {
+            toServer.fileHandleForWriting.write(Data(MessageWriter.frame(body)))
+        }
+
+        func notify(_ method: String, _ params: [String: Any]) {
+            send(["method": method, "params": params])
+        }
+
+        /// Sends a request and returns its response (notifications that came first are kept for `next`).
+        func request(_ method: String, _ params: [String: Any]? = nil) throws -> [String: Any] {
+            let id = nextID
+            nextID += 1
+            var message: [String: Any] = ["id": id, "method": method]
+            if let params { message["params"] = params }
+            send(message)
+            return try next { ($0["id"] as? Int) == id && $0["method"] == nil }
+        }
+
+        /// The first message (received or coming) that `matches`, within ten seconds.
+        func next(_ matches: ([String: Any]) -> Bool) throws -> [String: Any] {
+            let deadline = Date().addingTimeInterval(10)
+            while true {
+                if let index = received.firstIndex(where: matches) { return received.remove(at: index) }
+                var descriptor = pollfd(fd: fromServer.fileHandleForReading.fileDescriptor, events: Int16(POLLIN), revents: 0)
+                let left = Int32(max(0, deadline.timeIntervalSinceNow) * 1000)
+                guard left > 0, poll(&descriptor, 1, left) > 0 else { throw NSError(domain: "lsp", code: 1, userInfo: [NSLocalizedDescriptionKey: "timed out"]) }
+                var buffer = [UInt8](repeating: 0, count: 65_536)
+                let count = read(descriptor.fd, &buffer, buffer.count)
+                guard count > 0 else { throw NSError(domain: "lsp", code: 2, userInfo: [NSLocalizedDescriptionKey: "the server closed its output"]) }
+                for body in try reader.feed(buffer[0..<count]) {
+                    received.append(try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(body)) as? [String: Any]))
+                }
+            }
+        }
+
+        func diagnostics(for uri: String) throws -> [[String: Any]] {
+            let message = try next { $0["method"] as? String == "textDocument/publishDiagnostics" && ($0["params"] as? [String: Any])?["uri"] as? String == uri }
+            return try XCTUnwrap((message["params"] as? [String: Any])?["diagnostics"] as? [[String: Any]])
+        }
+
+        func exitStatus() -> Int32 {
+            toServer.fileHandleForWriting.closeFile()
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+    }
+
+    private func start(encodings: [String]?) throws -> (Client, [String: Any]) {
+        let client = try Client(directory: directory)
+        var capabilities: [String: Any] = [:]
+        if let encodings { capabilities["general"] = ["positionEncodings": encodings] }
+        let response = try client.request("initialize", ["processId": NSNull(), "rootUri": directory.absoluteString, "capabilities": capabilities])
+        client.notify("initialized", [:])
+        return (client, try XCTUnwrap(response["result"] as? [String: Any]))
+    }
+
+    private func range(_ diagnostic: [String: Any]) -> [Int] {
+        let range = diagnostic["range"] as? [String: Any]
+        let start = range?["start"] as? [String: Any]
+        let end = range?["end"] as? [String: Any]
+        return [start?["line"], start?["character"], end?["line"], end?["character"]].map { $0 as? Int ?? -1 }
+    }
+
+    func testDiagnosticsOfAnOpenBufferInTheNegotiatedEncoding() throws {
+        // The token starts after 13 characters of which two take two bytes in UTF-8: column 13 in UTF-16 and
+        // UTF-32, 15 in UTF-8. The buffer is never saved: the diagnostics come from it.
+        let text = "# Notes\n\nClé d'accès: \(token) 🙂\n"
+        let uri = directory.appendingPathComponent("notes.md").absoluteString
+        for (offered, encoding, column) in [(nil, "utf-16", 13), (["utf-16", "utf-8"], "utf-8", 15), (["utf-32"], "utf-32", 13)] as [([String]?, String, Int)] {
+            let (client, result) = try start(encodings: offered)
+            let capabilities = try XCTUnwrap(result["capabilities"] as? [String: Any])
+            XCTAssertEqual(capabilities["positionEncoding"] as? String, encoding)
+            client.notify("textDocument/didOpen", ["textDocument": ["uri": uri, "languageId": "markdown", "version": 1, "text": text]])
+            let diagnostics = try client.diagnostics(for: uri)
+            let secret = try XCTUnwrap(diagnostics.first { $0["code"] as? String == "secret-leak" }, "\(diagnostics)")
+            XCTAssertEqual(range(secret), [2, column, 2, column + token.count], encoding)
+            XCTAssertEqual(secret["source"] as? String, "sot-lint")
+            XCTAssertEqual(secret["severity"] as? Int, 1)
+            XCTAssertFalse("\(diagnostics)".contains(token.dropFirst(4).prefix(8)), "never the secret")
+            XCTAssertTrue(try client.request("shutdown")["result"] is NSNull)
+            client.notify("exit", [:])
+            XCTAssertEqual(client.exitStatus(), 0)
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory.appendingPathComponent("notes.md").path))
+    }
+
+    func testIncrementalChangesEditTheBuffer() throws {
+        let uri = directory.appendingPathComponent("notes.md").absoluteString
+        let (client, _) = try start(encodings: nil)
+        client.notify("textDocument/didOpen", ["textDocument": ["uri": uri, "languageId": "markdown", "version": 1,
+                                                               "text": "# Notes\n\n🙂 key: \(token)\n"]])
+        XCTAssertEqual(try client.diagnostics(for: uri).filter { $0["code"] as? String == "secret-leak" }.count, 1)
+        // Replace the token (after "🙂 key: ", 8 UTF-16 units) with a placeholder: the finding goes.
+        let start = ["line": 2, "character": 8]
+        let end = ["line": 2, "character": 8 + token.count]
+        client.notify("textDocument/didChange", ["textDocument": ["uri": uri, "version": 2],
+                                                 "contentChanges": [["range": ["start": start, "end": end], "text": "<token>"]]])
+        XCTAssertEqual(try client.diagnostics(for: uri).filter { $0["code"] as? String == "secret-leak" }.count, 0)
+        // A whole-text change brings it back; closing the document clears its diagnostics.
+        client.notify("textDocument/didChange", ["textDocument": ["uri": uri, "version": 3],
+                                                 "contentChanges": [["text": "# Notes\n\nkey: \(token)\n"]]])
+        XCTAssertEqual(try client.diagnostics(for: uri).filter { $0["code"] as? String == "secret-leak" }.count, 1)
+        client.notify("textDocument/didClose", ["textDocument": ["uri": uri]])
+        XCTAssertEqual(try client.diagnostics(for: uri).count, 0)
+        client.notify("exit", [:])
+        XCTAssertEqual(client.exitStatus(), 1, "exit without shutdown")
+    }
+
+    func testUnknownAndEarlyRequestsAreErrorsNotCrashes() throws {
+        let client = try Client(directory: directory)
+        let early = try client.request("textDocument/hover", [:])
+        XCTAssertEqual((early["error"] as? [String: Any])?["code"] as? Int, -32002, "before initialize")
+        _ = try client.request("initialize", ["capabilities": [:]])
+        let unknown = try client.request("sot-lint/unknown", [:])
+        XCTAssertEqual((unknown["error"] as? [String: Any])?["code"] as? Int, -32601)
+        // A body that is not JSON: an error with a null id, and the server goes on.
+        client.send(body: Array("{not json".utf8))
+        let parseError = try client.next { $0["id"] is NSNull }
+        XCTAssertEqual((parseError["error"] as? [String: Any])?["code"] as? Int, -32700)
+        // A notification without the parameters it needs is ignored.
+        client.send(["method": "textDocument/didOpen"])
+        XCTAssertTrue(try client.request("shutdown")["result"] is NSNull)
+        client.notify("exit", [:])
+        XCTAssertEqual(client.exitStatus(), 0)
+    }
+
+    func testNeovimsClientGetsTheDiagnosticAtTheRightColumn() throws {
+        // scripts/test.sh installs Neovim; a bare `swift test` without it skips only this run.
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/nvim") else { throw XCTSkip("nvim is not installed") }
+        // "Clé d’accès: " is 13 UTF-16 units and 17 bytes: Neovim asks for UTF-16 and shows byte columns.
+        try write("notes.md", "# Notes\n\nClé d’accès: \(token)\n")
+        try write("check.lua", """
+            local client = vim.lsp.start_client({ name = "sot-lint", cmd = { "\(BinaryRunner.binary.path)", "lsp" }, root_dir = vim.fn.getcwd() })
+            vim.cmd("edit notes.md")
+            vim.lsp.buf_attach_client(0, client)
+            vim.wait(10000, function() return #vim.diagnostic.get(0) > 0 end, 50)
+            for _, d in ipairs(vim.diagnostic.get(0)) do
+              io.stdout:write(string.format("%d:%d %s\\n", d.lnum, d.col, d.user_data.lsp.code))
+            end
+            vim.cmd("qa!")
+            """)
+        let run = try BinaryRunner.run(["--headless", "-u", "NONE", "-c", "luafile check.lua"], in: directory, executable: "/usr/bin/nvim")
+        XCTAssertEqual(run.stdout, "2:17 secret-leak\n", run.stderr)
+        XCTAssertFalse(run.stdout.contains(token.dropFirst(4).prefix(8)))
+    }
+}
