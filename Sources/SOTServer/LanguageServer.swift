@@ -23,11 +23,21 @@ public final class LanguageServer {
     private var shutdownRequested = false
     /// Open documents by URI: the path the session knows them by, and their current text.
     private var documents: [String: (path: String, text: [UInt8])] = [:]
+    /// The diagnostics last published for each open document, as written: a document is published again
+    /// only when its diagnostics change.
+    private var published: [String: [UInt8]] = [:]
+    /// The configuration problem shown, by the configuration file's URI.
+    private var configProblem: (uri: String, message: String)?
+    private var root = ""
 
-    public init(input: Int32, output: Int32, workingDirectory: String) {
+    private let today: CalendarDate
+
+    /// `today`: the date the date rules count from (`SOT_LINT_TODAY` as the command line reads it).
+    public init(input: Int32, output: Int32, workingDirectory: String, today: CalendarDate = .today()) {
         self.input = input
         self.output = output
         self.workingDirectory = workingDirectory
+        self.today = today
     }
 
     /// Serves until `exit` (or the end of the input) and returns the process's exit status: 0 after a
@@ -94,7 +104,8 @@ public final class LanguageServer {
         let folders = (params["workspaceFolders"] as? [[String: Any]])?.compactMap { $0["uri"] as? String } ?? []
         let root = (folders.first ?? params["rootUri"] as? String).flatMap(Self.path(ofURI:))
             ?? (params["rootPath"] as? String) ?? workingDirectory
-        session = LintSession(.init(workingDirectory: root, cache: .projectFolder, retainsAnalyses: true))
+        self.root = root
+        session = LintSession(.init(workingDirectory: root, today: today, cache: .projectFolder, retainsAnalyses: true))
         return [
             "capabilities": [
                 "positionEncoding": encoding.rawValue,
@@ -111,7 +122,7 @@ public final class LanguageServer {
         case "textDocument/didOpen":
             guard let path = Self.path(ofURI: uri), let text = document?["text"] as? String else { return }
             documents[uri] = (path, Array(text.utf8))
-            publish(uri)
+            publishAll(first: uri)
         case "textDocument/didChange":
             guard var open = documents[uri], let changes = params?["contentChanges"] as? [[String: Any]] else { return }
             for change in changes {
@@ -119,13 +130,15 @@ public final class LanguageServer {
                 open.text = Self.apply(change["range"] as? [String: Any], text: Array(text.utf8), to: open.text, encoding: encoding)
             }
             documents[uri] = open
-            publish(uri)
+            publishAll(first: uri)
         case "textDocument/didClose":
             guard let open = documents.removeValue(forKey: uri) else { return }
             session?.close(path: open.path)
+            published[uri] = nil
             send(.notification(method: "textDocument/publishDiagnostics", params: ["uri": uri, "diagnostics": [Any]()]))
+            publishAll(first: nil)
         case "textDocument/didSave":
-            if documents[uri] != nil { publish(uri) }
+            if documents[uri] != nil { publishAll(first: uri) }
         default:
             break
         }
@@ -145,9 +158,23 @@ public final class LanguageServer {
         return LSPPosition(line: line, character: character)
     }
 
-    /// Lints the open document at `uri` from its buffer and publishes its diagnostics.
-    private func publish(_ uri: String) {
-        guard let session, let open = documents[uri] else { return }
+    /// Lints every open document from its buffer, `first` first, and publishes the diagnostics that changed:
+    /// a change in one document (a blocker's status, an ID defined or removed) reaches the others open.
+    private func publishAll(first: String?) {
+        for uri in ([first].compactMap { $0 } + documents.keys.sorted().filter { $0 != first }) {
+            guard let diagnostics = lint(uri) else { return }
+            let body = JSONRPCMessage.notification(method: "textDocument/publishDiagnostics",
+                                                   params: ["uri": uri, "diagnostics": diagnostics]).body
+            guard published[uri] != body else { continue }
+            published[uri] = body
+            write(body)
+        }
+    }
+
+    /// The diagnostics of the open document at `uri`, linted from its buffer; nil when the lint could not
+    /// run (the configuration is invalid: that is shown instead, and every document keeps what it has).
+    private func lint(_ uri: String) -> [Any]? {
+        guard let session, let open = documents[uri] else { return [] }
         // Other open documents are read from their buffers (the session's overlays); this one is the target,
         // given as standard input is: a buffer never saved is linted too.
         session.update(path: open.path, text: open.text)
@@ -157,12 +184,13 @@ public final class LanguageServer {
         do {
             report = try session.lint(request)
         } catch {
-            log("sot-lint lsp: \(error.description)")
-            return
+            showConfigurationProblem(error)
+            return nil
         }
+        clearConfigurationProblem()
         var converter = LSPPositionConverter(source: SourceText(path: open.path, bytes: open.text), encoding: encoding)
         let source = converter.source
-        let diagnostics: [Any] = report.diagnostics.filter { $0.path == open.path }.map { diagnostic in
+        return report.diagnostics.filter { $0.path == open.path }.map { diagnostic in
             let bytes = source.byteRange(diagnostic.range)
             let start = converter.position(ofByte: bytes.lowerBound)
             let end = converter.position(ofByte: bytes.upperBound)
@@ -174,7 +202,33 @@ public final class LanguageServer {
                 "message": diagnostic.message,
             ] as [String: Any]
         }
-        send(.notification(method: "textDocument/publishDiagnostics", params: ["uri": uri, "diagnostics": diagnostics]))
+    }
+
+    /// An invalid `.sot-lint.yml`: a diagnostic on that file (at the line the YAML error names) and a
+    /// message, once; other errors are logged.
+    private func showConfigurationProblem(_ error: SOTLintError) {
+        guard case .invalidConfiguration(let path, let reason) = error else {
+            log("sot-lint lsp: \(error.description)")
+            return
+        }
+        let uri = URL(fileURLWithPath: FilePath.absolute(path, base: root)).absoluteString
+        let message = "\(path): invalid configuration: \(reason)"
+        guard configProblem?.uri != uri || configProblem?.message != message else { return }
+        configProblem = (uri, message)
+        // "line 3, column 1: …" from the YAML parser; 1-based.
+        var line = 0
+        if reason.hasPrefix("line "), let number = Int(reason.dropFirst(5).prefix { $0.isNumber }) { line = max(0, number - 1) }
+        let range: [String: Any] = ["start": ["line": line, "character": 0], "end": ["line": line + 1, "character": 0]]
+        send(.notification(method: "textDocument/publishDiagnostics", params: ["uri": uri, "diagnostics": [
+            ["range": range, "severity": 1, "code": "configuration", "source": "sot-lint", "message": message] as [String: Any],
+        ]]))
+        send(.notification(method: "window/showMessage", params: ["type": 1, "message": "sot-lint: \(message)"]))
+    }
+
+    private func clearConfigurationProblem() {
+        guard let problem = configProblem else { return }
+        configProblem = nil
+        send(.notification(method: "textDocument/publishDiagnostics", params: ["uri": problem.uri, "diagnostics": [Any]()]))
     }
 
     private static func severity(_ severity: Severity) -> Int {

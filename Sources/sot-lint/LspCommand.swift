@@ -18,7 +18,8 @@ struct LspCommand: ParsableCommand {
         """)
 
     func run() throws {
-        let server = LanguageServer(input: STDIN_FILENO, output: STDOUT_FILENO, workingDirectory: FilePath.currentDirectory())
+        let server = LanguageServer(input: STDIN_FILENO, output: STDOUT_FILENO, workingDirectory: FilePath.currentDirectory(),
+                                    today: try Environment.today())
         throw ExitCode(server.run())
     }
 }

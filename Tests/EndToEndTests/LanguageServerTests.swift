@@ -25,6 +25,9 @@ final class LanguageServerTests: TemporaryDirectoryTestCase {
             process.standardInput = toServer
             process.standardOutput = fromServer
             process.standardError = FileHandle.nullDevice
+            var environment = ProcessInfo.processInfo.environment
+            environment["SOT_LINT_TODAY"] = "2026-06-15"
+            process.environment = environment
             try process.run()
         }
 
@@ -178,5 +181,73 @@ final class LanguageServerTests: TemporaryDirectoryTestCase {
         let run = try BinaryRunner.run(["--headless", "-u", "NONE", "-c", "luafile check.lua"], in: directory, executable: "/usr/bin/nvim")
         XCTAssertEqual(run.stdout, "2:17 secret-leak\n", run.stderr)
         XCTAssertFalse(run.stdout.contains(token.dropFirst(4).prefix(8)))
+    }
+
+    private func sotDocument(_ title: String, _ body: String) -> String {
+        """
+        ---
+        title: \(title)
+        status: active
+        lifecycle_classification: sot
+        owner: jp
+        created: 2026-01-05
+        last_reviewed: 2026-05-20
+        core_promotion_status: not-promoted
+        route: cto
+        ---
+
+        # \(title)
+
+        Local planning SOT only. Not a Core Protocol. Not active Core authority.
+
+        \(body)
+        """
+    }
+
+    func testAChangeInOneDocumentRepublishesAnotherOpenOne() throws {
+        let storage = directory.appendingPathComponent("storage.md").absoluteString
+        let backup = directory.appendingPathComponent("backup.md").absoluteString
+        // The backup document on disk does not define CTO-WORK-311 yet.
+        try write("backup.md", sotDocument("CTO Case Backup Issues", ""))
+        let (client, _) = try start(encodings: nil)
+        client.notify("textDocument/didOpen", ["textDocument": ["uri": storage, "languageId": "markdown", "version": 1,
+                                                               "text": sotDocument("CTO Case Storage Issues", "Backups are planned in `CTO-WORK-311`.\n")]])
+        XCTAssertEqual(try client.diagnostics(for: storage).compactMap { $0["code"] as? String }, ["reference-unresolved"])
+        // Its buffer defines CTO-WORK-311 (not saved): the storage document, open too, is published again
+        // without the finding.
+        client.notify("textDocument/didOpen", ["textDocument": ["uri": backup, "languageId": "markdown", "version": 1,
+                                                               "text": sotDocument("CTO Case Backup Issues", """
+                                                                   ## CTO-WORK-311 - Nightly Backup
+
+                                                                   Status: open.
+
+                                                                   Acceptance:
+
+                                                                   - A nightly backup exists.
+
+                                                                   """)]])
+        XCTAssertEqual(try client.diagnostics(for: backup).filter { ($0["severity"] as? Int) == 1 }.count, 0)
+        XCTAssertEqual(try client.diagnostics(for: storage).compactMap { $0["code"] as? String }, [])
+        client.notify("exit", [:])
+        _ = client.exitStatus()
+    }
+
+    func testAnInvalidConfigurationIsShownOnTheFileAndAsAMessage() throws {
+        let uri = directory.appendingPathComponent("notes.md").absoluteString
+        let config = directory.appendingPathComponent(".sot-lint.yml")
+        let (client, _) = try start(encodings: nil)
+        try "rules:\n  nope: [\n".write(to: config, atomically: true, encoding: .utf8)
+        client.notify("textDocument/didOpen", ["textDocument": ["uri": uri, "languageId": "markdown", "version": 1, "text": "# Notes\n"]])
+        let shown = try client.diagnostics(for: config.absoluteString)
+        XCTAssertEqual(range(try XCTUnwrap(shown.first)).first, 2, "the YAML error's line, 0-based")
+        let message = try client.next { $0["method"] as? String == "window/showMessage" }
+        XCTAssertTrue(((message["params"] as? [String: Any])?["message"] as? String)?.contains("invalid configuration") == true)
+        // Fixed and saved: the problem goes, the document gets its diagnostics.
+        try "# root\n".write(to: config, atomically: true, encoding: .utf8)
+        client.notify("textDocument/didSave", ["textDocument": ["uri": uri]])
+        XCTAssertEqual(try client.diagnostics(for: config.absoluteString).count, 0)
+        _ = try client.diagnostics(for: uri)
+        client.notify("exit", [:])
+        _ = client.exitStatus()
     }
 }
