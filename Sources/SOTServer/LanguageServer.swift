@@ -9,7 +9,8 @@ import Glibc
 
 /// `sot-lint lsp`: LSP 3.17 over a pair of file descriptors (standard input and output), on one
 /// `LintSession` that keeps per-file analyses and the editor's unsaved buffers. So far: the lifecycle,
-/// position-encoding negotiation, full and incremental text sync, and pushed diagnostics for open documents.
+/// position-encoding negotiation, full and incremental text sync, pushed diagnostics for open documents, and
+/// definition and hover on issue IDs.
 /// Messages are handled one at a time, in arrival order; everything written goes through one writer, one
 /// message per write, so that notifications and responses never interleave. Logs go to the client
 /// (`window/logMessage`) or standard error, never to the output.
@@ -28,6 +29,8 @@ public final class LanguageServer {
     private var published: [String: [UInt8]] = [:]
     /// The configuration problem shown, by the configuration file's URI.
     private var configProblem: (uri: String, message: String)?
+    /// The workspace each open document's last lint saw: what definition and hover answer from.
+    private var workspaces: [String: Workspace] = [:]
     private var root = ""
 
     private let today: CalendarDate
@@ -91,6 +94,10 @@ public final class LanguageServer {
         case "shutdown":
             shutdownRequested = true
             return .success(nil)
+        case "textDocument/definition":
+            return .success(definition(params ?? [:]))
+        case "textDocument/hover":
+            return .success(hover(params ?? [:]))
         default:
             return .failure(.init(code: JSONRPCMessage.ResponseError.methodNotFound, message: "sot-lint lsp does not handle \(method)"))
         }
@@ -110,6 +117,8 @@ public final class LanguageServer {
             "capabilities": [
                 "positionEncoding": encoding.rawValue,
                 "textDocumentSync": ["openClose": true, "change": 2, "save": ["includeText": false]],
+                "definitionProvider": true,
+                "hoverProvider": true,
             ],
             "serverInfo": ["name": "sot-lint", "version": SOTLintVersion.current],
         ] as [String: Any]
@@ -135,6 +144,7 @@ public final class LanguageServer {
             guard let open = documents.removeValue(forKey: uri) else { return }
             session?.close(path: open.path)
             published[uri] = nil
+            workspaces[uri] = nil
             send(.notification(method: "textDocument/publishDiagnostics", params: ["uri": uri, "diagnostics": [Any]()]))
             publishAll(first: nil)
         case "textDocument/didSave":
@@ -188,6 +198,7 @@ public final class LanguageServer {
             return nil
         }
         clearConfigurationProblem()
+        workspaces[uri] = report.workspaces.first
         var converter = LSPPositionConverter(source: SourceText(path: open.path, bytes: open.text), encoding: encoding)
         let source = converter.source
         return report.diagnostics.filter { $0.path == open.path }.map { diagnostic in
@@ -229,6 +240,65 @@ public final class LanguageServer {
         guard let problem = configProblem else { return }
         configProblem = nil
         send(.notification(method: "textDocument/publishDiagnostics", params: ["uri": problem.uri, "diagnostics": [Any]()]))
+    }
+
+    /// The issue ID at a request's position (a reference or a heading's ID, as the engine read the
+    /// document), its LSP range, and the workspace it belongs to.
+    private func issueID(at params: [String: Any]) -> (id: String, range: [String: Any], workspace: Workspace)? {
+        guard let uri = (params["textDocument"] as? [String: Any])?["uri"] as? String, let open = documents[uri],
+              let workspace = workspaces[uri], let position = Self.position(params["position"]),
+              let document = workspace.documents.first(where: { $0.path == open.path }) else { return nil }
+        var converter = LSPPositionConverter(source: SourceText(path: open.path, bytes: open.text), encoding: encoding)
+        let source = converter.source
+        let at = source.position(ofByte: converter.byteOffset(of: position))
+        let mentions = document.references.map { ($0.id, $0.range) } + document.issues.map { ($0.id, $0.idRange) }
+        guard let (id, range) = mentions.first(where: { $0.1.start <= at && at <= $0.1.end }) else { return nil }
+        return (id, lspRange(range, &converter), workspace)
+    }
+
+    private func lspRange(_ range: SourceRange, _ converter: inout LSPPositionConverter) -> [String: Any] {
+        let bytes = converter.source.byteRange(range)
+        let start = converter.position(ofByte: bytes.lowerBound)
+        let end = converter.position(ofByte: bytes.upperBound)
+        return ["start": ["line": start.line, "character": start.character], "end": ["line": end.line, "character": end.character]]
+    }
+
+    /// The text of `path` (a workspace path, relative to the root or absolute): its open buffer, else the file.
+    private func text(of path: String) -> (uri: String, bytes: [UInt8])? {
+        let absolute = FilePath.absolute(path, base: root)
+        if let (uri, open) = documents.first(where: { FilePath.absolute($0.value.path, base: root) == absolute }) { return (uri, open.text) }
+        guard let bytes = try? FilePath.read(absolute) else { return nil }
+        return (URL(fileURLWithPath: absolute).absoluteString, bytes)
+    }
+
+    /// Definition of an issue ID: its heading, in whichever document of the workspace defines it.
+    private func definition(_ params: [String: Any]) -> Any? {
+        guard let found = issueID(at: params), let issue = found.workspace.issue(found.id), let target = text(of: issue.path) else { return nil }
+        var converter = LSPPositionConverter(source: SourceText(path: issue.path, bytes: target.bytes), encoding: encoding)
+        return ["uri": target.uri, "range": lspRange(issue.headingRange, &converter)] as [String: Any]
+    }
+
+    /// Hover on an issue ID: title, status and category, where it is, its blockers with their statuses,
+    /// and what it blocks.
+    private func hover(_ params: [String: Any]) -> Any? {
+        guard let found = issueID(at: params) else { return nil }
+        let workspace = found.workspace
+        guard let issue = workspace.issue(found.id) else {
+            return ["contents": ["kind": "markdown", "value": "**\(found.id)** is not defined in this workspace."], "range": found.range] as [String: Any]
+        }
+        func status(_ entry: IssueEntry?) -> String {
+            guard let entry else { return "not defined" }
+            guard let line = entry.status else { return "no status" }
+            return line.raw + (entry.category.map { " (\($0.rawValue))" } ?? "")
+        }
+        var lines = ["**\(issue.id)** — \(issue.title)", "", "Status: \(status(issue))", "",
+                     "\(issue.path):\(issue.headingRange.start.line)"]
+        if !issue.blockers.isEmpty {
+            lines += ["", "Blocked by: " + issue.blockers.map { "\($0.id) (\(status(workspace.issue($0.id))))" }.joined(separator: ", ")]
+        }
+        let dependants = workspace.documents.flatMap(\.issues).filter { $0.blockers.contains { $0.id == issue.id } }.map(\.id)
+        if !dependants.isEmpty { lines += ["", "Blocks: " + dependants.joined(separator: ", ")] }
+        return ["contents": ["kind": "markdown", "value": lines.joined(separator: "\n")], "range": found.range] as [String: Any]
     }
 
     private static func severity(_ severity: Severity) -> Int {

@@ -12,9 +12,9 @@ struct LspCommand: ParsableCommand {
         abstract: "Language server on standard input and output (LSP 3.17).",
         discussion: """
         For editors: start it as the server command of an LSP client (docs/editors.md). So far it pushes \
-        diagnostics for open documents, read from their unsaved buffers, with the same verdicts as `lint`; \
-        positions are in UTF-8, UTF-32 or UTF-16 as the client prefers. Exit status 0 after a shutdown \
-        request, 1 otherwise.
+        diagnostics for open documents, read from their unsaved buffers, with the same verdicts as `lint`, \
+        and answers definition and hover on issue IDs; positions are in UTF-8, UTF-32 or UTF-16 as the \
+        client prefers. Exit status 0 after a shutdown request, 1 otherwise.
         """)
 
     func run() throws {

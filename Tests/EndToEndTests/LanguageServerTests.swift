@@ -250,4 +250,38 @@ final class LanguageServerTests: TemporaryDirectoryTestCase {
         client.notify("exit", [:])
         _ = client.exitStatus()
     }
+
+    func testDefinitionAndHoverOnAnIssueID() throws {
+        try write("backup.md", sotDocument("CTO Case Backup Issues", """
+            ## CTO-WORK-311 - Nightly Backup
+
+            Status: open.
+
+            Acceptance:
+
+            - A nightly backup exists.
+
+            """))
+        let storage = directory.appendingPathComponent("storage.md").absoluteString
+        let (client, _) = try start(encodings: nil)
+        // Line 15 (0-based) is the body's first line; the ID starts at character 24.
+        client.notify("textDocument/didOpen", ["textDocument": ["uri": storage, "languageId": "markdown", "version": 1,
+                                                               "text": sotDocument("CTO Case Storage Issues", "Backups are planned in `CTO-WORK-311`.\n")]])
+        _ = try client.diagnostics(for: storage)
+        let at: [String: Any] = ["textDocument": ["uri": storage], "position": ["line": 15, "character": 28]]
+        let definition = try XCTUnwrap(try client.request("textDocument/definition", at)["result"] as? [String: Any])
+        XCTAssertEqual(definition["uri"] as? String, directory.appendingPathComponent("backup.md").absoluteString)
+        XCTAssertEqual(range(definition).first, 15, "the heading of CTO-WORK-311 in backup.md")
+        let hover = try XCTUnwrap(try client.request("textDocument/hover", at)["result"] as? [String: Any])
+        let value = try XCTUnwrap((hover["contents"] as? [String: Any])?["value"] as? String)
+        XCTAssertTrue(value.hasPrefix("**CTO-WORK-311** — Nightly Backup"), value)
+        XCTAssertTrue(value.contains("Status: open"), value)
+        XCTAssertEqual(range(hover), [15, 24, 15, 36], "the mention")
+        // Off any ID: nothing.
+        let prose: [String: Any] = ["textDocument": ["uri": storage], "position": ["line": 15, "character": 3]]
+        XCTAssertTrue(try client.request("textDocument/definition", prose)["result"] is NSNull)
+        XCTAssertTrue(try client.request("textDocument/hover", prose)["result"] is NSNull)
+        client.notify("exit", [:])
+        _ = client.exitStatus()
+    }
 }
