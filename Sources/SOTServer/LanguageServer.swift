@@ -10,7 +10,7 @@ import Glibc
 /// `sot-lint lsp`: LSP 3.17 over a pair of file descriptors (standard input and output), on one
 /// `LintSession` that keeps per-file analyses and the editor's unsaved buffers. So far: the lifecycle,
 /// position-encoding negotiation, full and incremental text sync, pushed diagnostics for open documents, and
-/// definition and hover on issue IDs.
+/// definition, hover and symbols for issue IDs.
 /// Messages are handled one at a time, in arrival order; everything written goes through one writer, one
 /// message per write, so that notifications and responses never interleave. Logs go to the client
 /// (`window/logMessage`) or standard error, never to the output.
@@ -98,6 +98,10 @@ public final class LanguageServer {
             return .success(definition(params ?? [:]))
         case "textDocument/hover":
             return .success(hover(params ?? [:]))
+        case "textDocument/documentSymbol":
+            return .success(documentSymbols(params ?? [:]))
+        case "workspace/symbol":
+            return .success(workspaceSymbols((params?["query"] as? String) ?? ""))
         default:
             return .failure(.init(code: JSONRPCMessage.ResponseError.methodNotFound, message: "sot-lint lsp does not handle \(method)"))
         }
@@ -119,6 +123,8 @@ public final class LanguageServer {
                 "textDocumentSync": ["openClose": true, "change": 2, "save": ["includeText": false]],
                 "definitionProvider": true,
                 "hoverProvider": true,
+                "documentSymbolProvider": true,
+                "workspaceSymbolProvider": true,
             ],
             "serverInfo": ["name": "sot-lint", "version": SOTLintVersion.current],
         ] as [String: Any]
@@ -205,13 +211,21 @@ public final class LanguageServer {
             let bytes = source.byteRange(diagnostic.range)
             let start = converter.position(ofByte: bytes.lowerBound)
             let end = converter.position(ofByte: bytes.upperBound)
-            return [
+            var item: [String: Any] = [
                 "range": ["start": ["line": start.line, "character": start.character], "end": ["line": end.line, "character": end.character]],
                 "severity": Self.severity(diagnostic.severity),
                 "code": diagnostic.rule,
                 "source": "sot-lint",
                 "message": diagnostic.message,
-            ] as [String: Any]
+            ]
+            // The other places a finding names (the duplicate ID, the cycle's members, the blocker's status line).
+            let related: [Any] = diagnostic.related.compactMap { place in
+                guard let target = place.path == open.path ? (uri, open.text) : text(of: place.path) else { return nil }
+                var placeConverter = LSPPositionConverter(source: SourceText(path: place.path, bytes: target.1), encoding: encoding)
+                return ["location": ["uri": target.0, "range": lspRange(place.range, &placeConverter)], "message": place.message] as [String: Any]
+            }
+            if !related.isEmpty { item["relatedInformation"] = related }
+            return item
         }
     }
 
@@ -300,6 +314,51 @@ public final class LanguageServer {
         if !dependants.isEmpty { lines += ["", "Blocks: " + dependants.joined(separator: ", ")] }
         return ["contents": ["kind": "markdown", "value": lines.joined(separator: "\n")], "range": found.range] as [String: Any]
     }
+
+    /// The issue sections of an open document, each with its status, in document order.
+    private func documentSymbols(_ params: [String: Any]) -> Any? {
+        guard let uri = (params["textDocument"] as? [String: Any])?["uri"] as? String, let open = documents[uri],
+              let document = workspaces[uri]?.documents.first(where: { $0.path == open.path }) else { return [Any]() }
+        var converter = LSPPositionConverter(source: SourceText(path: open.path, bytes: open.text), encoding: encoding)
+        return document.issues.map { issue in
+            [
+                "name": "\(issue.id) - \(issue.title)",
+                "detail": issue.status?.raw ?? "no status",
+                "kind": Self.issueSymbolKind,
+                "range": lspRange(issue.headingRange, &converter),
+                "selectionRange": lspRange(issue.idRange, &converter),
+            ] as [String: Any]
+        }
+    }
+
+    /// Every issue of the workspaces seen whose ID or title holds `query` (case ignored), sorted by ID.
+    private func workspaceSymbols(_ query: String) -> Any? {
+        let needle = query.lowercased()
+        var seen = Set<String>()
+        var symbols: [(id: String, symbol: [String: Any])] = []
+        // Each file is read and indexed once, however many of its issues match.
+        var files: [String: (uri: String, converter: LSPPositionConverter)?] = [:]
+        for workspace in workspaces.values {
+            // A document is in several workspaces seen, by a relative path in one and an absolute one in another.
+            for issue in workspace.documents.flatMap(\.issues) where seen.insert(issue.id + "\u{0}" + FilePath.absolute(issue.path, base: root)).inserted {
+                guard needle.isEmpty || issue.id.lowercased().contains(needle) || issue.title.lowercased().contains(needle) else { continue }
+                if files[issue.path] == nil {
+                    files[issue.path] = .some(text(of: issue.path).map {
+                        ($0.uri, LSPPositionConverter(source: SourceText(path: issue.path, bytes: $0.bytes), encoding: encoding))
+                    })
+                }
+                guard var file = files[issue.path] ?? nil else { continue }
+                let range = lspRange(issue.headingRange, &file.converter)
+                files[issue.path] = file
+                symbols.append((issue.id, ["name": "\(issue.id) - \(issue.title)", "kind": Self.issueSymbolKind,
+                                           "location": ["uri": file.uri, "range": range]]))
+            }
+        }
+        return symbols.sorted { $0.id < $1.id }.map(\.symbol)
+    }
+
+    /// LSP's `SymbolKind.Key`: an issue is a keyed entry of the plan.
+    private static let issueSymbolKind = 20
 
     private static func severity(_ severity: Severity) -> Int {
         switch severity {

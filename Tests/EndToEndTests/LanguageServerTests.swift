@@ -277,10 +277,51 @@ final class LanguageServerTests: TemporaryDirectoryTestCase {
         XCTAssertTrue(value.hasPrefix("**CTO-WORK-311** — Nightly Backup"), value)
         XCTAssertTrue(value.contains("Status: open"), value)
         XCTAssertEqual(range(hover), [15, 24, 15, 36], "the mention")
+        // The backup document's symbols, and the workspace's.
+        let backup = directory.appendingPathComponent("backup.md").absoluteString
+        client.notify("textDocument/didOpen", ["textDocument": ["uri": backup, "languageId": "markdown", "version": 1,
+                                                               "text": try String(contentsOf: directory.appendingPathComponent("backup.md"), encoding: .utf8)]])
+        _ = try client.diagnostics(for: backup)
+        let symbols = try XCTUnwrap(try client.request("textDocument/documentSymbol", ["textDocument": ["uri": backup]])["result"] as? [[String: Any]])
+        XCTAssertEqual(symbols.map { $0["name"] as? String }, ["CTO-WORK-311 - Nightly Backup"])
+        XCTAssertEqual(symbols.first?["detail"] as? String, "open.")
+        let found = try XCTUnwrap(try client.request("workspace/symbol", ["query": "nightly"])["result"] as? [[String: Any]])
+        XCTAssertEqual(found.map { ($0["location"] as? [String: Any])?["uri"] as? String }, [backup])
+        XCTAssertEqual(try XCTUnwrap(try client.request("workspace/symbol", ["query": "no such"])["result"] as? [Any]).count, 0)
         // Off any ID: nothing.
         let prose: [String: Any] = ["textDocument": ["uri": storage], "position": ["line": 15, "character": 3]]
         XCTAssertTrue(try client.request("textDocument/definition", prose)["result"] is NSNull)
         XCTAssertTrue(try client.request("textDocument/hover", prose)["result"] is NSNull)
+        client.notify("exit", [:])
+        _ = client.exitStatus()
+    }
+
+    func testACycleNamesItsOtherMembersAsRelatedInformation() throws {
+        let uri = directory.appendingPathComponent("plan.md").absoluteString
+        let (client, _) = try start(encodings: nil)
+        client.notify("textDocument/didOpen", ["textDocument": ["uri": uri, "languageId": "markdown", "version": 1,
+                                                               "text": sotDocument("CTO Case Plan Issues", """
+                                                                   ## CTO-WORK-001 - First
+
+                                                                   Status: blocked.
+
+                                                                   Blocked by:
+
+                                                                   - `CTO-WORK-002`
+
+                                                                   ## CTO-WORK-002 - Second
+
+                                                                   Status: blocked.
+
+                                                                   Blocked by:
+
+                                                                   - `CTO-WORK-001`
+
+                                                                   """)]])
+        let cycle = try XCTUnwrap(try client.diagnostics(for: uri).first { $0["code"] as? String == "blocked-by-cycle" })
+        let related = try XCTUnwrap(cycle["relatedInformation"] as? [[String: Any]])
+        XCTAssertFalse(related.isEmpty)
+        XCTAssertTrue(related.allSatisfy { ($0["location"] as? [String: Any])?["uri"] as? String == uri })
         client.notify("exit", [:])
         _ = client.exitStatus()
     }

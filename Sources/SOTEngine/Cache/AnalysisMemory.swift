@@ -24,8 +24,15 @@ package final class AnalysisMemory: @unchecked Sendable {
     }
 
     private var analyses: [Key: FileAnalysis?] = [:]
-    /// Profile-free syntax by content: a new profile re-reads it without parsing again.
-    private var syntaxes: [ContentHash: DocumentSyntax] = [:]
+    /// Profile-free syntax by path and content: a new profile re-reads it without parsing again. The path
+    /// is part of the key because a syntax carries its source's path, which every finding and summary of
+    /// the document takes: the same bytes under another name (an editor's buffer linted by its absolute
+    /// path, the file found on disk by a relative one) are another document.
+    private struct SyntaxKey: Hashable {
+        let path: String
+        let content: ContentHash
+    }
+    private var syntaxes: [SyntaxKey: DocumentSyntax] = [:]
     private var contentOf: [String: ContentHash] = [:]
     /// How many files were parsed, and how many analyses were reused (for tests and statistics).
     private(set) var parses = 0
@@ -45,8 +52,9 @@ package final class AnalysisMemory: @unchecked Sendable {
 
     /// The syntax of `source` (whose content hash is `content`), parsed only the first time.
     package func syntax(_ source: SourceText, content: ContentHash) -> DocumentSyntax {
+        let key = SyntaxKey(path: source.path, content: content)
         lock.lock()
-        if let known = syntaxes[content] {
+        if let known = syntaxes[key] {
             lock.unlock()
             return known
         }
@@ -54,9 +62,9 @@ package final class AnalysisMemory: @unchecked Sendable {
         let parsed = DocumentSyntax.parse(source)
         lock.lock()
         parses += 1
-        if let previous = contentOf[source.path], previous != content { syntaxes[previous] = nil }
+        if let previous = contentOf[source.path], previous != content { syntaxes[SyntaxKey(path: source.path, content: previous)] = nil }
         contentOf[source.path] = content
-        syntaxes[content] = parsed
+        syntaxes[key] = parsed
         lock.unlock()
         return parsed
     }
