@@ -10,7 +10,7 @@ import Glibc
 /// `sot-lint lsp`: LSP 3.17 over a pair of file descriptors (standard input and output), on one
 /// `LintSession` that keeps per-file analyses and the editor's unsaved buffers. So far: the lifecycle,
 /// position-encoding negotiation, full and incremental text sync, pushed diagnostics for open documents, and
-/// definition, hover and symbols for issue IDs.
+/// definition, references, hover and symbols for issue IDs.
 /// Messages are handled one at a time, in arrival order; everything written goes through one writer, one
 /// message per write, so that notifications and responses never interleave. Logs go to the client
 /// (`window/logMessage`) or standard error, never to the output.
@@ -96,6 +96,8 @@ public final class LanguageServer {
             return .success(nil)
         case "textDocument/definition":
             return .success(definition(params ?? [:]))
+        case "textDocument/references":
+            return .success(references(params ?? [:]))
         case "textDocument/hover":
             return .success(hover(params ?? [:]))
         case "textDocument/documentSymbol":
@@ -122,6 +124,7 @@ public final class LanguageServer {
                 "positionEncoding": encoding.rawValue,
                 "textDocumentSync": ["openClose": true, "change": 2, "save": ["includeText": false]],
                 "definitionProvider": true,
+                "referencesProvider": true,
                 "hoverProvider": true,
                 "documentSymbolProvider": true,
                 "workspaceSymbolProvider": true,
@@ -290,6 +293,24 @@ public final class LanguageServer {
         guard let found = issueID(at: params), let issue = found.workspace.issue(found.id), let target = text(of: issue.path) else { return nil }
         var converter = LSPPositionConverter(source: SourceText(path: issue.path, bytes: target.bytes), encoding: encoding)
         return ["uri": target.uri, "range": lspRange(issue.headingRange, &converter)] as [String: Any]
+    }
+
+    /// Every mention of the issue ID at the position in the workspace, and its definitions when the client
+    /// asks for the declaration too; in document order, each file read (or taken from its buffer) once.
+    private func references(_ params: [String: Any]) -> Any? {
+        guard let found = issueID(at: params) else { return nil }
+        let includeDeclaration = ((params["context"] as? [String: Any])?["includeDeclaration"] as? Bool) ?? false
+        var locations: [Any] = []
+        for document in found.workspace.documents {
+            var ranges = document.references.filter { $0.id == found.id }.map(\.range)
+            if includeDeclaration { ranges += document.issues.filter { $0.id == found.id }.map(\.idRange) }
+            guard !ranges.isEmpty, let target = text(of: document.path) else { continue }
+            var converter = LSPPositionConverter(source: SourceText(path: document.path, bytes: target.bytes), encoding: encoding)
+            for range in ranges.sorted(by: { $0.start < $1.start }) {
+                locations.append(["uri": target.uri, "range": lspRange(range, &converter)] as [String: Any])
+            }
+        }
+        return locations
     }
 
     /// Hover on an issue ID: title, status and category, where it is, its blockers with their statuses,

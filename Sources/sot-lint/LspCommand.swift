@@ -13,7 +13,7 @@ struct LspCommand: ParsableCommand {
         discussion: """
         For editors: start it as the server command of an LSP client (docs/editors.md). So far it pushes \
         diagnostics for open documents, read from their unsaved buffers, with the same verdicts as `lint`, \
-        and answers definition, hover and symbols for issue IDs; positions are in UTF-8, UTF-32 or UTF-16 as the \
+        and answers definition, references, hover and symbols for issue IDs; positions are in UTF-8, UTF-32 or UTF-16 as the \
         client prefers. Exit status 0 after a shutdown request, 1 otherwise.
         """)
 

@@ -277,6 +277,15 @@ final class LanguageServerTests: TemporaryDirectoryTestCase {
         XCTAssertTrue(value.hasPrefix("**CTO-WORK-311** — Nightly Backup"), value)
         XCTAssertTrue(value.contains("Status: open"), value)
         XCTAssertEqual(range(hover), [15, 24, 15, 36], "the mention")
+        // References: the mention in storage.md; with the declaration, the heading's ID in backup.md too.
+        var context: [String: Any] = at
+        context["context"] = ["includeDeclaration": false]
+        let mentions = try XCTUnwrap(try client.request("textDocument/references", context)["result"] as? [[String: Any]])
+        XCTAssertEqual(mentions.map { $0["uri"] as? String }, [storage])
+        XCTAssertEqual(mentions.first.map(range), [15, 24, 15, 36])
+        context["context"] = ["includeDeclaration": true]
+        let all = try XCTUnwrap(try client.request("textDocument/references", context)["result"] as? [[String: Any]])
+        XCTAssertEqual(Set(all.compactMap { $0["uri"] as? String }), [storage, directory.appendingPathComponent("backup.md").absoluteString])
         // The backup document's symbols, and the workspace's.
         let backup = directory.appendingPathComponent("backup.md").absoluteString
         client.notify("textDocument/didOpen", ["textDocument": ["uri": backup, "languageId": "markdown", "version": 1,
