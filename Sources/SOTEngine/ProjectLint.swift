@@ -145,13 +145,7 @@ package struct ProjectLint {
             let target = targets[position]
             let job = FileJob(display: target.displayPath, absolute: target.absolutePath, isTarget: true, markdown: target.markdown,
                               scanSecrets: target.scanSecrets, bytes: target.bytes)
-            do throws(SOTLintError) {
-                let bytes = if let given = job.bytes { given } else { try FilePath.read(job.absolute) }
-                return .success(analyzer.analyzeContent(job, bytes: bytes))
-            } catch {
-                if case .unreadableFile(_, let reason) = error { return .failure(.unreadableFile(path: job.display, reason: reason)) }
-                return .failure(error)
-            }
+            return Self.bytes(of: job).map { analyzer.analyzeContent(job, bytes: $0) }
         }
         var outcome = Outcome(workspace: Workspace(documents: []))
         var facts = Set<String>()
@@ -231,12 +225,10 @@ package struct ProjectLint {
             if !job.isTarget, let stat, let index, let cached = index.summary(of: job.absolute, display: job.display, stat: stat) {
                 return .context(cached, hit: true)
             }
-            var bytes: [UInt8]
-            do throws(SOTLintError) {
-                if let given = job.bytes { bytes = given } else { bytes = try FilePath.read(job.absolute) }
-            } catch {
-                if case .unreadableFile(_, let reason) = error { return .failed(.unreadableFile(path: job.display, reason: reason)) }
-                return .failed(error)
+            let bytes: [UInt8]
+            switch Self.bytes(of: job) {
+            case .success(let read): bytes = read
+            case .failure(let error): return .failed(error)
             }
             let key = memory.map { _ in AnalysisMemory.Key(job: job, bytes: bytes, profile: profile.fingerprint) }
             let analysis: FileAnalysis?
@@ -254,6 +246,17 @@ package struct ProjectLint {
                 }
             }
             return job.isTarget ? .target(analysis, stat: stat) : .context(analysis?.summary, hit: false)
+        }
+    }
+
+    /// A job's bytes: given, or read from disk; a file that cannot be read is named as the user sees it.
+    private static func bytes(of job: FileJob) -> Result<[UInt8], SOTLintError> {
+        if let given = job.bytes { return .success(given) }
+        do throws(SOTLintError) {
+            return .success(try FilePath.read(job.absolute))
+        } catch {
+            if case .unreadableFile(_, let reason) = error { return .failure(.unreadableFile(path: job.display, reason: reason)) }
+            return .failure(error)
         }
     }
 

@@ -209,13 +209,9 @@ public final class LanguageServer {
         clearConfigurationProblem()
         workspaces[uri] = report.workspaces.first
         var converter = LSPPositionConverter(source: SourceText(path: open.path, bytes: open.text), encoding: encoding)
-        let source = converter.source
         return report.diagnostics.filter { $0.path == open.path }.map { diagnostic in
-            let bytes = source.byteRange(diagnostic.range)
-            let start = converter.position(ofByte: bytes.lowerBound)
-            let end = converter.position(ofByte: bytes.upperBound)
             var item: [String: Any] = [
-                "range": ["start": ["line": start.line, "character": start.character], "end": ["line": end.line, "character": end.character]],
+                "range": lspRange(diagnostic.range, &converter),
                 "severity": Self.severity(diagnostic.severity),
                 "code": diagnostic.rule,
                 "source": "sot-lint",

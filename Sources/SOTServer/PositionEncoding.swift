@@ -17,11 +17,17 @@ public enum PositionEncoding: String, Sendable, CaseIterable {
         return .utf16
     }
 
+    /// The length of the UTF-8 sequence `lead` starts (1 for ASCII and for a stray continuation byte).
+    @inline(__always)
+    static func sequenceLength(_ lead: UInt8) -> Int {
+        lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    }
+
     /// How many units of this encoding the scalar whose UTF-8 form starts with `lead` takes.
     @inline(__always)
     func units(ofScalarLeading lead: UInt8) -> Int {
         switch self {
-        case .utf8: return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        case .utf8: return Self.sequenceLength(lead)
         case .utf16: return lead >= 0xF0 ? 2 : 1
         case .utf32: return 1
         }
@@ -78,7 +84,7 @@ public struct LSPPositionConverter {
                     index += 1
                     continue
                 }
-                let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                let length = PositionEncoding.sequenceLength(lead)
                 guard index + length <= offset else { break }
                 units += encoding.units(ofScalarLeading: lead)
                 index += length
@@ -101,7 +107,7 @@ public struct LSPPositionConverter {
             var units = 0
             while index < end {
                 let lead = bytes[index]
-                let length = lead & 0xC0 == 0x80 || lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                let length = PositionEncoding.sequenceLength(lead)
                 let width = lead & 0xC0 == 0x80 ? 1 : encoding.units(ofScalarLeading: lead)
                 guard units + width <= position.character else { return index }
                 units += width
