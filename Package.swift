@@ -41,8 +41,9 @@ let package = Package(
         .target(name: "SOTReport", dependencies: ["SOTSource", "SOTModel", "SOTRules", "SOTSecrets", "SOTEngine"]),
         // Applying fixes: edits and atomic writes.
         .target(name: "SOTFix", dependencies: ["SOTSource", "SOTModel", "SOTRules", "SOTEngine"]),
-        // The language server (`sot-lint lsp`, being built): a client of LintSession like the command line.
-        .target(name: "SOTServer", dependencies: ["SOTSource", "SOTModel", "SOTRules", "SOTEngine"]),
+        // The language server (`sot-lint lsp`): a client of LintSession like the command line, with the fixer's
+        // edits for its code actions and rename.
+        .target(name: "SOTServer", dependencies: ["SOTSource", "SOTSyntax", "SOTModel", "SOTRules", "SOTSecrets", "SOTEngine", "SOTFix"]),
         .executableTarget(
             name: "sot-lint",
             dependencies: ["SOTSource", "SOTModel", "SOTRules", "SOTSecrets", "SOTEngine", "SOTReport", "SOTFix", "SOTServer",

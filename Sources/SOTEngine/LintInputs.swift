@@ -75,12 +75,17 @@ package struct LintInputs {
     /// Per project root, the files and folders the user named in it (absolute): what a history scan reads.
     private(set) var givenPaths: [String: [String]] = [:]
     package let currentDirectory: String
+    /// Configuration files that could not be read this time, whose last good profile served instead (a
+    /// session with a `DiskMemory` only).
+    package private(set) var configurationProblems: [SOTLintError] = []
 
     private let config: ConfigChoice
+    private let memory: DiskMemory?
 
-    package init(request: LintRequest, workingDirectory: String, config: ConfigChoice) throws(SOTLintError) {
+    package init(request: LintRequest, workingDirectory: String, config: ConfigChoice, memory: DiskMemory? = nil) throws(SOTLintError) {
         currentDirectory = workingDirectory
         self.config = config
+        self.memory = memory
         base = request.base
         if request.staged {
             try collectStaged(request)
@@ -149,8 +154,25 @@ package struct LintInputs {
     /// nested project root belong to that project and are left out.
     package func contextFiles(of root: String) throws(SOTLintError) -> [ContextFile] {
         if let indexContext { return indexContext[root] ?? [] }
-        guard let project = projects[root] else { return [] }
+        guard projects[root] != nil else { return [] }
         let targetPaths = Set(targets.map(\.absolutePath))
+        let files: [String]
+        if let known = memory?.walk(root: root) {
+            files = known
+        } else {
+            files = try markdownFiles(of: root)
+            memory?.walked(root: root, files: files)
+        }
+        return files.compactMap { absolute in
+            guard !targetPaths.contains(absolute) else { return nil }
+            return ContextFile(display: FilePath.relative(absolute, to: currentDirectory), absolute: absolute,
+                               bytes: overlayContext[absolute])
+        }
+    }
+
+    /// The Markdown files the project at `root` includes, below a nested project root left out.
+    private func markdownFiles(of root: String) throws(SOTLintError) -> [String] {
+        guard let project = projects[root] else { return [] }
         let display = FilePath.relative(root, to: currentDirectory)
         let walk: FileDiscovery.Walk
         do {
@@ -173,10 +195,8 @@ package struct LintInputs {
                 lastOwner = roots.location(of: directory).root
                 lastDirectory = directory
             }
-            let owner = lastOwner
-            guard owner == root, !targetPaths.contains(absolute), project.isIncluded(absolute) else { return nil }
-            return ContextFile(display: FilePath.relative(absolute, to: currentDirectory), absolute: absolute,
-                               bytes: overlayContext[absolute])
+            guard lastOwner == root, project.isIncluded(absolute) else { return nil }
+            return absolute
         }
     }
 
@@ -239,10 +259,27 @@ package struct LintInputs {
     private mutating func project(for directory: String, config: ConfigChoice) throws(SOTLintError) -> Project {
         let location = locations.location(of: directory)
         if let known = projects[location.root] { return known }
-        let profile = try ProfileResolver.profile(at: location, config: config, workingDirectory: currentDirectory)
+        if let kept = memory?.project(root: location.root), kept.location == location {
+            projects[location.root] = kept
+            return kept
+        }
+        let profile: Profile
+        var servedByLastGood = false
+        do {
+            profile = try ProfileResolver.profile(at: location, config: config, workingDirectory: currentDirectory)
+        } catch {
+            // A session goes on with the profile the file last gave, and says why.
+            guard case .invalidConfiguration = error, config == .discover, let file = location.configFile,
+                  let lastGood = memory?.lastGoodProfile(of: file) else { throw error }
+            configurationProblems.append(error)
+            profile = lastGood
+            servedByLastGood = true
+        }
         let project = Project(location: location, profile: profile,
                               discovery: FileDiscovery(ignoreRoot: location.gitTop ?? location.root))
         projects[location.root] = project
+        // Kept only when read: a broken file is read (and reported) again at every lint until it is fixed.
+        if !servedByLastGood { memory?.resolved(project) }
         return project
     }
 

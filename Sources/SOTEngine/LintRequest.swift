@@ -71,6 +71,9 @@ public struct LintReport: Sendable {
     /// Baseline entries that no finding matches any more among the files linted: fixed since it was
     /// recorded (SARIF `absent`).
     public var fixedBaselineEntries: [FixedBaselineEntry] = []
+    /// Configuration files that could not be read, whose last good profile this lint used instead (a
+    /// session that retains analyses goes on that way; each is `SOTLintError.invalidConfiguration`).
+    public var configurationProblems: [SOTLintError] = []
 
     public init(diagnostics: [Diagnostic], fileCount: Int, workspaces: [Workspace] = [], fileErrors: [SOTLintError] = [],
                 cacheHits: Int = 0) {

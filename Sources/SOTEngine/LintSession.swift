@@ -59,9 +59,41 @@ public final class LintSession: @unchecked Sendable {
     private var indexes: [String: WorkspaceIndexCache] = [:]
     private let lock = NSLock()
 
+    /// What the session keeps of the disk between lints (when it retains analyses).
+    private let disk: DiskMemory?
+
     public init(_ options: Options) {
         self.options = options
         memory = options.retainsAnalyses ? AnalysisMemory() : nil
+        disk = options.retainsAnalyses ? DiskMemory() : nil
+    }
+
+    /// A change of a file on disk, as an editor's file watcher reports it (paths relative to the working
+    /// directory or absolute).
+    public enum FileChange: Sendable, Equatable {
+        case created(String)
+        case changed(String)
+        case deleted(String)
+    }
+
+    /// Whether every change on disk is reported to the session from now on (`filesChanged`): then a lint
+    /// trusts what it keeps of the disk (each project's profile and file list, each other document's
+    /// summary) without looking again; otherwise each file's stat is checked at every lint. Only a session
+    /// that retains analyses keeps anything.
+    public func watchFiles(_ on: Bool) {
+        disk?.trust(on)
+    }
+
+    /// Files changed on disk: what the session kept of them is forgotten, and read again at the next lint.
+    public func filesChanged(_ changes: [FileChange]) {
+        let base = options.workingDirectory
+        disk?.changed(changes.map { change in
+            switch change {
+            case .created(let path): .created(FilePath.absolute(path, base: base))
+            case .changed(let path): .changed(FilePath.absolute(path, base: base))
+            case .deleted(let path): .deleted(FilePath.absolute(path, base: base))
+            }
+        })
     }
 
     /// Files parsed and analyses reused by this session so far (both 0 unless it retains analyses).
@@ -90,7 +122,7 @@ public final class LintSession: @unchecked Sendable {
 
     /// The lint of a request as the rules see it: every finding, before the baseline and `--changed-since`.
     private func run(_ request: LintRequest) throws(SOTLintError) -> (LintReport, LintInputs) {
-        var inputs = try LintInputs(request: request, workingDirectory: options.workingDirectory, config: options.config)
+        var inputs = try LintInputs(request: request, workingDirectory: options.workingDirectory, config: options.config, memory: disk)
         if let range = request.history {
             var report = try history(range, inputs: inputs, progress: request.progress)
             report.countsDocuments = false
@@ -119,6 +151,8 @@ public final class LintSession: @unchecked Sendable {
                                    base: inputs.base.map { .revision($0, staged: request.staged) }, reportsDeletions: inputs.wholeProjects.contains(root) || request.staged,
                                    index: loadsIndex, memory: memory)
             lint.givenPaths = inputs.givenPaths[root] ?? []
+            lint.disk = disk
+            lint.clock = options.clock
             // A one-process-per-save editor gains from the focus digest; a session that keeps analyses does not need it.
             if loadsIndex != nil, options.usesFocusDigest, memory == nil, options.detail == .index, needsContext, let directory = cacheDirectory(for: project) {
                 lint.focusCache = FocusDigest.Location(directory: directory, root: root, workingDirectory: options.workingDirectory,
@@ -130,6 +164,7 @@ public final class LintSession: @unchecked Sendable {
         }
         var report = Self.report(outcomes, fileCount: inputs.targets.count, cacheHits: cacheHits)
         report.focusDigestHits = outcomes.filter(\.answeredByFocusDigest).count
+        report.configurationProblems = inputs.configurationProblems
         return (report, inputs)
     }
 
@@ -217,7 +252,7 @@ public final class LintSession: @unchecked Sendable {
 
     /// The workspace of each project the request's paths belong to (for `sot-lint graph`), in root order.
     public func workspaces(_ request: LintRequest) throws(SOTLintError) -> [Workspace] {
-        var inputs = try LintInputs(request: request, workingDirectory: options.workingDirectory, config: options.config)
+        var inputs = try LintInputs(request: request, workingDirectory: options.workingDirectory, config: options.config, memory: disk)
         inputs.applyOverlays(currentOverlays())
         let byProject = Dictionary(grouping: inputs.targets, by: \.project)
         var workspaces: [Workspace] = []

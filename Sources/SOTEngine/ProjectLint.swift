@@ -20,6 +20,11 @@ package struct ProjectLint {
     package let index: (@Sendable () -> WorkspaceIndexCache?)?
     /// Analyses kept between lints of a session (the language server), when it keeps them.
     package let memory: AnalysisMemory?
+    /// The other documents' summaries kept between lints of a session, when it keeps them: then the
+    /// session's analyses are kept for the targets only.
+    package var disk: DiskMemory? = nil
+    /// Seconds since the epoch, for "too recent to trust" (tests move it).
+    package var clock: @Sendable () -> Int64 = { FileStat.now() }
     /// Where a save of one document finds the rest of the workspace in brief, when the run may use it.
     package var focusCache: FocusDigest.Location? = nil
     /// The configuration's bytes when they do not come from disk (an in-memory project).
@@ -219,10 +224,32 @@ package struct ProjectLint {
     private func analyze(_ jobs: [FileJob], with analyzer: FileAnalyzer, index: WorkspaceIndexCache?, stats: Bool,
                          knownStats: [FileStat?]? = nil) -> [Analysed] {
         let memory = self.memory
-        return ParallelResults<Analysed>.map(jobs.count) { position in
+        let disk = self.disk
+        let trusted = disk?.isTrusted ?? false
+        let fingerprint = profile.fingerprint
+        let clock = self.clock
+        // A watched memory answers for the other documents it knows all at once, under one lock; only the rest
+        // are analysed, in parallel.
+        var known: [WorkspaceDocument??] = []
+        if trusted, let disk {
+            known = disk.summaries(of: jobs.map { !$0.isTarget && $0.bytes == nil ? $0.absolute : nil }, profile: fingerprint)
+        }
+        let missing = known.isEmpty ? Array(jobs.indices) : jobs.indices.filter { known[$0] == nil }
+        let analysed = ParallelResults<Analysed>.map(missing.count) { slot in
+            let position = missing[slot]
             let job = jobs[position]
-            let stat = !stats || job.bytes != nil ? nil : knownStats?[position] ?? FileStat.of(job.absolute)
+            // Another document read from disk, whose summary the session may know.
+            let remembered = disk != nil && !job.isTarget && job.bytes == nil
+            // Its stat is taken before it is read, when the index or an unwatched memory needs one; a watched
+            // memory answers without one.
+            let takesStat = job.bytes == nil && (stats || remembered)
+            var stat = takesStat && !(remembered && trusted) ? knownStats?[position] ?? FileStat.of(job.absolute) : nil
+            if remembered, let known = disk?.summary(of: job.absolute, profile: fingerprint, stat: stat) {
+                return .context(known, hit: true)
+            }
+            if takesStat, stats, stat == nil { stat = knownStats?[position] ?? FileStat.of(job.absolute) }
             if !job.isTarget, let stat, let index, let cached = index.summary(of: job.absolute, display: job.display, stat: stat) {
+                if remembered { disk?.record(job.absolute, profile: fingerprint, stat: stat, document: cached, now: clock()) }
                 return .context(cached, hit: true)
             }
             let bytes: [UInt8]
@@ -230,7 +257,13 @@ package struct ProjectLint {
             case .success(let read): bytes = read
             case .failure(let error): return .failed(error)
             }
-            let key = memory.map { _ in AnalysisMemory.Key(job: job, bytes: bytes, profile: profile.fingerprint) }
+            if remembered {
+                let summary = analyzer.analyze(job, bytes: bytes)?.summary
+                disk?.record(job.absolute, profile: fingerprint, stat: stat, document: summary, now: clock())
+                if let stat, let index { index.record(job.absolute, stat: stat, summary: summary) }
+                return .context(summary, hit: false)
+            }
+            let key = memory.map { _ in AnalysisMemory.Key(job: job, bytes: bytes, profile: fingerprint) }
             let analysis: FileAnalysis?
             if let key, let remembered = memory?.analysis(key) {
                 analysis = remembered
@@ -247,6 +280,19 @@ package struct ProjectLint {
             }
             return job.isTarget ? .target(analysis, stat: stat) : .context(analysis?.summary, hit: false)
         }
+        if missing.count == jobs.count { return analysed }
+        var result: [Analysed] = []
+        result.reserveCapacity(jobs.count)
+        var next = 0
+        for position in jobs.indices {
+            if next < missing.count, missing[next] == position {
+                result.append(analysed[next])
+                next += 1
+            } else if let summary = known[position] {
+                result.append(.context(summary, hit: true))
+            }
+        }
+        return result
     }
 
     /// A job's bytes: given, or read from disk; a file that cannot be read is named as the user sees it.

@@ -81,7 +81,7 @@ public struct SARIFReporter: Reporter {
             return result
         }
         return SARIFLog(runs: [SARIFLog.Run(tool: .init(driver: .init(name: "sot-lint", version: version,
-                                                                      informationUri: "https://github.com/sot-lint/sot-lint", rules: descriptors)),
+                                                                      informationUri: RuleDocumentationLink.repository, rules: descriptors)),
                                             columnKind: "unicodeCodePoints", results: results)])
     }
 

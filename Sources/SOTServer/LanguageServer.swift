@@ -8,32 +8,66 @@ import Glibc
 #endif
 
 /// `sot-lint lsp`: LSP 3.17 over a pair of file descriptors (standard input and output), on one
-/// `LintSession` that keeps per-file analyses and the editor's unsaved buffers. So far: the lifecycle,
-/// position-encoding negotiation, full and incremental text sync, pushed diagnostics for open documents, and
-/// definition, references, hover and symbols for issue IDs.
-/// Messages are handled one at a time, in arrival order; everything written goes through one writer, one
-/// message per write, so that notifications and responses never interleave. Logs go to the client
-/// (`window/logMessage`) or standard error, never to the output.
+/// `LintSession` that keeps per-file analyses, what it knows of the disk, and the editor's unsaved buffers.
+///
+/// Messages are queued as they arrive and handled one at a time, in order: a request that a later
+/// `$/cancelRequest` names is answered `RequestCancelled`, one about a document that a later queued change
+/// edits is answered `ContentModified`, and a run of queued edits is linted once, after the last. Everything
+/// written goes through one writer, one message per write, so notifications and responses never interleave.
+/// Logs go to the client (`window/logMessage`) once it is initialized, to standard error before; never to
+/// the output. The features live in extensions: diagnostics, navigation, completion, rename, code actions.
 public final class LanguageServer {
-    private let input: Int32
-    private let output: Int32
-    private let workingDirectory: String
-    private var reader = MessageReader()
-    private var encoding = PositionEncoding.utf16
-    private var session: LintSession?
-    private var shutdownRequested = false
-    /// Open documents by URI: the path the session knows them by, and their current text.
-    private var documents: [String: (path: String, text: [UInt8])] = [:]
-    /// The diagnostics last published for each open document, as written: a document is published again
-    /// only when its diagnostics change.
-    private var published: [String: [UInt8]] = [:]
-    /// The configuration problem shown, by the configuration file's URI.
-    private var configProblem: (uri: String, message: String)?
-    /// The workspace each open document's last lint saw: what definition and hover answer from.
-    private var workspaces: [String: Workspace] = [:]
-    private var root = ""
+    let input: Int32
+    let output: Int32
+    let workingDirectory: String
+    let today: CalendarDate
+    var reader = MessageReader()
+    var encoding = PositionEncoding.utf16
+    var session: LintSession?
+    var shutdownRequested = false
+    var initialized = false
 
-    private let today: CalendarDate
+    /// An open document: the path the session knows it by, its current text and the client's version.
+    struct OpenDocument {
+        let path: String
+        var text: [UInt8]
+        var version: Int?
+    }
+
+    /// Open documents by URI.
+    var documents: [String: OpenDocument] = [:]
+    /// The diagnostics last published (or answered to a pull) for each open document, as written.
+    var published: [String: [UInt8]] = [:]
+    /// The configuration problem shown, by the configuration file's URI.
+    var configProblem: (uri: String, message: String)?
+    /// What the last lint of each open document saw: its workspace and its findings (with their fixes).
+    var workspaces: [String: Workspace] = [:]
+    var findings: [String: [Diagnostic]] = [:]
+    /// The workspace folders (absolute paths); the first is the session's working directory.
+    var folders: [String] = []
+    /// Each folder's workspace as indexed at start and after changes on disk (what answers for documents
+    /// not open), and the folders to index again before the next use.
+    var folderWorkspaces: [String: Workspace] = [:]
+    var staleFolders: Set<String> = []
+    /// The profile of each folder a document sits in, until something changes on disk.
+    var profiles: [String: Profile] = [:]
+    var root: String { folders.first ?? workingDirectory }
+    /// What the client can do, from `initialize`.
+    var client = ClientCapabilities()
+
+    /// Messages read and not yet handled, in arrival order.
+    private var queue: [JSONRPCMessage] = []
+    private var queueHead = 0
+    /// Queued requests a `$/cancelRequest` named.
+    private var cancelled: Set<JSONRPCMessage.RequestID> = []
+    /// Queued `didChange` notifications per URI: a request about that document meanwhile is out of date.
+    private var pendingChanges: [String: Int] = [:]
+    /// Open documents edited while later edits were queued: linted once the queue holds no more edits.
+    private var unpublished: String?
+    /// Requests this server sent to the client, by id, with what they were for.
+    private var outgoing: [JSONRPCMessage.RequestID: String] = [:]
+    private var nextOutgoingID = 1
+    private var inputClosed = false
 
     /// `today`: the date the date rules count from (`SOT_LINT_TODAY` as the command line reads it).
     public init(input: Int32, output: Int32, workingDirectory: String, today: CalendarDate = .today()) {
@@ -46,47 +80,111 @@ public final class LanguageServer {
     /// Serves until `exit` (or the end of the input) and returns the process's exit status: 0 after a
     /// `shutdown` request, 1 otherwise (LSP 3.17), 1 also when the input cannot be read as LSP messages.
     public func run() -> Int32 {
-        var buffer = [UInt8](repeating: 0, count: 65_536)
         while true {
-            let count = buffer.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { return 1 }
-            let bodies: [[UInt8]]
-            do {
-                bodies = try reader.feed(buffer[0..<count])
-            } catch {
-                log("sot-lint lsp: \(error.description); stopping")
-                return 1
+            // Wait for input only when nothing is queued; otherwise take what has arrived already, so that a
+            // cancellation or a newer edit is seen before the work it makes useless.
+            if queueHead == queue.count {
+                if inputClosed { return 1 }
+                guard readInput(wait: true) else { return 1 }
+            } else if !inputClosed {
+                guard readInput(wait: false) else { return 1 }
             }
-            for body in bodies {
-                if let status = handle(body) { return status }
+            guard queueHead < queue.count else { continue }
+            let message = queue[queueHead]
+            queueHead += 1
+            if queueHead * 2 >= queue.count, queueHead > 64 {
+                queue.removeFirst(queueHead)
+                queueHead = 0
             }
+            if let status = handle(message) { return status }
+        }
+    }
+
+    /// Reads what the input has (waiting for it when `wait`) and queues the messages; false when the input
+    /// cannot be read as LSP messages. The end of the input is remembered: what is queued is still handled.
+    private func readInput(wait: Bool) -> Bool {
+        var descriptor = pollfd(fd: input, events: Int16(POLLIN), revents: 0)
+        while true {
+            let ready = poll(&descriptor, 1, wait ? -1 : 0)
+            if ready < 0, errno == EINTR { continue }
+            if ready <= 0 { return true }
+            break
+        }
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        var count = 0
+        repeat {
+            count = buffer.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
+        } while count < 0 && errno == EINTR
+        guard count > 0 else {
+            inputClosed = true
+            return true
+        }
+        do {
+            for body in try reader.feed(buffer[0..<count]) { arrived(body) }
+        } catch {
+            log("sot-lint lsp: \(error.description); stopping")
+            return false
+        }
+        return true
+    }
+
+    /// A message as it arrives: queued, except a cancellation (which marks the request it names) and a
+    /// message that cannot be parsed (answered at once).
+    private func arrived(_ body: [UInt8]) {
+        switch JSONRPCMessage.parse(body) {
+        case .failure(let error):
+            write(JSONRPCMessage.errorWithoutID(error))
+        case .success(.notification("$/cancelRequest", let params)):
+            if let id = JSONRPCMessage.RequestID((params as? [String: Any])?["id"]) { cancelled.insert(id) }
+        case .success(let message):
+            if case .notification("textDocument/didChange", let params) = message, let uri = Self.uri(params) {
+                pendingChanges[uri, default: 0] += 1
+            }
+            queue.append(message)
         }
     }
 
     /// Handles one message; the exit status when it was `exit`.
-    private func handle(_ body: [UInt8]) -> Int32? {
-        switch JSONRPCMessage.parse(body) {
-        case .failure(let error):
-            write(JSONRPCMessage.errorWithoutID(error))
-        case .success(.request(let id, let method, let params)):
-            let answer = respond(to: method, params: params as? [String: Any])
-            switch answer {
+    private func handle(_ message: JSONRPCMessage) -> Int32? {
+        switch message {
+        case .request(let id, let method, let params):
+            let params = params as? [String: Any] ?? [:]
+            if cancelled.remove(id) != nil {
+                send(.response(id: id, result: nil, error: .init(code: JSONRPCMessage.ResponseError.requestCancelled, message: "cancelled")))
+                return nil
+            }
+            if let uri = Self.uri(params), pendingChanges[uri, default: 0] > 0, Self.readsContent(method) {
+                send(.response(id: id, result: nil, error: .init(code: JSONRPCMessage.ResponseError.contentModified,
+                                                                message: "the document changed since the request")))
+                return nil
+            }
+            switch respond(to: method, params: params) {
             case .success(let result): send(.response(id: id, result: result, error: nil))
             case .failure(let error): send(.response(id: id, result: nil, error: error))
             }
-        case .success(.notification(let method, let params)):
+        case .notification(let method, let params):
             if method == "exit" { return shutdownRequested ? 0 : 1 }
+            let params = params as? [String: Any] ?? [:]
+            if method == "textDocument/didChange", let uri = Self.uri(params) {
+                pendingChanges[uri, default: 1] -= 1
+                if pendingChanges[uri] == 0 { pendingChanges[uri] = nil }
+            }
             guard session != nil else { return nil }
-            notified(method, params: params as? [String: Any])
-        case .success(.response):
-            break
+            notified(method, params: params)
+        case .response(let id, _, let error):
+            guard let purpose = outgoing.removeValue(forKey: id) else { return nil }
+            if let error { answeredWithError(purpose, error) }
         }
         return nil
     }
 
-    private func respond(to method: String, params: [String: Any]?) -> Result<Any?, JSONRPCMessage.ResponseError> {
-        if method == "initialize" { return .success(initialize(params ?? [:])) }
+    /// Requests whose answer depends on a document's current text.
+    private static func readsContent(_ method: String) -> Bool {
+        method.hasPrefix("textDocument/")
+    }
+
+    private func respond(to method: String, params: [String: Any]) -> Result<Any?, JSONRPCMessage.ResponseError> {
+        if method == "initialize" { return .success(initialize(params)) }
         guard session != nil else {
             return .failure(.init(code: JSONRPCMessage.ResponseError.serverNotInitialized, message: "initialize first"))
         }
@@ -94,30 +192,50 @@ public final class LanguageServer {
         case "shutdown":
             shutdownRequested = true
             return .success(nil)
-        case "textDocument/definition":
-            return .success(definition(params ?? [:]))
-        case "textDocument/references":
-            return .success(references(params ?? [:]))
-        case "textDocument/hover":
-            return .success(hover(params ?? [:]))
-        case "textDocument/documentSymbol":
-            return .success(documentSymbols(params ?? [:]))
-        case "workspace/symbol":
-            return .success(workspaceSymbols((params?["query"] as? String) ?? ""))
+        case "textDocument/definition": return .success(definition(params))
+        case "textDocument/references": return .success(references(params))
+        case "textDocument/hover": return .success(hover(params))
+        case "textDocument/documentSymbol": return .success(documentSymbols(params))
+        case "workspace/symbol": return .success(workspaceSymbols((params["query"] as? String) ?? ""))
+        case "textDocument/completion": return .success(completion(params))
+        case "textDocument/prepareRename": return prepareRename(params)
+        case "textDocument/rename": return rename(params)
+        case "textDocument/codeAction": return .success(codeActions(params))
+        case "textDocument/diagnostic": return .success(pulledDiagnostics(params))
         default:
             return .failure(.init(code: JSONRPCMessage.ResponseError.methodNotFound, message: "sot-lint lsp does not handle \(method)"))
         }
     }
 
-    /// The root and the position encoding from the client; the server's capabilities.
+    /// What the server needs to know of the client's capabilities.
+    struct ClientCapabilities {
+        /// The client watches files when asked (`workspace/didChangeWatchedFiles` with dynamic registration).
+        var watchesFiles = false
+        /// The client pulls diagnostics (`textDocument/diagnostic`): then none are pushed.
+        var pullsDiagnostics = false
+        /// The client re-pulls when asked (`workspace/diagnostic/refresh`).
+        var refreshesDiagnostics = false
+        /// Workspace edits may carry versioned document edits.
+        var documentChanges = false
+    }
+
+    /// The folders and the position encoding from the client; the server's capabilities.
     private func initialize(_ params: [String: Any]) -> Any? {
-        let capabilities = params["capabilities"] as? [String: Any]
-        let general = capabilities?["general"] as? [String: Any]
+        let capabilities = params["capabilities"] as? [String: Any] ?? [:]
+        let general = capabilities["general"] as? [String: Any]
+        let workspace = capabilities["workspace"] as? [String: Any]
+        let text = capabilities["textDocument"] as? [String: Any]
         encoding = PositionEncoding.negotiate(offered: general?["positionEncodings"] as? [String])
-        let folders = (params["workspaceFolders"] as? [[String: Any]])?.compactMap { $0["uri"] as? String } ?? []
-        let root = (folders.first ?? params["rootUri"] as? String).flatMap(Self.path(ofURI:))
-            ?? (params["rootPath"] as? String) ?? workingDirectory
-        self.root = root
+        client.watchesFiles = ((workspace?["didChangeWatchedFiles"] as? [String: Any])?["dynamicRegistration"] as? Bool) ?? false
+        client.pullsDiagnostics = text?["diagnostic"] != nil
+        client.refreshesDiagnostics = ((workspace?["diagnostics"] as? [String: Any])?["refreshSupport"] as? Bool) ?? false
+        client.documentChanges = ((workspace?["workspaceEdit"] as? [String: Any])?["documentChanges"] as? Bool) ?? false
+        var folders = (params["workspaceFolders"] as? [[String: Any]])?.compactMap { ($0["uri"] as? String).flatMap(Self.path(ofURI:)) } ?? []
+        if folders.isEmpty, let single = (params["rootUri"] as? String).flatMap(Self.path(ofURI:)) ?? params["rootPath"] as? String {
+            folders = [single]
+        }
+        self.folders = folders.isEmpty ? [workingDirectory] : folders.map { FilePath.absolute($0, base: workingDirectory) }
+        staleFolders = Set(self.folders)
         session = LintSession(.init(workingDirectory: root, today: today, cache: .projectFolder, retainsAnalyses: true))
         return [
             "capabilities": [
@@ -128,39 +246,155 @@ public final class LanguageServer {
                 "hoverProvider": true,
                 "documentSymbolProvider": true,
                 "workspaceSymbolProvider": true,
-            ],
+                "completionProvider": ["triggerCharacters": Self.completionTriggers, "resolveProvider": false],
+                "renameProvider": ["prepareProvider": true],
+                "codeActionProvider": ["codeActionKinds": Self.codeActionKinds, "resolveProvider": false],
+                "diagnosticProvider": ["identifier": "sot-lint", "interFileDependencies": true, "workspaceDiagnostics": false],
+                "workspace": ["workspaceFolders": ["supported": true, "changeNotifications": true]],
+            ] as [String: Any],
             "serverInfo": ["name": "sot-lint", "version": SOTLintVersion.current],
         ] as [String: Any]
     }
 
-    private func notified(_ method: String, params: [String: Any]?) {
-        let document = params?["textDocument"] as? [String: Any]
-        guard let uri = document?["uri"] as? String else { return }
+    /// After `initialized`: asks the client to watch the files a lint reads (when it can), then indexes
+    /// every folder, so that symbols, completion and rename know the whole workspace before a document opens.
+    private func start() {
+        initialized = true
+        if client.watchesFiles {
+            request("client/registerCapability", params: ["registrations": [[
+                "id": "sot-lint-watched-files",
+                "method": "workspace/didChangeWatchedFiles",
+                "registerOptions": ["watchers": Self.watchedGlobs.map { ["globPattern": $0] }],
+            ] as [String: Any]]], purpose: "watch")
+            session?.watchFiles(true)
+        }
+        let started = DispatchTime.now().uptimeNanoseconds
+        let count = indexStaleFolders()
+        let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
+        log("sot-lint lsp: indexed \(count) SOT documents in \(folders.count) folder(s) in \(String(format: "%.0f", milliseconds)) ms"
+            + (client.watchesFiles ? "; watching \(Self.watchedGlobs.joined(separator: ", "))" : "; the client does not watch files: each lint looks at the disk"))
+    }
+
+    /// The files whose changes a lint must hear of: documents, configurations, ignore files.
+    static let watchedGlobs = ["**/*.md", "**/*.markdown", "**/" + ProjectRoot.configName, "**/.gitignore", "**/.ignore"]
+
+    /// Indexes the folders marked stale; the number of SOT documents indexed.
+    @discardableResult
+    func indexStaleFolders() -> Int {
+        guard let session else { return 0 }
+        var count = 0
+        for folder in folders where staleFolders.contains(folder) {
+            do {
+                let found = try session.workspaces(LintRequest(paths: [folder]))
+                folderWorkspaces[folder] = found.first
+                count += found.reduce(0) { $0 + $1.documents.count }
+            } catch {
+                showConfigurationProblem(error)
+            }
+            staleFolders.remove(folder)
+        }
+        return count
+    }
+
+    private func answeredWithError(_ purpose: String, _ error: JSONRPCMessage.ResponseError) {
+        if purpose == "watch" {
+            // Without the watcher the session must look at the disk again at every lint.
+            session?.watchFiles(false)
+            log("sot-lint lsp: the client refused to watch files (\(error.message)); each lint looks at the disk")
+        }
+    }
+
+    private func notified(_ method: String, params: [String: Any]) {
+        switch method {
+        case "initialized":
+            start()
+        case "workspace/didChangeWatchedFiles":
+            filesChanged((params["changes"] as? [[String: Any]]) ?? [])
+        case "workspace/didChangeWorkspaceFolders":
+            foldersChanged(params["event"] as? [String: Any] ?? [:])
+        default:
+            let document = params["textDocument"] as? [String: Any]
+            guard let uri = document?["uri"] as? String else { return }
+            documentNotified(method, uri: uri, document: document ?? [:], params: params)
+        }
+    }
+
+    private func documentNotified(_ method: String, uri: String, document: [String: Any], params: [String: Any]) {
         switch method {
         case "textDocument/didOpen":
-            guard let path = Self.path(ofURI: uri), let text = document?["text"] as? String else { return }
-            documents[uri] = (path, Array(text.utf8))
-            publishAll(first: uri)
+            guard let path = Self.path(ofURI: uri), let text = document["text"] as? String else { return }
+            documents[uri] = OpenDocument(path: path, text: Array(text.utf8), version: document["version"] as? Int)
+            changed(first: uri)
         case "textDocument/didChange":
-            guard var open = documents[uri], let changes = params?["contentChanges"] as? [[String: Any]] else { return }
+            guard var open = documents[uri], let changes = params["contentChanges"] as? [[String: Any]] else { return }
             for change in changes {
                 guard let text = change["text"] as? String else { continue }
                 open.text = Self.apply(change["range"] as? [String: Any], text: Array(text.utf8), to: open.text, encoding: encoding)
             }
+            open.version = document["version"] as? Int ?? open.version
             documents[uri] = open
-            publishAll(first: uri)
+            changed(first: uri)
         case "textDocument/didClose":
             guard let open = documents.removeValue(forKey: uri) else { return }
             session?.close(path: open.path)
-            published[uri] = nil
             workspaces[uri] = nil
-            send(.notification(method: "textDocument/publishDiagnostics", params: ["uri": uri, "diagnostics": [Any]()]))
-            publishAll(first: nil)
+            findings[uri] = nil
+            if published.removeValue(forKey: uri) != nil, !client.pullsDiagnostics {
+                send(.notification(method: "textDocument/publishDiagnostics", params: ["uri": uri, "diagnostics": [Any]()]))
+            }
+            changed(first: nil)
         case "textDocument/didSave":
-            if documents[uri] != nil { publishAll(first: uri) }
+            if documents[uri] != nil { changed(first: uri) }
         default:
             break
         }
+    }
+
+    /// Something a lint reads changed: the open documents are linted again once no further edit is queued.
+    func changed(first: String?) {
+        markFoldersStale()
+        // Without a watcher a configuration may have changed unseen.
+        if !client.watchesFiles { profiles = [:] }
+        if pendingChanges.values.contains(where: { $0 > 0 }) {
+            if unpublished == nil || first != nil { unpublished = first ?? unpublished }
+            return
+        }
+        let first = first ?? unpublished
+        unpublished = nil
+        lintOpenDocuments(first: first)
+    }
+
+    /// The folder indexes are rebuilt before their next use (open documents have their own lints).
+    private func markFoldersStale() {
+        staleFolders = Set(folders)
+    }
+
+    /// Files changed on disk (the client's watcher): the session forgets them; open documents are linted
+    /// again, since a blocker's status or a definition elsewhere may have changed.
+    private func filesChanged(_ changes: [[String: Any]]) {
+        var reported: [LintSession.FileChange] = []
+        for change in changes {
+            guard let uri = change["uri"] as? String, let path = Self.path(ofURI: uri) else { continue }
+            switch change["type"] as? Int {
+            case 1: reported.append(.created(path))
+            case 3: reported.append(.deleted(path))
+            default: reported.append(.changed(path))
+            }
+        }
+        guard !reported.isEmpty else { return }
+        session?.filesChanged(reported)
+        profiles = [:]
+        changed(first: nil)
+    }
+
+    private func foldersChanged(_ event: [String: Any]) {
+        let removed = Set(((event["removed"] as? [[String: Any]]) ?? []).compactMap { ($0["uri"] as? String).flatMap(Self.path(ofURI:)) })
+        let added = ((event["added"] as? [[String: Any]]) ?? []).compactMap { ($0["uri"] as? String).flatMap(Self.path(ofURI:)) }
+        folders = folders.filter { !removed.contains($0) } + added.filter { !folders.contains($0) }
+        for folder in removed { folderWorkspaces[folder] = nil }
+        // The session's working directory (the first folder) stays what it was: paths stay comparable.
+        if folders.isEmpty { folders = [workingDirectory] }
+        markFoldersStale()
     }
 
     /// `text` with one change applied: the whole text without a range, else the range replaced.
@@ -172,217 +406,14 @@ public final class LanguageServer {
         return Array(text[..<from]) + replacement + Array(text[to...])
     }
 
-    private static func position(_ value: Any?) -> LSPPosition? {
+    static func position(_ value: Any?) -> LSPPosition? {
         guard let value = value as? [String: Any], let line = value["line"] as? Int, let character = value["character"] as? Int else { return nil }
         return LSPPosition(line: line, character: character)
     }
 
-    /// Lints every open document from its buffer, `first` first, and publishes the diagnostics that changed:
-    /// a change in one document (a blocker's status, an ID defined or removed) reaches the others open.
-    private func publishAll(first: String?) {
-        for uri in ([first].compactMap { $0 } + documents.keys.sorted().filter { $0 != first }) {
-            guard let diagnostics = lint(uri) else { return }
-            let body = JSONRPCMessage.notification(method: "textDocument/publishDiagnostics",
-                                                   params: ["uri": uri, "diagnostics": diagnostics]).body
-            guard published[uri] != body else { continue }
-            published[uri] = body
-            write(body)
-        }
-    }
-
-    /// The diagnostics of the open document at `uri`, linted from its buffer; nil when the lint could not
-    /// run (the configuration is invalid: that is shown instead, and every document keeps what it has).
-    private func lint(_ uri: String) -> [Any]? {
-        guard let session, let open = documents[uri] else { return [] }
-        // Other open documents are read from their buffers (the session's overlays); this one is the target,
-        // given as standard input is: a buffer never saved is linted too.
-        session.update(path: open.path, text: open.text)
-        var request = LintRequest(paths: [])
-        request.stdin = (open.path, open.text)
-        let report: LintReport
-        do {
-            report = try session.lint(request)
-        } catch {
-            showConfigurationProblem(error)
-            return nil
-        }
-        clearConfigurationProblem()
-        workspaces[uri] = report.workspaces.first
-        var converter = LSPPositionConverter(source: SourceText(path: open.path, bytes: open.text), encoding: encoding)
-        return report.diagnostics.filter { $0.path == open.path }.map { diagnostic in
-            var item: [String: Any] = [
-                "range": lspRange(diagnostic.range, &converter),
-                "severity": Self.severity(diagnostic.severity),
-                "code": diagnostic.rule,
-                "source": "sot-lint",
-                "message": diagnostic.message,
-            ]
-            // The other places a finding names (the duplicate ID, the cycle's members, the blocker's status line).
-            let related: [Any] = diagnostic.related.compactMap { place in
-                guard let target = place.path == open.path ? (uri, open.text) : text(of: place.path) else { return nil }
-                var placeConverter = LSPPositionConverter(source: SourceText(path: place.path, bytes: target.1), encoding: encoding)
-                return ["location": ["uri": target.0, "range": lspRange(place.range, &placeConverter)], "message": place.message] as [String: Any]
-            }
-            if !related.isEmpty { item["relatedInformation"] = related }
-            return item
-        }
-    }
-
-    /// An invalid `.sot-lint.yml`: a diagnostic on that file (at the line the YAML error names) and a
-    /// message, once; other errors are logged.
-    private func showConfigurationProblem(_ error: SOTLintError) {
-        guard case .invalidConfiguration(let path, let reason) = error else {
-            log("sot-lint lsp: \(error.description)")
-            return
-        }
-        let uri = URL(fileURLWithPath: FilePath.absolute(path, base: root)).absoluteString
-        let message = "\(path): invalid configuration: \(reason)"
-        guard configProblem?.uri != uri || configProblem?.message != message else { return }
-        configProblem = (uri, message)
-        // "line 3, column 1: …" from the YAML parser; 1-based.
-        var line = 0
-        if reason.hasPrefix("line "), let number = Int(reason.dropFirst(5).prefix { $0.isNumber }) { line = max(0, number - 1) }
-        let range: [String: Any] = ["start": ["line": line, "character": 0], "end": ["line": line + 1, "character": 0]]
-        send(.notification(method: "textDocument/publishDiagnostics", params: ["uri": uri, "diagnostics": [
-            ["range": range, "severity": 1, "code": "configuration", "source": "sot-lint", "message": message] as [String: Any],
-        ]]))
-        send(.notification(method: "window/showMessage", params: ["type": 1, "message": "sot-lint: \(message)"]))
-    }
-
-    private func clearConfigurationProblem() {
-        guard let problem = configProblem else { return }
-        configProblem = nil
-        send(.notification(method: "textDocument/publishDiagnostics", params: ["uri": problem.uri, "diagnostics": [Any]()]))
-    }
-
-    /// The issue ID at a request's position (a reference or a heading's ID, as the engine read the
-    /// document), its LSP range, and the workspace it belongs to.
-    private func issueID(at params: [String: Any]) -> (id: String, range: [String: Any], workspace: Workspace)? {
-        guard let uri = (params["textDocument"] as? [String: Any])?["uri"] as? String, let open = documents[uri],
-              let workspace = workspaces[uri], let position = Self.position(params["position"]),
-              let document = workspace.documents.first(where: { $0.path == open.path }) else { return nil }
-        var converter = LSPPositionConverter(source: SourceText(path: open.path, bytes: open.text), encoding: encoding)
-        let source = converter.source
-        let at = source.position(ofByte: converter.byteOffset(of: position))
-        let mentions = document.references.map { ($0.id, $0.range) } + document.issues.map { ($0.id, $0.idRange) }
-        guard let (id, range) = mentions.first(where: { $0.1.start <= at && at <= $0.1.end }) else { return nil }
-        return (id, lspRange(range, &converter), workspace)
-    }
-
-    private func lspRange(_ range: SourceRange, _ converter: inout LSPPositionConverter) -> [String: Any] {
-        let bytes = converter.source.byteRange(range)
-        let start = converter.position(ofByte: bytes.lowerBound)
-        let end = converter.position(ofByte: bytes.upperBound)
-        return ["start": ["line": start.line, "character": start.character], "end": ["line": end.line, "character": end.character]]
-    }
-
-    /// The text of `path` (a workspace path, relative to the root or absolute): its open buffer, else the file.
-    private func text(of path: String) -> (uri: String, bytes: [UInt8])? {
-        let absolute = FilePath.absolute(path, base: root)
-        if let (uri, open) = documents.first(where: { FilePath.absolute($0.value.path, base: root) == absolute }) { return (uri, open.text) }
-        guard let bytes = try? FilePath.read(absolute) else { return nil }
-        return (URL(fileURLWithPath: absolute).absoluteString, bytes)
-    }
-
-    /// Definition of an issue ID: its heading, in whichever document of the workspace defines it.
-    private func definition(_ params: [String: Any]) -> Any? {
-        guard let found = issueID(at: params), let issue = found.workspace.issue(found.id), let target = text(of: issue.path) else { return nil }
-        var converter = LSPPositionConverter(source: SourceText(path: issue.path, bytes: target.bytes), encoding: encoding)
-        return ["uri": target.uri, "range": lspRange(issue.headingRange, &converter)] as [String: Any]
-    }
-
-    /// Every mention of the issue ID at the position in the workspace, and its definitions when the client
-    /// asks for the declaration too; in document order, each file read (or taken from its buffer) once.
-    private func references(_ params: [String: Any]) -> Any? {
-        guard let found = issueID(at: params) else { return nil }
-        let includeDeclaration = ((params["context"] as? [String: Any])?["includeDeclaration"] as? Bool) ?? false
-        var locations: [Any] = []
-        for document in found.workspace.documents {
-            var ranges = document.references.filter { $0.id == found.id }.map(\.range)
-            if includeDeclaration { ranges += document.issues.filter { $0.id == found.id }.map(\.idRange) }
-            guard !ranges.isEmpty, let target = text(of: document.path) else { continue }
-            var converter = LSPPositionConverter(source: SourceText(path: document.path, bytes: target.bytes), encoding: encoding)
-            for range in ranges.sorted(by: { $0.start < $1.start }) {
-                locations.append(["uri": target.uri, "range": lspRange(range, &converter)] as [String: Any])
-            }
-        }
-        return locations
-    }
-
-    /// Hover on an issue ID: title, status and category, where it is, its blockers with their statuses,
-    /// and what it blocks.
-    private func hover(_ params: [String: Any]) -> Any? {
-        guard let found = issueID(at: params) else { return nil }
-        let workspace = found.workspace
-        guard let issue = workspace.issue(found.id) else {
-            return ["contents": ["kind": "markdown", "value": "**\(found.id)** is not defined in this workspace."], "range": found.range] as [String: Any]
-        }
-        func status(_ entry: IssueEntry?) -> String {
-            guard let entry else { return "not defined" }
-            guard let line = entry.status else { return "no status" }
-            return line.raw + (entry.category.map { " (\($0.rawValue))" } ?? "")
-        }
-        var lines = ["**\(issue.id)** — \(issue.title)", "", "Status: \(status(issue))", "",
-                     "\(issue.path):\(issue.headingRange.start.line)"]
-        if !issue.blockers.isEmpty {
-            lines += ["", "Blocked by: " + issue.blockers.map { "\($0.id) (\(status(workspace.issue($0.id))))" }.joined(separator: ", ")]
-        }
-        let dependants = workspace.documents.flatMap(\.issues).filter { $0.blockers.contains { $0.id == issue.id } }.map(\.id)
-        if !dependants.isEmpty { lines += ["", "Blocks: " + dependants.joined(separator: ", ")] }
-        return ["contents": ["kind": "markdown", "value": lines.joined(separator: "\n")], "range": found.range] as [String: Any]
-    }
-
-    /// The issue sections of an open document, each with its status, in document order.
-    private func documentSymbols(_ params: [String: Any]) -> Any? {
-        guard let uri = (params["textDocument"] as? [String: Any])?["uri"] as? String, let open = documents[uri],
-              let document = workspaces[uri]?.documents.first(where: { $0.path == open.path }) else { return [Any]() }
-        var converter = LSPPositionConverter(source: SourceText(path: open.path, bytes: open.text), encoding: encoding)
-        return document.issues.map { issue in
-            [
-                "name": "\(issue.id) - \(issue.title)",
-                "detail": issue.status?.raw ?? "no status",
-                "kind": Self.issueSymbolKind,
-                "range": lspRange(issue.headingRange, &converter),
-                "selectionRange": lspRange(issue.idRange, &converter),
-            ] as [String: Any]
-        }
-    }
-
-    /// Every issue of the workspaces seen whose ID or title holds `query` (case ignored), sorted by ID.
-    private func workspaceSymbols(_ query: String) -> Any? {
-        let needle = query.lowercased()
-        var seen = Set<String>()
-        var symbols: [(id: String, symbol: [String: Any])] = []
-        // Each file is read and indexed once, however many of its issues match.
-        var files: [String: (uri: String, converter: LSPPositionConverter)?] = [:]
-        for workspace in workspaces.values {
-            // A document is in several workspaces seen, by a relative path in one and an absolute one in another.
-            for issue in workspace.documents.flatMap(\.issues) where seen.insert(issue.id + "\u{0}" + FilePath.absolute(issue.path, base: root)).inserted {
-                guard needle.isEmpty || issue.id.lowercased().contains(needle) || issue.title.lowercased().contains(needle) else { continue }
-                if files[issue.path] == nil {
-                    files[issue.path] = .some(text(of: issue.path).map {
-                        ($0.uri, LSPPositionConverter(source: SourceText(path: issue.path, bytes: $0.bytes), encoding: encoding))
-                    })
-                }
-                guard var file = files[issue.path] ?? nil else { continue }
-                let range = lspRange(issue.headingRange, &file.converter)
-                files[issue.path] = file
-                symbols.append((issue.id, ["name": "\(issue.id) - \(issue.title)", "kind": Self.issueSymbolKind,
-                                           "location": ["uri": file.uri, "range": range]]))
-            }
-        }
-        return symbols.sorted { $0.id < $1.id }.map(\.symbol)
-    }
-
-    /// LSP's `SymbolKind.Key`: an issue is a keyed entry of the plan.
-    private static let issueSymbolKind = 20
-
-    private static func severity(_ severity: Severity) -> Int {
-        switch severity {
-        case .error: return 1
-        case .warning: return 2
-        case .info: return 3
-        }
+    /// The URI of the document a message's parameters name.
+    static func uri(_ params: Any?) -> String? {
+        ((params as? [String: Any])?["textDocument"] as? [String: Any])?["uri"] as? String
     }
 
     /// The file path of a `file:` URI (percent-decoded); nil for another scheme.
@@ -391,15 +422,63 @@ public final class LanguageServer {
         return url.path
     }
 
-    private func log(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+    /// The `file:` URI of a path (relative paths are taken from the first folder).
+    func uri(ofPath path: String) -> String {
+        URL(fileURLWithPath: FilePath.absolute(path, base: root)).absoluteString
     }
 
-    private func send(_ message: JSONRPCMessage) {
+    /// The open document at a path, if any (by its absolute path).
+    func openDocument(atPath path: String) -> (uri: String, document: OpenDocument)? {
+        let absolute = FilePath.absolute(path, base: root)
+        return documents.first { FilePath.absolute($0.value.path, base: root) == absolute }.map { ($0.key, $0.value) }
+    }
+
+    /// The text of `path` (a workspace path, relative to the first folder or absolute): its open buffer,
+    /// else the file.
+    func text(of path: String) -> (uri: String, bytes: [UInt8])? {
+        if let (uri, open) = openDocument(atPath: path) { return (uri, open.text) }
+        let absolute = FilePath.absolute(path, base: root)
+        guard let bytes = try? FilePath.read(absolute) else { return nil }
+        return (URL(fileURLWithPath: absolute).absoluteString, bytes)
+    }
+
+    func lspRange(_ range: SourceRange, _ converter: inout LSPPositionConverter) -> [String: Any] {
+        lspRange(bytes: converter.source.byteRange(range), &converter)
+    }
+
+    func lspRange(bytes: Range<Int>, _ converter: inout LSPPositionConverter) -> [String: Any] {
+        let start = converter.position(ofByte: bytes.lowerBound)
+        let end = converter.position(ofByte: bytes.upperBound)
+        return ["start": ["line": start.line, "character": start.character], "end": ["line": end.line, "character": end.character]]
+    }
+
+    func converter(for path: String, bytes: [UInt8]) -> LSPPositionConverter {
+        LSPPositionConverter(source: SourceText(path: path, bytes: bytes), encoding: encoding)
+    }
+
+    /// A line for the client's log once it is initialized (`window/logMessage`, type Log), standard error
+    /// before. Never a secret: callers pass paths, counts and error lines that name files and causes.
+    func log(_ message: String) {
+        if initialized {
+            send(.notification(method: "window/logMessage", params: ["type": 4, "message": message]))
+        } else {
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+        }
+    }
+
+    /// Sends a request to the client; its answer is matched by id.
+    func request(_ method: String, params: Any?, purpose: String) {
+        let id = JSONRPCMessage.RequestID.string("sot-lint-\(nextOutgoingID)")
+        nextOutgoingID += 1
+        outgoing[id] = purpose
+        send(.request(id: id, method: method, params: params))
+    }
+
+    func send(_ message: JSONRPCMessage) {
         write(message.body)
     }
 
-    private func write(_ body: [UInt8]) {
+    func write(_ body: [UInt8]) {
         let framed = MessageWriter.frame(body)
         framed.withUnsafeBytes { bytes in
             var offset = 0

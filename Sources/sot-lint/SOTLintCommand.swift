@@ -14,7 +14,8 @@ struct SOTLintCommand: ParsableCommand {
         defaultSubcommand: LintCommand.self)
 
     static let subcommands: [any ParsableCommand.Type] = [LintCommand.self, RulesCommand.self, ExplainCommand.self, GraphCommand.self,
-                                                          HookCommand.self, BaselineCommand.self, SecretsCommand.self, LspCommand.self]
+                                                          HookCommand.self, BaselineCommand.self, SecretsCommand.self, LspCommand.self,
+                                                          RenameCommand.self]
 }
 
 /// The command tree shell completion is generated from: `sot-lint`'s, with `lint`'s options also at the top,

@@ -6,100 +6,7 @@ import Glibc
 #endif
 
 /// `sot-lint lsp` driven over its standard input and output by a small client of our own.
-final class LanguageServerTests: TemporaryDirectoryTestCase {
-    private let token = "ghp_R4nd0mV4lu3sAr3H3r3xQ9zLmN2pK7wY1tB8"
-
-    /// A client: frames JSON messages to the server and reads its messages back, with a timeout.
-    private final class Client {
-        let process = Process()
-        private let toServer = Pipe()
-        private let fromServer = Pipe()
-        private var reader = MessageReader()
-        private var received: [[String: Any]] = []
-        private var nextID = 1
-
-        init(directory: URL) throws {
-            process.executableURL = BinaryRunner.binary
-            process.arguments = ["lsp"]
-            process.currentDirectoryURL = directory
-            process.standardInput = toServer
-            process.standardOutput = fromServer
-            process.standardError = FileHandle.nullDevice
-            var environment = ProcessInfo.processInfo.environment
-            environment["SOT_LINT_TODAY"] = "2026-06-15"
-            process.environment = environment
-            try process.run()
-        }
-
-        func send(_ object: [String: Any]) {
-            var message = object
-            message["jsonrpc"] = "2.0"
-            send(body: Array(try! JSONSerialization.data(withJSONObject: message)))
-        }
-
-        func send(body: [UInt8]) {
-            toServer.fileHandleForWriting.write(Data(MessageWriter.frame(body)))
-        }
-
-        func notify(_ method: String, _ params: [String: Any]) {
-            send(["method": method, "params": params])
-        }
-
-        /// Sends a request and returns its response (notifications that came first are kept for `next`).
-        func request(_ method: String, _ params: [String: Any]? = nil) throws -> [String: Any] {
-            let id = nextID
-            nextID += 1
-            var message: [String: Any] = ["id": id, "method": method]
-            if let params { message["params"] = params }
-            send(message)
-            return try next { ($0["id"] as? Int) == id && $0["method"] == nil }
-        }
-
-        /// The first message (received or coming) that `matches`, within ten seconds.
-        func next(_ matches: ([String: Any]) -> Bool) throws -> [String: Any] {
-            let deadline = Date().addingTimeInterval(10)
-            while true {
-                if let index = received.firstIndex(where: matches) { return received.remove(at: index) }
-                var descriptor = pollfd(fd: fromServer.fileHandleForReading.fileDescriptor, events: Int16(POLLIN), revents: 0)
-                let left = Int32(max(0, deadline.timeIntervalSinceNow) * 1000)
-                guard left > 0, poll(&descriptor, 1, left) > 0 else { throw NSError(domain: "lsp", code: 1, userInfo: [NSLocalizedDescriptionKey: "timed out"]) }
-                var buffer = [UInt8](repeating: 0, count: 65_536)
-                let count = read(descriptor.fd, &buffer, buffer.count)
-                guard count > 0 else { throw NSError(domain: "lsp", code: 2, userInfo: [NSLocalizedDescriptionKey: "the server closed its output"]) }
-                for body in try reader.feed(buffer[0..<count]) {
-                    received.append(try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(body)) as? [String: Any]))
-                }
-            }
-        }
-
-        func diagnostics(for uri: String) throws -> [[String: Any]] {
-            let message = try next { $0["method"] as? String == "textDocument/publishDiagnostics" && ($0["params"] as? [String: Any])?["uri"] as? String == uri }
-            return try XCTUnwrap((message["params"] as? [String: Any])?["diagnostics"] as? [[String: Any]])
-        }
-
-        func exitStatus() -> Int32 {
-            toServer.fileHandleForWriting.closeFile()
-            process.waitUntilExit()
-            return process.terminationStatus
-        }
-    }
-
-    private func start(encodings: [String]?) throws -> (Client, [String: Any]) {
-        let client = try Client(directory: directory)
-        var capabilities: [String: Any] = [:]
-        if let encodings { capabilities["general"] = ["positionEncodings": encodings] }
-        let response = try client.request("initialize", ["processId": NSNull(), "rootUri": directory.absoluteString, "capabilities": capabilities])
-        client.notify("initialized", [:])
-        return (client, try XCTUnwrap(response["result"] as? [String: Any]))
-    }
-
-    private func range(_ diagnostic: [String: Any]) -> [Int] {
-        let range = diagnostic["range"] as? [String: Any]
-        let start = range?["start"] as? [String: Any]
-        let end = range?["end"] as? [String: Any]
-        return [start?["line"], start?["character"], end?["line"], end?["character"]].map { $0 as? Int ?? -1 }
-    }
-
+final class LanguageServerTests: LanguageServerTestCase {
     func testDiagnosticsOfAnOpenBufferInTheNegotiatedEncoding() throws {
         // The token starts after 13 characters of which two take two bytes in UTF-8: column 13 in UTF-16 and
         // UTF-32, 15 in UTF-8. The buffer is never saved: the diagnostics come from it.
@@ -146,7 +53,7 @@ final class LanguageServerTests: TemporaryDirectoryTestCase {
     }
 
     func testUnknownAndEarlyRequestsAreErrorsNotCrashes() throws {
-        let client = try Client(directory: directory)
+        let client = try LSPTestClient(directory: directory)
         let early = try client.request("textDocument/hover", [:])
         XCTAssertEqual((early["error"] as? [String: Any])?["code"] as? Int, -32002, "before initialize")
         _ = try client.request("initialize", ["capabilities": [:]])
@@ -181,27 +88,6 @@ final class LanguageServerTests: TemporaryDirectoryTestCase {
         let run = try BinaryRunner.run(["--headless", "-u", "NONE", "-c", "luafile check.lua"], in: directory, executable: "/usr/bin/nvim")
         XCTAssertEqual(run.stdout, "2:17 secret-leak\n", run.stderr)
         XCTAssertFalse(run.stdout.contains(token.dropFirst(4).prefix(8)))
-    }
-
-    private func sotDocument(_ title: String, _ body: String) -> String {
-        """
-        ---
-        title: \(title)
-        status: active
-        lifecycle_classification: sot
-        owner: jp
-        created: 2026-01-05
-        last_reviewed: 2026-05-20
-        core_promotion_status: not-promoted
-        route: cto
-        ---
-
-        # \(title)
-
-        Local planning SOT only. Not a Core Protocol. Not active Core authority.
-
-        \(body)
-        """
     }
 
     func testAChangeInOneDocumentRepublishesAnotherOpenOne() throws {
@@ -292,8 +178,12 @@ final class LanguageServerTests: TemporaryDirectoryTestCase {
                                                                "text": try String(contentsOf: directory.appendingPathComponent("backup.md"), encoding: .utf8)]])
         _ = try client.diagnostics(for: backup)
         let symbols = try XCTUnwrap(try client.request("textDocument/documentSymbol", ["textDocument": ["uri": backup]])["result"] as? [[String: Any]])
-        XCTAssertEqual(symbols.map { $0["name"] as? String }, ["CTO-WORK-311 - Nightly Backup"])
-        XCTAssertEqual(symbols.first?["detail"] as? String, "open.")
+        // The title holds the issue sections.
+        XCTAssertEqual(symbols.map { $0["name"] as? String }, ["CTO Case Backup Issues"])
+        XCTAssertEqual(range(try XCTUnwrap(symbols.first)).first, 11, "the H1")
+        let sections = try XCTUnwrap(symbols.first?["children"] as? [[String: Any]])
+        XCTAssertEqual(sections.map { $0["name"] as? String }, ["CTO-WORK-311 - Nightly Backup"])
+        XCTAssertEqual(sections.first?["detail"] as? String, "open.")
         let found = try XCTUnwrap(try client.request("workspace/symbol", ["query": "nightly"])["result"] as? [[String: Any]])
         XCTAssertEqual(found.map { ($0["location"] as? [String: Any])?["uri"] as? String }, [backup])
         XCTAssertEqual(try XCTUnwrap(try client.request("workspace/symbol", ["query": "no such"])["result"] as? [Any]).count, 0)

@@ -100,12 +100,31 @@ public struct Workspace: Sendable, Codable {
         cycles = cycleComponents.map { $0.sorted() }.sorted { $0[0] < $1[0] }
     }
 
-    /// The documents sorted by path, byte-wise; documents that come sorted (a walk's order) are only checked.
+    /// The documents sorted by path, byte-wise; documents that come sorted (a walk's order) are only checked,
+    /// and one document before sorted others (a saved document, then the rest of its workspace) is moved
+    /// into place.
     private static func inPathOrder(_ documents: [WorkspaceDocument]) -> [WorkspaceDocument] {
-        var index = 1
-        while index < documents.count, documents[index - 1].path.precedesInBytes(documents[index].path) { index += 1 }
-        if index >= documents.count { return documents }
-        return documents.sorted { $0.path.precedesInBytes($1.path) }
+        func sorted(from start: Int) -> Bool {
+            var index = start + 1
+            while index < documents.count, documents[index - 1].path.precedesInBytes(documents[index].path) { index += 1 }
+            return index >= documents.count
+        }
+        if sorted(from: 0) { return documents }
+        guard sorted(from: 1) else { return documents.sorted { $0.path.precedesInBytes($1.path) } }
+        // Binary search for the first's place among the rest.
+        let first = documents[0].path
+        var low = 1
+        var high = documents.count
+        while low < high {
+            let middle = (low + high) / 2
+            if documents[middle].path.precedesInBytes(first) { low = middle + 1 } else { high = middle }
+        }
+        var result: [WorkspaceDocument] = []
+        result.reserveCapacity(documents.count)
+        result += documents[1..<low]
+        result.append(documents[0])
+        result += documents[low...]
+        return result
     }
 
     /// True when some document defines `id`.

@@ -1,0 +1,163 @@
+import Foundation
+import SOTSource
+import SOTModel
+
+/// What a long-lived session (the language server) keeps of the disk between its lints: each project's
+/// resolved profile, the walk of its Markdown files, and each other document's workspace summary.
+///
+/// Until the session is told that every change on disk will be reported (`LintSession.watchFiles`), a
+/// summary is used only while its file's stat is unchanged, and projects and walks are not kept: a lint
+/// sees the disk as a new process would. Once it is told, nothing is checked again until a change names
+/// it (`changed(_:)`): an edit in a 10,000-document workspace touches one document, not 10,000 stats.
+/// Either way a lint gives what a lint without this memory gives.
+///
+/// It also keeps the last profile each configuration file gave: when the file is then broken, the session
+/// goes on with that profile and says why (`LintReport.configurationProblems`).
+package final class DiskMemory: @unchecked Sendable {
+    /// One file change, as a file watcher reports it.
+    package enum Change: Sendable, Equatable {
+        case created(String)
+        case changed(String)
+        case deleted(String)
+    }
+
+    private struct Summary {
+        let stat: FileStat?
+        let profile: String
+        let document: WorkspaceDocument?
+    }
+
+    private let lock = NSLock()
+    private var trusted = false
+    private var projects: [String: LintInputs.Project] = [:]
+    private var walks: [String: [String]] = [:]
+    private var summaries: [String: Summary] = [:]
+    private var lastGood: [String: Profile] = [:]
+
+    package init() {}
+
+    /// Every change on disk will be reported from now on (true), or no longer (false: everything kept
+    /// that a stat cannot vouch for is dropped).
+    package func trust(_ on: Bool) {
+        lock.lock()
+        defer { lock.unlock() }
+        trusted = on
+        if !on {
+            projects = [:]
+            walks = [:]
+        }
+    }
+
+    /// Forgets what `changes` make stale: the changed documents; on a file created or deleted (which may be a
+    /// folder) the walks and what was under it; on a configuration or ignore file, everything but the last
+    /// good profiles.
+    package func changed(_ changes: [Change]) {
+        lock.lock()
+        defer { lock.unlock() }
+        for change in changes {
+            switch change {
+            case .changed(let path) where !Self.shapesProjects(path):
+                summaries[path] = nil
+            case .created(let path) where !Self.shapesProjects(path), .deleted(let path) where !Self.shapesProjects(path):
+                walks = [:]
+                summaries[path] = nil
+                let folder = path.hasSuffix("/") ? path : path + "/"
+                for key in summaries.keys where key.hasPrefix(folder) { summaries[key] = nil }
+            default:
+                projects = [:]
+                walks = [:]
+                summaries = [:]
+            }
+        }
+    }
+
+    /// A file whose change can move project roots, profiles or which files a walk finds.
+    private static func shapesProjects(_ path: String) -> Bool {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return name == ProjectRoot.configName || name == ".gitignore" || name == ".ignore"
+    }
+
+    // MARK: Projects
+
+    /// The project at `root`, when it was resolved since the last change that could move it.
+    package func project(root: String) -> LintInputs.Project? {
+        lock.lock()
+        defer { lock.unlock() }
+        return trusted ? projects[root] : nil
+    }
+
+    package func resolved(_ project: LintInputs.Project) {
+        lock.lock()
+        defer { lock.unlock() }
+        if let file = project.location.configFile { lastGood[file] = project.profile }
+        if trusted { projects[project.location.root] = project }
+    }
+
+    /// The profile `configFile` gave the last time it could be read.
+    package func lastGoodProfile(of configFile: String) -> Profile? {
+        lock.lock()
+        defer { lock.unlock() }
+        return lastGood[configFile]
+    }
+
+    // MARK: Walks
+
+    /// The Markdown files of the project at `root` (absolute paths, its own only), when walked since the last
+    /// file was created or deleted.
+    package func walk(root: String) -> [String]? {
+        lock.lock()
+        defer { lock.unlock() }
+        return trusted ? walks[root] : nil
+    }
+
+    package func walked(root: String, files: [String]) {
+        lock.lock()
+        defer { lock.unlock() }
+        if trusted { walks[root] = files }
+    }
+
+    // MARK: Documents
+
+    /// The workspace summary of the file at `absolute` under the profile `profile`: `.some(nil)` for a file
+    /// known not to be an SOT document; nil when unknown or stale. `stat` is the file's stat now (needed
+    /// unless changes are reported; pass nil then).
+    package func summary(of absolute: String, profile: String, stat: FileStat?) -> WorkspaceDocument?? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let known = summaries[absolute], known.profile == profile else { return nil }
+        if !trusted {
+            guard let stat, known.stat == stat else { return nil }
+        }
+        return .some(known.document)
+    }
+
+    /// `summary(of:profile:stat:)` for many files under one lock, without stats (changes are reported):
+    /// nil where a path is nil or unknown.
+    package func summaries(of paths: [String?], profile: String) -> [WorkspaceDocument??] {
+        lock.lock()
+        defer { lock.unlock() }
+        return paths.map { path in
+            guard trusted, let path, let known = summaries[path], known.profile == profile else { return nil }
+            return .some(known.document)
+        }
+    }
+
+    /// Whether a summary can be used without the file's stat.
+    package var isTrusted: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return trusted
+    }
+
+    /// Records the summary of a file read from disk; `stat` was taken before it was read. A file changed in
+    /// the last seconds is not recorded unless changes are reported (a second change in the same timestamp
+    /// would go unseen by a stat).
+    package func record(_ absolute: String, profile: String, stat: FileStat?, document: WorkspaceDocument?, now: Int64) {
+        lock.lock()
+        defer { lock.unlock() }
+        if !trusted {
+            guard let stat, !stat.isRecent(now: now) else { return }
+        }
+        summaries[absolute] = Summary(stat: stat, profile: profile, document: document)
+    }
+}
