@@ -259,10 +259,14 @@ public final class LintSession: @unchecked Sendable {
         for root in byProject.keys.sorted() {
             guard let project = inputs.projects[root] else { continue }
             let context = inputs.wholeProjects.contains(root) ? [] : try inputs.contextFiles(of: root)
-            let lint = ProjectLint(project: project, rules: options.rules, today: options.today, detail: options.detail,
+            let loadsIndex = options.cache == .disabled ? nil : { @Sendable in self.indexCache(for: project) }
+            var lint = ProjectLint(project: project, rules: options.rules, today: options.today, detail: options.detail,
                                    wholeProject: inputs.wholeProjects.contains(root), workingDirectory: options.workingDirectory,
-                                   base: nil, reportsDeletions: false, index: nil, memory: memory)
+                                   base: nil, reportsDeletions: false, index: loadsIndex, memory: memory)
+            lint.disk = disk
+            lint.clock = options.clock
             let (workspace, errors) = lint.workspace(targets: byProject[root] ?? [], context: context)
+            loadedIndexCache(for: project)?.save()
             if let error = errors.first { throw error }
             workspaces.append(workspace)
         }

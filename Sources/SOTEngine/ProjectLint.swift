@@ -114,7 +114,7 @@ package struct ProjectLint {
             }
             let context = analyze(contextFiles.map(Self.contextJob), with: analyzer, index: index, stats: index != nil, knownStats: contextStats)
             collected.add(context)
-            workspace = Workspace(documents: collected.documents)
+            workspace = buildWorkspace(collected.documents, own: own, context: context, files: contextFiles, jobs: targetJobs)
             focused = collected.hasContextDocuments
             if let digestLocation, let focus = targets.first, let contextStats, FocusDigest.searchesFitTheBudget(workspace) {
                 Self.writeDigest(digestLocation, focus: focus.displayPath, files: contextFiles, stats: contextStats, analysed: context)
@@ -195,12 +195,39 @@ package struct ProjectLint {
         FocusDigest.write(location, focus: focus, files: digestFiles)
     }
 
-    /// The project's workspace alone (for `sot-lint graph`): every file read as workspace context.
+    /// The workspace of `documents`. A session that is told of every change on disk builds it from its last
+    /// one when only the documents it did not read from disk (the targets, other buffers) differ, and they
+    /// define the same IDs: an edit in a large workspace does not index every issue again.
+    private func buildWorkspace(_ documents: [WorkspaceDocument], own: [Analysed], context: [Analysed],
+                                files: [LintInputs.ContextFile], jobs: [FileJob]) -> Workspace {
+        guard let disk, disk.isTrusted else { return Workspace(documents: documents) }
+        var fresh: [String] = []
+        var replacements: [WorkspaceDocument] = []
+        func note(_ path: String, _ document: WorkspaceDocument?) {
+            // Whether it is an SOT document is part of the key: one that stops or starts being one is not a replacement.
+            fresh.append(path + (document == nil ? "\u{0}-" : "\u{0}+"))
+            if let document { replacements.append(document) }
+        }
+        for (job, analysed) in zip(jobs, own) where job.markdown {
+            if case .target(let analysis, _) = analysed { note(job.display, analysis?.summary) }
+        }
+        for (file, analysed) in zip(files, context) where file.bytes != nil {
+            if case .context(let document, _) = analysed { note(file.display, document) }
+        }
+        let root = project.location.root
+        let workspace = disk.workspace(root: root, fresh: fresh)?.replacing(replacements) ?? Workspace(documents: documents)
+        disk.built(root: root, fresh: fresh, workspace: workspace)
+        return workspace
+    }
+
+    /// The project's workspace alone (for `sot-lint graph`, the language server's index): every file read as
+    /// workspace context, from the persistent index and the session's memory when there are some.
     package func workspace(targets: [LintInputs.Target], context: [LintInputs.ContextFile]) -> (Workspace, [SOTLintError]) {
         let files = targets.filter(\.markdown).map { LintInputs.ContextFile(display: $0.displayPath, absolute: $0.absolutePath, bytes: $0.bytes) }
             + context
         var collected = Collected()
-        collected.add(analyze(files.map(Self.contextJob), with: makeAnalyzer(), index: nil, stats: false))
+        let index = self.index?()
+        collected.add(analyze(files.map(Self.contextJob), with: makeAnalyzer(), index: index, stats: index != nil))
         return (Workspace(documents: collected.documents), collected.errors)
     }
 

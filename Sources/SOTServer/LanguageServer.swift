@@ -285,7 +285,8 @@ public final class LanguageServer {
         var count = 0
         for folder in folders where staleFolders.contains(folder) {
             do {
-                let found = try session.workspaces(LintRequest(paths: [folder]))
+                // Paths as a lint shows the other documents of a workspace: relative to the first folder.
+                let found = try session.workspaces(LintRequest(paths: folder == root ? [] : [FilePath.relative(folder, to: root)]))
                 folderWorkspaces[folder] = found.first
                 count += found.reduce(0) { $0 + $1.documents.count }
             } catch {

@@ -33,6 +33,11 @@ package final class DiskMemory: @unchecked Sendable {
     private var walks: [String: [String]] = [:]
     private var summaries: [String: Summary] = [:]
     private var lastGood: [String: Profile] = [:]
+    /// Counts the changes reported: what was built from the memory is valid while it stays the same.
+    private var generation = 0
+    /// Each project's last workspace, with the generation it was built at and the documents that did not come
+    /// from this memory (targets and buffers), by path: the next lint replaces only those.
+    private var built: [String: (generation: Int, fresh: [String], workspace: Workspace)] = [:]
 
     package init() {}
 
@@ -42,6 +47,7 @@ package final class DiskMemory: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         trusted = on
+        generation += 1
         if !on {
             projects = [:]
             walks = [:]
@@ -54,6 +60,8 @@ package final class DiskMemory: @unchecked Sendable {
     package func changed(_ changes: [Change]) {
         lock.lock()
         defer { lock.unlock() }
+        generation += 1
+        built = [:]
         for change in changes {
             switch change {
             case .changed(let path) where !Self.shapesProjects(path):
@@ -114,6 +122,24 @@ package final class DiskMemory: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if trusted { walks[root] = files }
+    }
+
+    // MARK: Workspaces
+
+    /// The project's last workspace, when nothing changed on disk since and the same documents (by path, in
+    /// the same order) were read from elsewhere than this memory: the new workspace is that one with those
+    /// documents replaced.
+    package func workspace(root: String, fresh: [String]) -> Workspace? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard trusted, let last = built[root], last.generation == generation, last.fresh == fresh else { return nil }
+        return last.workspace
+    }
+
+    package func built(root: String, fresh: [String], workspace: Workspace) {
+        lock.lock()
+        defer { lock.unlock() }
+        if trusted { built[root] = (generation, fresh, workspace) }
     }
 
     // MARK: Documents

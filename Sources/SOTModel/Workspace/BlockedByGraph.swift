@@ -6,7 +6,7 @@ package struct BlockedByGraph {
     package private(set) var ids: [String] = []
     /// An ID's number, and each number's position in `ids`.
     private var number = IDTable()
-    private var rank: [Int] = []
+    package private(set) var rank: [Int] = []
     /// The edges of position p are `edgeTarget[edgeStart[p]..<edgeStart[p + 1]]`: one flat array, not
     /// an array per issue.
     private var edgeStart: [Int] = [0]

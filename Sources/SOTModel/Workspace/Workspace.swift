@@ -100,6 +100,64 @@ public struct Workspace: Sendable, Codable {
         cycles = cycleComponents.map { $0.sorted() }.sorted { $0[0] < $1[0] }
     }
 
+    /// This workspace with some documents replaced by new versions of themselves (an editor's buffers), when
+    /// that can be done without building it again: each replaced document is here under the same path and
+    /// defines the same IDs in the same order. Then the ID index is kept, and the blocked-by graph too unless
+    /// some blockers changed. Nil otherwise (build the workspace anew). O(documents + replaced issues), and
+    /// O(issues) more when the graph is built again; the result equals `Workspace(documents:)` of the same
+    /// documents.
+    public func replacing(_ replacements: [WorkspaceDocument]) -> Workspace? {
+        guard makeSuggester == nil else { return nil }
+        var documents = self.documents
+        var blockersChanged = false
+        for replacement in replacements {
+            // Binary search by path: the documents are in path order.
+            var low = 0
+            var high = documents.count
+            while low < high {
+                let middle = (low + high) / 2
+                if documents[middle].path.precedesInBytes(replacement.path) { low = middle + 1 } else { high = middle }
+            }
+            guard low < documents.count, documents[low].path == replacement.path else { return nil }
+            let old = documents[low].issues
+            let new = replacement.issues
+            guard old.count == new.count else { return nil }
+            for index in old.indices {
+                guard old[index].id == new[index].id else { return nil }
+                if !blockersChanged, !old[index].blockers.map(\.id).elementsEqual(new[index].blockers.map(\.id)) { blockersChanged = true }
+            }
+            documents[low] = replacement
+        }
+        return Workspace(self, documents: documents, rebuildingGraph: blockersChanged)
+    }
+
+    /// `base` with its documents replaced by `documents`, which define the same IDs in the same places.
+    private init(_ base: Workspace, documents: [WorkspaceDocument], rebuildingGraph: Bool) {
+        self.documents = documents
+        number = base.number
+        placeDocument = base.placeDocument
+        placeIssue = base.placeIssue
+        firstPlace = base.firstPlace
+        nextPlace = base.nextPlace
+        issueIDs = base.issueIDs
+        makeSuggester = nil
+        guard rebuildingGraph else {
+            graph = base.graph
+            cycleComponents = base.cycleComponents
+            cycles = base.cycles
+            return
+        }
+        let (number, rank, firstPlace, placeDocument, placeIssue) = (base.number, base.graph.rank, base.firstPlace, base.placeDocument, base.placeIssue)
+        let issueIDs = base.issueIDs
+        graph = BlockedByGraph(ids: issueIDs, number: number, rank: rank) { position in
+            guard let known = number.number(of: issueIDs[position]) else { return [] }
+            let place = firstPlace[known]
+            return documents[placeDocument[place]].issues[placeIssue[place]].blockers
+        }
+        cycleComponents = graph.cycleComponents()
+        cycles = cycleComponents.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+    }
+
     /// The documents sorted by path, byte-wise; documents that come sorted (a walk's order) are only checked,
     /// and one document before sorted others (a saved document, then the rest of its workspace) is moved
     /// into place.
