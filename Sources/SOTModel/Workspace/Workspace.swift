@@ -36,6 +36,8 @@ public struct Workspace: Sendable, Codable {
     /// Makes the "did you mean" of the whole workspace when `documents` are only part of it (a save
     /// answered from the cache's focus digest holds the saved document and the issues related to it).
     private let makeSuggester: (@Sendable () -> any IDSuggester)?
+    /// The "did you mean" index of `issueIDs`, once a rule built it; kept by `replacing`.
+    package let suggesterCache: SuggesterCache
 
     /// "Did you mean" among every ID of the whole workspace, when `documents` are only part of it; nil
     /// when `issueIDs` are all of them.
@@ -47,6 +49,7 @@ public struct Workspace: Sendable, Codable {
     /// documents are only the part of it that some documents' findings depend on.
     public init(documents: [WorkspaceDocument], suggester: (@Sendable () -> any IDSuggester)? = nil) {
         makeSuggester = suggester
+        suggesterCache = SuggesterCache()
         let sorted = Self.inPathOrder(documents)
         self.documents = sorted
         // Each ID is hashed once per definition: it gets a number in order of first appearance, and every
@@ -141,6 +144,7 @@ public struct Workspace: Sendable, Codable {
         nextPlace = base.nextPlace
         issueIDs = base.issueIDs
         makeSuggester = nil
+        suggesterCache = base.suggesterCache
         guard rebuildingGraph else {
             graph = base.graph
             cycleComponents = base.cycleComponents

@@ -61,9 +61,14 @@ package struct InvariantKeepsBlockedRule: WorkspaceRule {
 
     package func check(_ workspace: Workspace, context: WorkspaceContext) -> [Finding] {
         var findings: [Finding] = []
-        for document in workspace.documents {
-            // Declarations bind only while the declaring issue is not resolved.
-            for issue in document.issues where issue.category != .resolved {
+        // By index: iterating the arrays by value would copy every issue of the workspace (a retain per field)
+        // to look at the few that declare an invariant.
+        let documents = workspace.documents
+        for documentIndex in documents.indices {
+            for issueIndex in documents[documentIndex].issues.indices where !documents[documentIndex].issues[issueIndex].invariants.isEmpty {
+                let issue = documents[documentIndex].issues[issueIndex]
+                // Declarations bind only while the declaring issue is not resolved.
+                guard issue.category != .resolved else { continue }
                 for invariant in issue.invariants where invariant.kind == .keepsBlocked {
                     guard let target = workspace.issue(invariant.target), target.category != .blocked else { continue }
                     let current = target.status.map { "its status is `\($0.normalized)`" } ?? "it has no status"

@@ -50,7 +50,8 @@ package struct ReferenceUnresolvedRule: WorkspaceRule {
         guard !unresolved.isEmpty else { return [] }
         // One index of the defined IDs instead of an edit distance against each of them per reference;
         // the distinct IDs are looked up on every core.
-        let index: any IDSuggester = workspace.wholeWorkspaceSuggester ?? IDSuggestionIndex(candidates: workspace.issueIDs)
+        let index: any IDSuggester = workspace.wholeWorkspaceSuggester
+            ?? workspace.suggesterCache.suggester { IDSuggestionIndex(candidates: workspace.issueIDs) }
         let ids = distinct
         let hints = ParallelResults<String>.map(ids.count) { position in
             index.nearest(ids[position]).map { "; did you mean `\($0)`?" } ?? ""
