@@ -105,8 +105,8 @@ extension LanguageServer {
         let shown = matches.prefix(Self.completionLimit)
         let items = shown.map { issue in
             let status = issue.status?.raw ?? "no status"
-            return item(issue.id, Self.completionKindReference, "\(status) — \(issue.title)",
-                        "**\(issue.id)** — \(issue.title)\n\nStatus: \(status)\n\n\(issue.path):\(issue.headingRange.start.line)", nil, nil)
+            return item(issue.id, Self.completionKindReference, DisplayText.redacted("\(status) — \(issue.title)"),
+                        DisplayText.redacted("**\(issue.id)** — \(issue.title)\n\nStatus: \(status)\n\n\(issue.path):\(issue.headingRange.start.line)"), nil, nil)
         }
         return answer(Array(items), matches.count > shown.count)
     }

@@ -89,7 +89,7 @@ extension LanguageServer {
         }
         let dependants = workspace.documents.flatMap(\.issues).filter { $0.blockers.contains { $0.id == issue.id } }.map(\.id)
         if !dependants.isEmpty { lines += ["", "Blocks: " + dependants.joined(separator: ", ")] }
-        return ["contents": ["kind": "markdown", "value": lines.joined(separator: "\n")], "range": found.range] as [String: Any]
+        return ["contents": ["kind": "markdown", "value": DisplayText.redacted(lines.joined(separator: "\n"))], "range": found.range] as [String: Any]
     }
 
     /// The rules of the findings at the position, else the rule (or secret detector) id under the cursor
@@ -135,8 +135,8 @@ extension LanguageServer {
         var converter = converter(for: open.path, bytes: open.text)
         let issues: [[String: Any]] = document.issues.map { issue in
             [
-                "name": "\(issue.id) - \(issue.title)",
-                "detail": issue.status?.raw ?? "no status",
+                "name": DisplayText.redacted("\(issue.id) - \(issue.title)"),
+                "detail": DisplayText.redacted(issue.status?.raw ?? "no status"),
                 "kind": Self.issueSymbolKind,
                 "range": lspRange(issue.headingRange, &converter),
                 "selectionRange": lspRange(issue.idRange, &converter),
@@ -148,7 +148,7 @@ extension LanguageServer {
         var range = lspRange(title.range, &converter)
         range["end"] = ["line": end.line, "character": end.character]
         return [[
-            "name": title.text,
+            "name": DisplayText.redacted(title.text),
             "detail": "\(document.issues.count) issue(s)",
             "kind": Self.documentSymbolKind,
             "range": range,
@@ -178,7 +178,7 @@ extension LanguageServer {
                 guard var file = files[issue.path] ?? nil else { continue }
                 let range = lspRange(issue.headingRange, &file.converter)
                 files[issue.path] = file
-                symbols.append((issue.id, ["name": "\(issue.id) - \(issue.title)", "kind": Self.issueSymbolKind,
+                symbols.append((issue.id, ["name": DisplayText.redacted("\(issue.id) - \(issue.title)"), "kind": Self.issueSymbolKind,
                                            "location": ["uri": file.uri, "range": range]]))
             }
         }

@@ -199,6 +199,44 @@ final class LanguageServerEditingTests: LanguageServerTestCase {
         _ = client.exitStatus()
     }
 
+    func testATitleThatQuotesASecretIsRedactedInHoverCompletionAndSymbols() throws {
+        let uri = directory.appendingPathComponent("plan.md").absoluteString
+        let text = sotDocument("CTO Case Plan Issues", """
+            ## CTO-WORK-001 - Rotate \(token) today
+
+            Status: open.
+
+            Acceptance:
+
+            - Rotated.
+
+            ## CTO-WORK-002 - Follow-up
+
+            Status: blocked.
+
+            Blocked by:
+
+            - `CTO-WORK-0
+
+            """)
+        let (client, _) = try start(encodings: nil)
+        client.open(uri, text)
+        _ = try client.diagnostics(for: uri)
+        let secret = String(token.dropFirst(4).prefix(8))
+        let hover = try client.request("textDocument/hover", ["textDocument": ["uri": uri], "position": ["line": 15, "character": 6]])
+        XCTAssertTrue("\(hover)".contains("<redacted>"), "\(hover)")
+        let completion = try client.request("textDocument/completion", ["textDocument": ["uri": uri], "position": ["line": 29, "character": 13]])
+        XCTAssertEqual(labels(completion), ["CTO-WORK-001"])
+        let symbols = try client.request("textDocument/documentSymbol", ["textDocument": ["uri": uri]])
+        let everywhere = try client.request("workspace/symbol", ["query": "rotate"])
+        for answer in [hover, completion, symbols, everywhere] {
+            XCTAssertFalse("\(answer)".contains(secret), "never the secret: \(answer)")
+        }
+        XCTAssertTrue("\(everywhere)".contains("CTO-WORK-001 - Rotate <redacted> today"), "\(everywhere)")
+        client.notify("exit", [:])
+        _ = client.exitStatus()
+    }
+
     func testHoverOnAFindingAndOnARuleIDInADirective() throws {
         let uri = directory.appendingPathComponent("plan.md").absoluteString
         let text = sotDocument("CTO Case Plan Issues", """
