@@ -70,11 +70,22 @@ final class LanguageServerTests: LanguageServerTestCase {
         XCTAssertEqual(client.exitStatus(), 0)
     }
 
-    func testNeovimsClientGetsTheDiagnosticAtTheRightColumn() throws {
+    func testNeovimsClientGetsTheDiagnosticAtTheRightColumnAndGoesToTheDefinition() throws {
         // scripts/test.sh installs Neovim (package neovim) when it is missing.
         XCTAssertTrue(FileManager.default.isExecutableFile(atPath: "/usr/bin/nvim"), "/usr/bin/nvim: run scripts/test.sh, which installs neovim")
         // "Clé d’accès: " is 13 UTF-16 units and 17 bytes: Neovim asks for UTF-16 and shows byte columns.
-        try write("notes.md", "# Notes\n\nClé d’accès: \(token)\n")
+        // CTO-WORK-311 is defined in the other document, backup.md, on its line 16.
+        try write("notes.md", sotDocument("CTO Case Notes Issues", "Clé d’accès: \(token)\n\nBackups are planned in `CTO-WORK-311`.\n"))
+        try write("backup.md", sotDocument("CTO Case Backup Issues", """
+            ## CTO-WORK-311 - Nightly Backup
+
+            Status: open.
+
+            Acceptance:
+
+            - A nightly backup exists.
+
+            """))
         try write("check.lua", """
             local client = vim.lsp.start_client({ name = "sot-lint", cmd = { "\(BinaryRunner.binary.path)", "lsp" }, root_dir = vim.fn.getcwd() })
             vim.cmd("edit notes.md")
@@ -83,10 +94,19 @@ final class LanguageServerTests: LanguageServerTestCase {
             for _, d in ipairs(vim.diagnostic.get(0)) do
               io.stdout:write(string.format("%d:%d %s\\n", d.lnum, d.col, d.user_data.lsp.code))
             end
+            -- Go to definition on the mention (line 18, byte column 28): the heading in backup.md.
+            vim.api.nvim_win_set_cursor(0, { 18, 28 })
+            local result = vim.lsp.buf_request_sync(0, "textDocument/definition", vim.lsp.util.make_position_params(), 10000)
+            for _, answer in pairs(result or {}) do
+              local location = answer.result
+              if location and location.uri == nil then location = location[1] end
+              if location then vim.lsp.util.jump_to_location(location, "utf-16") end
+            end
+            io.stdout:write(string.format("%s:%d\\n", vim.fn.fnamemodify(vim.api.nvim_buf_get_name(0), ":t"), vim.api.nvim_win_get_cursor(0)[1]))
             vim.cmd("qa!")
             """)
         let run = try BinaryRunner.run(["--headless", "-u", "NONE", "-c", "luafile check.lua"], in: directory, executable: "/usr/bin/nvim")
-        XCTAssertEqual(run.stdout, "2:17 secret-leak\n", run.stderr)
+        XCTAssertEqual(run.stdout, "15:17 secret-leak\nbackup.md:16\n", run.stderr)
         XCTAssertFalse(run.stdout.contains(token.dropFirst(4).prefix(8)))
     }
 
