@@ -74,6 +74,22 @@ public struct LintReport: Sendable {
     /// Configuration files that could not be read, whose last good profile this lint used instead (a
     /// session that retains analyses goes on that way; each is `SOTLintError.invalidConfiguration`).
     public var configurationProblems: [SOTLintError] = []
+    /// Each linted project, in the order of `workspaces` (a lint that builds no workspace has none).
+    public var projects: [Project] = []
+
+    /// A project of the run: its root as the working directory shows it, its configuration file, and what
+    /// its ready queue may hold.
+    public struct Project: Sendable, Equatable {
+        public let root: String
+        public let configPath: String?
+        public let ready: ReadySettings
+
+        public init(root: String, configPath: String?, ready: ReadySettings) {
+            self.root = root
+            self.configPath = configPath
+            self.ready = ready
+        }
+    }
 
     public init(diagnostics: [Diagnostic], fileCount: Int, workspaces: [Workspace] = [], fileErrors: [SOTLintError] = [],
                 cacheHits: Int = 0) {

@@ -56,6 +56,8 @@ package struct ProjectLint {
         package var answeredByFocusDigest = false
         /// Targets that are SOT documents.
         package var documentCount = 0
+        /// The project, as the report describes it.
+        package var project: LintReport.Project?
     }
 
     /// Lints the targets within their project. The targets' own checks need nothing from the rest of the
@@ -121,6 +123,8 @@ package struct ProjectLint {
             }
         }
         var outcome = Outcome(workspace: workspace, fileErrors: collected.errors, cacheHits: collected.hits)
+        outcome.project = LintReport.Project(root: FilePath.relative(project.location.root, to: workingDirectory),
+                                             configPath: profile.configPath, ready: profile.ready)
         outcome.answeredByFocusDigest = answeredByFocusDigest
         outcome.documentCount = collected.targets.filter { $0.summary != nil }.count
         let changes = try changeDiagnostics(workspace, present: collected.present, targets: targets)

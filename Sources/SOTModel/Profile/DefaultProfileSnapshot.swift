@@ -68,6 +68,16 @@ package enum DefaultProfileSnapshot {
             .scalar("**/*.markdown"),
         ])),
         (key: "exclude", value: .sequence([])),
+        (key: "ready", value: .mapping([
+            (key: "categories", value: .sequence([
+                .scalar("active"),
+                .scalar("blocked"),
+                .scalar("accepted"),
+            ])),
+            (key: "except", value: .sequence([
+                .scalar("draft"),
+            ])),
+        ])),
         (key: "transitions", value: .mapping([
             (key: "done", value: .sequence([
                 .scalar("superseded"),

@@ -50,6 +50,13 @@ disclaimer: "Local planning SOT only. Not a Core Protocol. Not active Core autho
 include: ["**/*.md", "**/*.markdown"]
 exclude: []
 
+# The ready queue (`sot-lint ready`, `sot-lint model`): an issue is ready when its status is in one of
+# these categories and is not listed under `except`, it is in no blocked-by cycle, and every issue it is
+# blocked by is defined and resolved.
+ready:
+  categories: [active, blocked, accepted]
+  except: [draft]
+
 # Status changes against a base revision (--base REV): for a status listed here, the statuses it may
 # move to. A status not listed may move to any status.
 transitions:

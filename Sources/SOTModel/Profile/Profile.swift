@@ -45,6 +45,8 @@ public struct Profile: Sendable {
     public var rules: [String: RuleSettings]
     /// Normalised status -> the statuses it may move to; a status without an entry may move anywhere.
     public var transitions: [String: [String]] = [:]
+    /// Which issues the ready queue may hold (`ready:`).
+    public var ready = ReadySettings()
     /// Globs of files not scanned for secrets.
     public var secretExclude: [String] = []
     /// Secret findings allowed by fingerprint.

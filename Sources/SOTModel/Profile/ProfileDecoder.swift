@@ -53,6 +53,9 @@ package struct ProfileDecoder {
                 profile.transitions[Profile.normalizedStatus(from)] = targets.map(Profile.normalizedStatus)
             }
         }
+        if let ready = node["ready"] {
+            profile.ready = try readySettings(ready, profile: profile)
+        }
         if let secrets = node["secrets"] {
             // A typo here would silently scan what was meant to be excluded or report what was allowed.
             if case .mapping(let pairs) = secrets, let unknown = pairs.first(where: { !Self.secretKeys.contains($0.key) }) {
@@ -64,6 +67,35 @@ package struct ProfileDecoder {
         }
         return profile
     }
+
+    /// `ready:`: the status categories whose issues may be ready, and statuses that never are.
+    private func readySettings(_ ready: ConfigNode, profile: Profile) throws(SOTLintError) -> ReadySettings {
+        guard case .mapping(let pairs) = ready else { throw fail("`ready` must be a mapping of `categories` and `except`") }
+        if let unknown = pairs.first(where: { !Self.readyKeys.contains($0.key) }) {
+            throw fail("unknown key `ready.\(unknown.key)`" + Suggestion.didYouMean(unknown.key, among: Self.readyKeys))
+        }
+        var settings = ReadySettings()
+        if ready["categories"] != nil {
+            let names = try strings("categories", in: ready, context: "ready.")
+            settings.categories = try names.map { name throws(SOTLintError) -> StatusCategory in
+                guard let category = StatusCategory(rawValue: name) else {
+                    throw fail("`ready.categories` names `\(name)`, which is not a category: "
+                               + StatusCategory.allCases.map(\.rawValue).joined(separator: ", "))
+                }
+                return category
+            }
+        }
+        if ready["except"] != nil {
+            let names = try strings("except", in: ready, context: "ready.")
+            if let unknown = names.first(where: { profile.status(named: $0) == nil }) {
+                throw fail("`ready.except` names `\(unknown)`, which is not in `statuses`")
+            }
+            settings.exceptStatuses = names.map(Profile.normalizedStatus)
+        }
+        return settings
+    }
+
+    private static let readyKeys = ["categories", "except"]
 
     /// `secrets.detectors`: `ID: off`, `ID: warning`, or `ID: {severity: …, entropy: 4.2}`.
     private func detectorSettings(_ secrets: ConfigNode) throws(SOTLintError) -> [String: SecretDetectorSettings] {

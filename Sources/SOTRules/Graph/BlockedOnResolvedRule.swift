@@ -58,7 +58,8 @@ package struct BlockedOnResolvedRule: WorkspaceRule {
         for document in workspace.documents where context.reports(document.path) {
             for issue in document.issues where issue.category == .blocked {
                 for blocker in issue.blockers {
-                    guard let target = workspace.issue(blocker.id), target.category == .resolved,
+                    // The same test as the ready queue's (`Workspace.blockerState`).
+                    guard case .resolved = workspace.blockerState(blocker.id), let target = workspace.issue(blocker.id),
                           let targetStatus = target.status else { continue }
                     findings.append(Finding(issue, blocker.range,
                                             "`\(issue.id)` is blocked by `\(blocker.id)`, which is already `\(targetStatus.normalized)` "

@@ -69,6 +69,10 @@ final class ProfileLoaderTests: XCTestCase {
             ("secrets:\n  allow:\n    - value: \"AKIA.*\"\n", "`secrets.allow` value `AKIA.*` needs a `reason`"),
             ("secrets:\n  allow:\n    - {value: x, fingerprint: d08cc339fdfd, reason: r}\n", "a `fingerprint` or a `value`, not both"),
             ("secrets:\n  allow:\n    - {fingerprint: d08cc339fdfd, detector: jwt, reason: r}\n", "`detector` limits a `secrets.allow` entry with a `value`"),
+            ("ready:\n  categorys: [active]\n", "unknown key `ready.categorys`; did you mean `categories`?"),
+            ("ready:\n  categories: [active, waiting]\n", "`ready.categories` names `waiting`, which is not a category"),
+            ("ready:\n  except: [someday]\n", "`ready.except` names `someday`, which is not in `statuses`"),
+            ("ready: [active]\n", "`ready` must be a mapping"),
         ]
         for (text, expected) in cases {
             XCTAssertThrowsError(try ProfileLoader.load(configText: text, configPath: "cfg/.sot-lint.yml"), text) { error in
@@ -77,6 +81,15 @@ final class ProfileLoaderTests: XCTestCase {
                 XCTAssertTrue(reason.contains(expected), "\(reason) lacks \(expected)")
             }
         }
+    }
+
+    func testTheReadyQueueSettingsDefaultAndMerge() throws {
+        let defaults = try ProfileLoader.load(configText: "# nothing\n", configPath: ".sot-lint.yml")
+        XCTAssertEqual(defaults.ready.categories, [.active, .blocked, .accepted])
+        XCTAssertEqual(defaults.ready.exceptStatuses, ["draft"])
+        let own = try ProfileLoader.load(configText: "ready:\n  categories: [active]\n  except: [Open, in progress]\n", configPath: ".sot-lint.yml")
+        XCTAssertEqual(own.ready.categories, [.active])
+        XCTAssertEqual(own.ready.exceptStatuses, ["open", "in-progress"])
     }
 
     func testOptionTypesAreChecked() {

@@ -1,0 +1,195 @@
+import Foundation
+import SOTSource
+import SOTModel
+import SOTRules
+import SOTSecrets
+import SOTEngine
+
+/// The validated workspace as harnesses read it (`sot-lint model`, `ready`, `show`): documents with their
+/// front matter, issues with status, fields, blockers, dependants, readiness and the findings that touch
+/// them. The names are a contract (schemas/model.schema.json, docs/model.md); `version` changes only
+/// with a documented migration. Text taken from documents is redacted (`SecretText`); findings come
+/// redacted from the engine. Documents and issues are in document order (path, then line).
+public struct WorkspaceModelExport: Encodable, Sendable {
+    public static let version = 1
+
+    public struct Tool: Encodable, Sendable {
+        public let name: String
+        public let version: String
+    }
+
+    public struct Document: Encodable, Sendable {
+        public let path: String
+        /// Key → scalar value as written (null for a list, a mapping or an empty value); the first of a
+        /// duplicated key.
+        public let frontMatter: [String: String?]
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: DynamicKey.self)
+            try container.encode(path, forKey: DynamicKey("path"))
+            var entries = container.nestedContainer(keyedBy: DynamicKey.self, forKey: DynamicKey("frontMatter"))
+            for key in frontMatter.keys.sorted() {
+                if let value = frontMatter[key] ?? nil { try entries.encode(value, forKey: DynamicKey(key)) } else { try entries.encodeNil(forKey: DynamicKey(key)) }
+            }
+        }
+    }
+
+    public struct Field: Encodable, Sendable {
+        public let label: String
+        /// Text after the label on its line, if any.
+        public let value: String?
+        public let items: [String]
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: DynamicKey.self)
+            try container.encode(label, forKey: DynamicKey("label"))
+            if let value { try container.encode(value, forKey: DynamicKey("value")) } else { try container.encodeNil(forKey: DynamicKey("value")) }
+            try container.encode(items, forKey: DynamicKey("items"))
+        }
+    }
+
+    public struct Finding: Encodable, Sendable {
+        public let rule: String
+        public let severity: String
+        public let line: Int
+        public let message: String
+    }
+
+    public struct Issue: Encodable, Sendable {
+        public let id: String
+        public let title: String
+        public let path: String
+        /// The heading's line (1-based).
+        public let line: Int
+        /// Normalised (`blocked`), null without a status line.
+        public let status: String?
+        /// As written (`Blocked.`).
+        public let statusText: String?
+        public let category: String?
+        public let fields: [Field]
+        public let blockedBy: [String]
+        public let blocks: [String]
+        public let ready: Bool
+        public let findings: [Finding]
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: DynamicKey.self)
+            try container.encode(id, forKey: DynamicKey("id"))
+            try container.encode(title, forKey: DynamicKey("title"))
+            try container.encode(path, forKey: DynamicKey("path"))
+            try container.encode(line, forKey: DynamicKey("line"))
+            for (key, value) in [("status", status), ("statusText", statusText), ("category", category)] {
+                if let value { try container.encode(value, forKey: DynamicKey(key)) } else { try container.encodeNil(forKey: DynamicKey(key)) }
+            }
+            try container.encode(fields, forKey: DynamicKey("fields"))
+            try container.encode(blockedBy, forKey: DynamicKey("blockedBy"))
+            try container.encode(blocks, forKey: DynamicKey("blocks"))
+            try container.encode(ready, forKey: DynamicKey("ready"))
+            try container.encode(findings, forKey: DynamicKey("findings"))
+        }
+    }
+
+    public let version: Int
+    public let tool: Tool
+    /// The project root, as the working directory shows it (`.` for itself).
+    public let root: String
+    public let documents: [Document]
+    public let issues: [Issue]
+    /// Why each issue that is not ready is not (by position in `issues`; not encoded).
+    public let reasons: [Readiness]
+
+    private enum CodingKeys: String, CodingKey {
+        case version, tool, root, documents, issues
+    }
+
+    /// The model of one project of a lint: its workspace (built with full detail for fields and front
+    /// matter), its settings, and the findings of the report on its documents.
+    public init(workspace: Workspace, project: LintReport.Project, diagnostics: [Diagnostic], toolVersion: String) {
+        version = Self.version
+        tool = Tool(name: "sot-lint", version: toolVersion)
+        root = project.root.isEmpty ? "." : project.root
+        documents = workspace.documents.map { document in
+            var entries: [String: String?] = [:]
+            for entry in document.frontMatter where entries[entry.key] == nil {
+                entries[entry.key] = .some(entry.value.map(SecretText.redacted))
+            }
+            return Document(path: document.path, frontMatter: entries)
+        }
+        // Who lists each ID as a blocker, in document order; each finding by path.
+        var dependants: [String: [String]] = [:]
+        for document in workspace.documents {
+            for issue in document.issues {
+                for blocker in Set(issue.blockers.map(\.id)).sorted() where dependants[blocker]?.last != issue.id {
+                    dependants[blocker, default: []].append(issue.id)
+                }
+            }
+        }
+        let byPath = Dictionary(grouping: diagnostics, by: \.path)
+        let cycles = workspace.cycleOf
+        var issues: [Issue] = []
+        var reasons: [Readiness] = []
+        for document in workspace.documents {
+            let sections = document.issues.sorted { $0.headingRange.start.line < $1.headingRange.start.line }
+            let found = (byPath[document.path] ?? []).sorted()
+            for (index, issue) in sections.enumerated() {
+                let first = issue.headingRange.start.line
+                let end = index + 1 < sections.count ? sections[index + 1].headingRange.start.line : Int.max
+                let readiness = workspace.readiness(of: issue, settings: project.ready, cycles: cycles)
+                reasons.append(readiness)
+                var blockedBy: [String] = []
+                for blocker in issue.blockers where !blockedBy.contains(blocker.id) { blockedBy.append(blocker.id) }
+                issues.append(Issue(
+                    id: issue.id, title: SecretText.redacted(issue.title), path: issue.path, line: first,
+                    status: issue.status.map { SecretText.redacted($0.normalized) },
+                    statusText: issue.status.map { SecretText.redacted($0.raw) },
+                    category: issue.category?.rawValue,
+                    fields: issue.fields.map { Field(label: $0.label, value: $0.value.map(SecretText.redacted), items: $0.items.map { SecretText.redacted($0.text) }) },
+                    blockedBy: blockedBy, blocks: dependants[issue.id] ?? [], ready: readiness.isReady,
+                    findings: found.filter { $0.range.start.line >= first && $0.range.start.line < end }.map {
+                        Finding(rule: $0.rule, severity: $0.severity.rawValue, line: $0.range.start.line, message: $0.message)
+                    }))
+            }
+        }
+        self.issues = issues
+        self.reasons = reasons
+    }
+
+    /// The model of no project (paths without an SOT workspace).
+    public static func empty(toolVersion: String) -> WorkspaceModelExport {
+        WorkspaceModelExport(workspace: Workspace(documents: []), project: LintReport.Project(root: ".", configPath: nil, ready: ReadySettings()),
+                             diagnostics: [], toolVersion: toolVersion)
+    }
+
+    /// The model as JSON (the report's layout, members in the order documented, a final newline).
+    public func json() -> String {
+        Self.encode(self)
+    }
+
+    static func encode(_ value: some Encodable) -> String {
+        guard let bytes = try? JSONStreamEncoder().encode(value) else { return "{}\n" }
+        return String(decoding: bytes, as: UTF8.self) + "\n"
+    }
+
+    /// One line per reason an issue is not ready, for `ready --blocked` and `show`.
+    public static func describe(_ reason: Readiness.Reason) -> String {
+        switch reason {
+        case .resolved(let status): return "it is resolved (`\(SecretText.redacted(status))`)"
+        case .status(let status?): return "its status `\(SecretText.redacted(status))` is not one the ready queue takes (`ready` in the profile)"
+        case .status(nil): return "it has no status"
+        case .blocker(let id, .undefined): return "blocked by `\(id)`, which no document defines"
+        case .blocker(let id, .unresolved(let status?)): return "blocked by `\(id)` (\(SecretText.redacted(status)))"
+        case .blocker(let id, .unresolved(nil)): return "blocked by `\(id)` (no status)"
+        case .blocker(let id, .resolved(let status)): return "blocked by `\(id)` (\(status))"
+        case .cycle(let members): return "in a blocked-by cycle: " + members.joined(separator: " -> ")
+        }
+    }
+}
+
+/// A coding key made of any string.
+struct DynamicKey: CodingKey {
+    let stringValue: String
+    var intValue: Int? { nil }
+    init(_ string: String) { stringValue = string }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}
