@@ -253,10 +253,15 @@ public final class LintSession: @unchecked Sendable {
 
     /// The workspace of each project the request's paths belong to (for `sot-lint graph`), in root order.
     public func workspaces(_ request: LintRequest) throws(SOTLintError) -> [Workspace] {
+        try projectWorkspaces(request).map(\.workspace)
+    }
+
+    /// `workspaces(_:)` with each project as a report describes it (root, configuration, ready settings).
+    public func projectWorkspaces(_ request: LintRequest) throws(SOTLintError) -> [(workspace: Workspace, project: LintReport.Project)] {
         var inputs = try LintInputs(request: request, workingDirectory: options.workingDirectory, config: options.config, memory: disk)
         inputs.applyOverlays(currentOverlays())
         let byProject = Dictionary(grouping: inputs.targets, by: \.project)
-        var workspaces: [Workspace] = []
+        var workspaces: [(workspace: Workspace, project: LintReport.Project)] = []
         for root in byProject.keys.sorted() {
             guard let project = inputs.projects[root] else { continue }
             let context = inputs.wholeProjects.contains(root) ? [] : try inputs.contextFiles(of: root)
@@ -269,7 +274,8 @@ public final class LintSession: @unchecked Sendable {
             let (workspace, errors) = lint.workspace(targets: byProject[root] ?? [], context: context)
             loadedIndexCache(for: project)?.save()
             if let error = errors.first { throw error }
-            workspaces.append(workspace)
+            workspaces.append((workspace, LintReport.Project(root: FilePath.relative(root, to: options.workingDirectory),
+                                                             configPath: project.profile.configPath, ready: project.profile.ready)))
         }
         return workspaces
     }

@@ -3,8 +3,9 @@ import SOTModel
 import SOTRules
 import SOTEngine
 
-/// `sot-lint graph`: issues as nodes (ID, title, status, coloured by status category), blocked-by edges
-/// from the blocked issue to its blocker, edges on a cycle highlighted.
+/// `sot-lint graph`: issues as nodes (ID, title, status, coloured by status category, ready issues marked
+/// as `sot-lint ready` finds them), blocked-by edges from the blocked issue to its blocker, edges on a cycle
+/// highlighted, and a blocker no document defines as a node of its own (dashed) rather than a lost edge.
 public struct BlockedByGraphRenderer: Sendable {
     public enum Format: String, Sendable, CaseIterable {
         case mermaid, dot, json
@@ -16,30 +17,56 @@ public struct BlockedByGraphRenderer: Sendable {
         package let inCycle: Bool
     }
 
-    package let nodes: [IssueEntry]
+    /// A node: an issue (its first definition), or an ID that issues are blocked by and no document defines.
+    package struct Node: Sendable {
+        package let id: String
+        /// Nil for an undefined ID.
+        package let issue: IssueEntry?
+        package let ready: Bool
+    }
+
+    package let nodes: [Node]
     package let edges: [Edge]
     package let cycles: [[String]]
 
-    /// Draws the workspaces' issues and edges with the cycles the workspace model computed.
-    public init(workspaces: [Workspace]) {
-        var nodes: [IssueEntry] = []
+    /// Draws the workspaces' issues and edges with the cycles the workspace model computed, each project's
+    /// ready issues marked under its settings.
+    public init(projects: [(workspace: Workspace, ready: ReadySettings)]) {
+        var nodes: [Node] = []
         var edges: [Edge] = []
         var cycles: [[String]] = []
-        for workspace in workspaces {
+        for (workspace, settings) in projects {
             cycles += workspace.cycles
             var cycleOf: [String: Int] = [:]
             for (index, cycle) in workspace.cycles.enumerated() {
                 for id in cycle { cycleOf[id] = index }
             }
-            nodes += workspace.issueIDs.compactMap(workspace.issue)
+            let members = workspace.cycleOf
+            let issues = workspace.issueIDs.compactMap(workspace.issue)
+            nodes += issues.map { Node(id: $0.id, issue: $0, ready: workspace.readiness(of: $0, settings: settings, cycles: members).isReady) }
             edges += workspace.edges.map { edge in
                 let inCycle = edge.from == edge.to || (cycleOf[edge.from] != nil && cycleOf[edge.from] == cycleOf[edge.to])
                 return Edge(from: edge.from, to: edge.to, inCycle: inCycle)
             }
+            // Blockers no document defines: one node each, an edge from every issue that lists them.
+            var dangling: Set<String> = []
+            for issue in issues {
+                var listed: Set<String> = []
+                for blocker in issue.blockers where !workspace.defines(blocker.id) && listed.insert(blocker.id).inserted {
+                    dangling.insert(blocker.id)
+                    edges.append(Edge(from: issue.id, to: blocker.id, inCycle: false))
+                }
+            }
+            nodes += dangling.sorted().map { Node(id: $0, issue: nil, ready: false) }
         }
         self.nodes = nodes
         self.edges = edges
         self.cycles = cycles
+    }
+
+    /// `init(projects:)` with the default ready settings.
+    public init(workspaces: [Workspace]) {
+        self.init(projects: workspaces.map { ($0, ReadySettings()) })
     }
 
     public func render(_ format: Format) -> String {
@@ -64,14 +91,26 @@ public struct BlockedByGraphRenderer: Sendable {
         issue.status?.normalized ?? "no status"
     }
 
+    /// The status line of a node: its status, `ready` after it when the issue is ready.
+    private func label(_ node: Node) -> String {
+        guard let issue = node.issue else { return "not defined" }
+        return status(issue) + (node.ready ? " · ready" : "")
+    }
+
     private func mermaid() -> String {
         func key(_ id: String) -> String { id.map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined() }
         func text(_ value: String) -> String { value.replacingAll("\"", with: "#quot;").replacingAll("<", with: "#lt;").replacingAll(">", with: "#gt;") }
         var out = "flowchart LR\n"
-        for issue in nodes {
+        for node in nodes {
+            guard let issue = node.issue else {
+                out += "  \(key(node.id))[\"\(text(node.id))<br/><i>not defined</i>\"]:::undefined\n"
+                continue
+            }
             let category = issue.category?.rawValue ?? "unknown"
-            out += "  \(key(issue.id))[\"\(text(issue.id))<br/>\(text(issue.title))<br/><i>\(text(status(issue)))</i>\"]:::\(category)\n"
+            out += "  \(key(issue.id))[\"\(text(issue.id))<br/>\(text(issue.title))<br/><i>\(text(label(node)))</i>\"]:::\(category)\n"
         }
+        let ready = nodes.filter(\.ready).map { key($0.id) }
+        if !ready.isEmpty { out += "  class \(ready.joined(separator: ",")) ready\n" }
         for edge in edges { out += "  \(key(edge.from)) -->|blocked by| \(key(edge.to))\n" }
         for category in StatusCategory.allCases {
             let (fill, stroke) = Self.colour(category)
@@ -79,6 +118,8 @@ public struct BlockedByGraphRenderer: Sendable {
         }
         let (fill, stroke) = Self.colour(nil)
         out += "  classDef unknown fill:\(fill),stroke:\(stroke),color:#111827\n"
+        out += "  classDef ready stroke-width:3px\n"
+        out += "  classDef undefined fill:#ffffff,stroke:\(stroke),stroke-dasharray:5 5,color:#6b7280\n"
         for (index, edge) in edges.enumerated() where edge.inCycle {
             out += "  linkStyle \(index) stroke:#dc2626,stroke-width:3px\n"
         }
@@ -91,10 +132,17 @@ public struct BlockedByGraphRenderer: Sendable {
             return "\"" + escaped.replacingAll("\n", with: "\\n") + "\""
         }
         var out = "digraph blocked_by {\n  rankdir=LR;\n  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\"];\n"
-        for issue in nodes {
+        for node in nodes {
+            guard let issue = node.issue else {
+                out += "  \(quoted(node.id)) [label=\(quoted(node.id + "\n(not defined)")), style=\"rounded,dashed\", fillcolor=\"#ffffff\", "
+                    + "color=\"#6b7280\", fontcolor=\"#6b7280\"];\n"
+                continue
+            }
             let (fill, stroke) = Self.colour(issue.category)
-            out += "  \(quoted(issue.id)) [label=\(quoted(issue.id + "\n" + issue.title + "\n(" + status(issue) + ")")), "
-                + "fillcolor=\(quoted(fill)), color=\(quoted(stroke)), tooltip=\(quoted("\(issue.path):\(issue.idRange.start.line)"))];\n"
+            out += "  \(quoted(issue.id)) [label=\(quoted(issue.id + "\n" + issue.title + "\n(" + label(node) + ")")), "
+                + "fillcolor=\(quoted(fill)), color=\(quoted(stroke)), "
+                + (node.ready ? "penwidth=2.5, " : "")
+                + "tooltip=\(quoted("\(issue.path):\(issue.idRange.start.line)"))];\n"
         }
         for edge in edges {
             out += "  \(quoted(edge.from)) -> \(quoted(edge.to)) [label=\"blocked by\""
@@ -105,26 +153,32 @@ public struct BlockedByGraphRenderer: Sendable {
 
     /// The graph as JSON, encoded from these models.
     private struct Document: Encodable {
+        /// An issue, or (`defined: false`, null title, status, category, path and line) an ID that issues are
+        /// blocked by and no document defines.
         package struct Node: Encodable {
             package let id: String
-            package let title: String
+            package let title: String?
             package let status: String?
             package let category: StatusCategory?
-            package let path: String
-            package let line: Int
+            package let path: String?
+            package let line: Int?
+            package let defined: Bool
+            package let ready: Bool
 
             private enum CodingKeys: String, CodingKey {
-                case id, title, status, category, path, line
+                case id, title, status, category, path, line, defined, ready
             }
 
             package func encode(to encoder: any Encoder) throws {
                 var container = encoder.container(keyedBy: CodingKeys.self)
                 try container.encode(id, forKey: .id)
-                try container.encode(title, forKey: .title)
+                if let title { try container.encode(title, forKey: .title) } else { try container.encodeNil(forKey: .title) }
                 if let status { try container.encode(status, forKey: .status) } else { try container.encodeNil(forKey: .status) }
                 if let category { try container.encode(category, forKey: .category) } else { try container.encodeNil(forKey: .category) }
-                try container.encode(path, forKey: .path)
-                try container.encode(line, forKey: .line)
+                if let path { try container.encode(path, forKey: .path) } else { try container.encodeNil(forKey: .path) }
+                if let line { try container.encode(line, forKey: .line) } else { try container.encodeNil(forKey: .line) }
+                try container.encode(defined, forKey: .defined)
+                try container.encode(ready, forKey: .ready)
             }
         }
 
@@ -135,8 +189,8 @@ public struct BlockedByGraphRenderer: Sendable {
 
     private func json() -> String {
         JSONReporter.render(Document(nodes: nodes.map {
-            Document.Node(id: $0.id, title: $0.title, status: $0.status?.normalized, category: $0.category, path: $0.path,
-                          line: $0.idRange.start.line)
+            Document.Node(id: $0.id, title: $0.issue?.title, status: $0.issue?.status?.normalized, category: $0.issue?.category,
+                          path: $0.issue?.path, line: $0.issue?.idRange.start.line, defined: $0.issue != nil, ready: $0.ready)
         }, edges: edges, cycles: cycles))
     }
 }

@@ -24,6 +24,7 @@ struct GraphCommand: ParsableCommand {
 
     func run() throws {
         let session = try configOptions.session(detail: .full)
-        Output.write(BlockedByGraphRenderer(workspaces: try session.workspaces(LintRequest(paths: paths))).render(format))
+        let projects = try session.projectWorkspaces(LintRequest(paths: paths)).map { ($0.workspace, $0.project.ready) }
+        Output.write(BlockedByGraphRenderer(projects: projects).render(format))
     }
 }

@@ -7,6 +7,25 @@ final class GraphTests: XCTestCase {
         try BinaryRunner.run(["graph"] + arguments, in: BinaryRunner.packageRoot)
     }
 
+    func testReadyIssuesAreMarkedAndAnUndefinedBlockerIsANode() throws {
+        let json = try graph(["--format", "json", "fixtures/commands/ready-queue"])
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let nodes = try XCTUnwrap(object["nodes"] as? [[String: Any]])
+        XCTAssertEqual(nodes.filter { $0["ready"] as? Bool == true }.compactMap { $0["id"] as? String }, ["CTO-WORK-401", "CTO-WORK-404"])
+        let undefined = try XCTUnwrap(nodes.first { $0["id"] as? String == "CTO-WORK-499" })
+        XCTAssertEqual(undefined["defined"] as? Bool, false)
+        XCTAssertTrue(undefined["path"] is NSNull)
+        let edges = try XCTUnwrap(object["edges"] as? [[String: Any]])
+        XCTAssertTrue(edges.contains { $0["from"] as? String == "CTO-WORK-406" && $0["to"] as? String == "CTO-WORK-499" }, "\(edges)")
+        let mermaid = try graph(["fixtures/commands/ready-queue"]).stdout
+        XCTAssertTrue(mermaid.contains("CTO_WORK_499[\"CTO-WORK-499<br/><i>not defined</i>\"]:::undefined"), mermaid)
+        XCTAssertTrue(mermaid.contains("  class CTO_WORK_401,CTO_WORK_404 ready\n"), mermaid)
+        XCTAssertTrue(mermaid.contains("CTO_WORK_406 -->|blocked by| CTO_WORK_499"), mermaid)
+        let dot = try graph(["--format", "dot", "fixtures/commands/ready-queue"]).stdout
+        XCTAssertTrue(dot.contains("\"CTO-WORK-499\" [label=\"CTO-WORK-499\\n(not defined)\", style=\"rounded,dashed\""), dot)
+        XCTAssertEqual(dot.components(separatedBy: "penwidth=2.5").count - 1, 2)
+    }
+
     func testDocsShowTheSeedAndCycleGraphsAsTheToolDrawsThem() throws {
         let docs = try String(contentsOf: BinaryRunner.packageRoot.appendingPathComponent("docs/graph.md"), encoding: .utf8)
         let seed = try graph(["fixtures/seed"])

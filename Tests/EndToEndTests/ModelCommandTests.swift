@@ -127,6 +127,22 @@ final class ModelCommandTests: TemporaryDirectoryTestCase {
                 XCTAssertEqual(issue["ready"] as? Bool, reported == blockers && !inCycle,
                                "\(name) \(id): a blocked issue is ready exactly when blocked-on-resolved names all its blockers")
             }
+            // The graph marks the same issues ready (each ID's first definition) and draws undefined blockers.
+            let graph = try BinaryRunner.run(["graph", "--format", "json"], in: folder)
+            let nodes = ((try JSONSerialization.jsonObject(with: Data(graph.stdout.utf8)) as? [String: Any])?["nodes"] as? [[String: Any]]) ?? []
+            var firstReady: [String: Bool] = [:]
+            for issue in issues {
+                if let id = issue["id"] as? String, firstReady[id] == nil { firstReady[id] = issue["ready"] as? Bool }
+            }
+            for node in nodes {
+                let id = node["id"] as? String ?? ""
+                if node["defined"] as? Bool == true {
+                    XCTAssertEqual(node["ready"] as? Bool, firstReady[id], "\(name) \(id): the graph's ready is the model's")
+                } else {
+                    XCTAssertNil(firstReady[id], "\(name) \(id): an undefined node is no issue")
+                    XCTAssertTrue(issues.contains { ($0["blockedBy"] as? [String] ?? []).contains(id) }, "\(name) \(id): someone is blocked by it")
+                }
+            }
             // The queue is the model's ready issues, in the same order.
             let queue = try BinaryRunner.run(["ready", "--format", "json"], in: folder)
             let listed = ((try JSONSerialization.jsonObject(with: Data(queue.stdout.utf8)) as? [String: Any])?["ready"] as? [[String: Any]] ?? [])
