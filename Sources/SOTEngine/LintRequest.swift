@@ -83,11 +83,14 @@ public struct LintReport: Sendable {
         public let root: String
         public let configPath: String?
         public let ready: ReadySettings
+        /// Every file of the project was linted (its root was given): each document's secrets are among the findings.
+        public let wholeProject: Bool
 
-        public init(root: String, configPath: String?, ready: ReadySettings) {
+        public init(root: String, configPath: String?, ready: ReadySettings, wholeProject: Bool = false) {
             self.root = root
             self.configPath = configPath
             self.ready = ready
+            self.wholeProject = wholeProject
         }
     }
 

@@ -124,7 +124,7 @@ package struct ProjectLint {
         }
         var outcome = Outcome(workspace: workspace, fileErrors: collected.errors, cacheHits: collected.hits)
         outcome.project = LintReport.Project(root: FilePath.relative(project.location.root, to: workingDirectory),
-                                             configPath: profile.configPath, ready: profile.ready)
+                                             configPath: profile.configPath, ready: profile.ready, wholeProject: wholeProject)
         outcome.answeredByFocusDigest = answeredByFocusDigest
         outcome.documentCount = collected.targets.filter { $0.summary != nil }.count
         let changes = try changeDiagnostics(workspace, present: collected.present, targets: targets)

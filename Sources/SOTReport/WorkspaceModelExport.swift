@@ -108,10 +108,19 @@ public struct WorkspaceModelExport: Encodable, Sendable {
         version = Self.version
         tool = Tool(name: "sot-lint", version: toolVersion)
         root = project.root.isEmpty ? "." : project.root
+        // A document of a project linted whole, without a secret finding, holds no secret to redact: its text is
+        // scanned again only otherwise (a file named alone leaves the others unscanned).
+        let withSecrets = Set(diagnostics.filter { $0.rule == "secret-leak" }.map(\.path))
+        let wholeProject = project.wholeProject
+        func redactor(_ path: String) -> @Sendable (String) -> String {
+            if wholeProject, !withSecrets.contains(path) { return { text in text } }
+            return { text in SecretText.redacted(text) }
+        }
         documents = workspace.documents.map { document in
+            let redacted = redactor(document.path)
             var entries: [String: String?] = [:]
             for entry in document.frontMatter where entries[entry.key] == nil {
-                entries[entry.key] = .some(entry.value.map(SecretText.redacted))
+                entries[entry.key] = .some(entry.value.map(redacted))
             }
             return Document(path: document.path, frontMatter: entries)
         }
@@ -129,6 +138,7 @@ public struct WorkspaceModelExport: Encodable, Sendable {
         var issues: [Issue] = []
         var reasons: [Readiness] = []
         for document in workspace.documents {
+            let redacted = redactor(document.path)
             let sections = document.issues.sorted { $0.headingRange.start.line < $1.headingRange.start.line }
             let found = (byPath[document.path] ?? []).sorted()
             for (index, issue) in sections.enumerated() {
@@ -139,11 +149,11 @@ public struct WorkspaceModelExport: Encodable, Sendable {
                 var blockedBy: [String] = []
                 for blocker in issue.blockers where !blockedBy.contains(blocker.id) { blockedBy.append(blocker.id) }
                 issues.append(Issue(
-                    id: issue.id, title: SecretText.redacted(issue.title), path: issue.path, line: first,
-                    status: issue.status.map { SecretText.redacted($0.normalized) },
-                    statusText: issue.status.map { SecretText.redacted($0.raw) },
+                    id: issue.id, title: redacted(issue.title), path: issue.path, line: first,
+                    status: issue.status.map { redacted($0.normalized) },
+                    statusText: issue.status.map { redacted($0.raw) },
                     category: issue.category?.rawValue,
-                    fields: issue.fields.map { Field(label: $0.label, value: $0.value.map(SecretText.redacted), items: $0.items.map { SecretText.redacted($0.text) }) },
+                    fields: issue.fields.map { Field(label: $0.label, value: $0.value.map(redacted), items: $0.items.map { redacted($0.text) }) },
                     blockedBy: blockedBy, blocks: dependants[issue.id] ?? [], ready: readiness.isReady,
                     findings: found.filter { $0.range.start.line >= first && $0.range.start.line < end }.map {
                         Finding(rule: $0.rule, severity: $0.severity.rawValue, line: $0.range.start.line, message: $0.message)
