@@ -67,6 +67,8 @@ package struct ProjectLint {
                       context: @escaping @Sendable () throws(SOTLintError) -> [LintInputs.ContextFile]) throws(SOTLintError) -> Outcome {
         let targetJobs = targets.map { FileJob(display: $0.displayPath, absolute: $0.absolutePath, isTarget: true,
                                                markdown: $0.markdown, scanSecrets: $0.scanSecrets, bytes: $0.bytes) }
+        // Other repositories' issues (`imports:`): known to the workspace, never linted.
+        let imported = try ImportedModels.documents(profile: profile, root: project.location.root, workingDirectory: workingDirectory)
         let loadIndex = index
         let digestLocation = focusLocation(targets)
         // The walk for the other documents is the longest part: it runs beside the targets' checks and
@@ -116,7 +118,7 @@ package struct ProjectLint {
             }
             let context = analyze(contextFiles.map(Self.contextJob), with: analyzer, index: index, stats: index != nil, knownStats: contextStats)
             collected.add(context)
-            workspace = buildWorkspace(collected.documents, own: own, context: context, files: contextFiles, jobs: targetJobs)
+            workspace = buildWorkspace(collected.documents + imported, own: own, context: context, files: contextFiles, jobs: targetJobs)
             focused = collected.hasContextDocuments
             if let digestLocation, let focus = targets.first, let contextStats, FocusDigest.searchesFitTheBudget(workspace) {
                 Self.writeDigest(digestLocation, focus: focus.displayPath, files: contextFiles, stats: contextStats, analysed: context)
@@ -183,7 +185,8 @@ package struct ProjectLint {
     /// Where the focus digest of this lint is, when it is a save of one Markdown document within its project
     /// (no base revision: the change rules read the whole workspace).
     private func focusLocation(_ targets: [LintInputs.Target]) -> FocusDigest.Location? {
-        guard let focusCache, base == nil, !wholeProject, targets.count == 1, targets[0].markdown else { return nil }
+        // A digest holds the workspace's own documents only: a project that imports others builds it whole.
+        guard let focusCache, base == nil, !wholeProject, targets.count == 1, targets[0].markdown, profile.imports.isEmpty else { return nil }
         return focusCache
     }
 
@@ -232,7 +235,13 @@ package struct ProjectLint {
         var collected = Collected()
         let index = self.index?()
         collected.add(analyze(files.map(Self.contextJob), with: makeAnalyzer(), index: index, stats: index != nil))
-        return (Workspace(documents: collected.documents), collected.errors)
+        let imported: [WorkspaceDocument]
+        do {
+            imported = try ImportedModels.documents(profile: profile, root: project.location.root, workingDirectory: workingDirectory)
+        } catch {
+            return (Workspace(documents: collected.documents), collected.errors + [error])
+        }
+        return (Workspace(documents: collected.documents + imported), collected.errors)
     }
 
     private static func contextJob(_ file: LintInputs.ContextFile) -> FileJob {

@@ -19,10 +19,22 @@ public struct BlockedByGraphRenderer: Sendable {
 
     /// A node: an issue (its first definition), or an ID that issues are blocked by and no document defines.
     package struct Node: Sendable {
+        package enum Kind: String, Sendable, Encodable {
+            /// An issue of the workspace.
+            case issue
+            /// An issue another repository's model defines (`imports:`).
+            case imported
+            /// A blocker no document defines.
+            case undefined
+            /// A blocker an external system owns (`external:`).
+            case external
+        }
+
         package let id: String
-        /// Nil for an undefined ID.
+        /// Nil for an undefined or external ID.
         package let issue: IssueEntry?
         package let ready: Bool
+        package let kind: Kind
     }
 
     package let nodes: [Node]
@@ -43,7 +55,12 @@ public struct BlockedByGraphRenderer: Sendable {
             }
             let members = workspace.cycleOf
             let issues = workspace.issueIDs.compactMap(workspace.issue)
-            nodes += issues.map { Node(id: $0.id, issue: $0, ready: workspace.readiness(of: $0, settings: settings, cycles: members).isReady) }
+            let importedPaths = Set(workspace.documents.filter { $0.importedFrom != nil }.map(\.path))
+            nodes += issues.map { issue in
+                let imported = importedPaths.contains(issue.path)
+                return Node(id: issue.id, issue: issue, ready: !imported && workspace.readiness(of: issue, settings: settings, cycles: members).isReady,
+                            kind: imported ? .imported : .issue)
+            }
             edges += workspace.edges.map { edge in
                 let inCycle = edge.from == edge.to || (cycleOf[edge.from] != nil && cycleOf[edge.from] == cycleOf[edge.to])
                 return Edge(from: edge.from, to: edge.to, inCycle: inCycle)
@@ -57,7 +74,7 @@ public struct BlockedByGraphRenderer: Sendable {
                     edges.append(Edge(from: issue.id, to: blocker.id, inCycle: false))
                 }
             }
-            nodes += dangling.sorted().map { Node(id: $0, issue: nil, ready: false) }
+            nodes += dangling.sorted().map { Node(id: $0, issue: nil, ready: false, kind: settings.external.owns($0) ? .external : .undefined) }
         }
         self.nodes = nodes
         self.edges = edges
@@ -93,8 +110,8 @@ public struct BlockedByGraphRenderer: Sendable {
 
     /// The status line of a node: its status, `ready` after it when the issue is ready.
     private func label(_ node: Node) -> String {
-        guard let issue = node.issue else { return "not defined" }
-        return status(issue) + (node.ready ? " · ready" : "")
+        guard let issue = node.issue else { return node.kind == .external ? "external" : "not defined" }
+        return status(issue) + (node.ready ? " · ready" : "") + (node.kind == .imported ? " · imported" : "")
     }
 
     private func mermaid() -> String {
@@ -103,7 +120,7 @@ public struct BlockedByGraphRenderer: Sendable {
         var out = "flowchart LR\n"
         for node in nodes {
             guard let issue = node.issue else {
-                out += "  \(key(node.id))[\"\(text(node.id))<br/><i>not defined</i>\"]:::undefined\n"
+                out += "  \(key(node.id))[\"\(text(node.id))<br/><i>\(label(node))</i>\"]:::\(node.kind.rawValue)\n"
                 continue
             }
             let category = issue.category?.rawValue ?? "unknown"
@@ -111,6 +128,8 @@ public struct BlockedByGraphRenderer: Sendable {
         }
         let ready = nodes.filter(\.ready).map { key($0.id) }
         if !ready.isEmpty { out += "  class \(ready.joined(separator: ",")) ready\n" }
+        let imported = nodes.filter { $0.kind == .imported }.map { key($0.id) }
+        if !imported.isEmpty { out += "  class \(imported.joined(separator: ",")) imported\n" }
         for edge in edges { out += "  \(key(edge.from)) -->|blocked by| \(key(edge.to))\n" }
         for category in StatusCategory.allCases {
             let (fill, stroke) = Self.colour(category)
@@ -120,6 +139,8 @@ public struct BlockedByGraphRenderer: Sendable {
         out += "  classDef unknown fill:\(fill),stroke:\(stroke),color:#111827\n"
         out += "  classDef ready stroke-width:3px\n"
         out += "  classDef undefined fill:#ffffff,stroke:\(stroke),stroke-dasharray:5 5,color:#6b7280\n"
+        if nodes.contains(where: { $0.kind == .imported }) { out += "  classDef imported stroke-dasharray:2 2\n" }
+        if nodes.contains(where: { $0.kind == .external }) { out += "  classDef external fill:#f5f3ff,stroke:#6d28d9,stroke-dasharray:5 5,color:#4c1d95\n" }
         for (index, edge) in edges.enumerated() where edge.inCycle {
             out += "  linkStyle \(index) stroke:#dc2626,stroke-width:3px\n"
         }
@@ -134,7 +155,7 @@ public struct BlockedByGraphRenderer: Sendable {
         var out = "digraph blocked_by {\n  rankdir=LR;\n  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\"];\n"
         for node in nodes {
             guard let issue = node.issue else {
-                out += "  \(quoted(node.id)) [label=\(quoted(node.id + "\n(not defined)")), style=\"rounded,dashed\", fillcolor=\"#ffffff\", "
+                out += "  \(quoted(node.id)) [label=\(quoted(node.id + "\n(" + label(node) + ")")), style=\"rounded,dashed\", fillcolor=\"#ffffff\", "
                     + "color=\"#6b7280\", fontcolor=\"#6b7280\"];\n"
                 continue
             }
@@ -142,6 +163,7 @@ public struct BlockedByGraphRenderer: Sendable {
             out += "  \(quoted(issue.id)) [label=\(quoted(issue.id + "\n" + issue.title + "\n(" + label(node) + ")")), "
                 + "fillcolor=\(quoted(fill)), color=\(quoted(stroke)), "
                 + (node.ready ? "penwidth=2.5, " : "")
+                + (node.kind == .imported ? "style=\"rounded,filled,dotted\", " : "")
                 + "tooltip=\(quoted("\(issue.path):\(issue.idRange.start.line)"))];\n"
         }
         for edge in edges {
@@ -164,9 +186,10 @@ public struct BlockedByGraphRenderer: Sendable {
             package let line: Int?
             package let defined: Bool
             package let ready: Bool
+            package let kind: BlockedByGraphRenderer.Node.Kind
 
             private enum CodingKeys: String, CodingKey {
-                case id, title, status, category, path, line, defined, ready
+                case id, title, status, category, path, line, defined, ready, kind
             }
 
             package func encode(to encoder: any Encoder) throws {
@@ -179,6 +202,7 @@ public struct BlockedByGraphRenderer: Sendable {
                 if let line { try container.encode(line, forKey: .line) } else { try container.encodeNil(forKey: .line) }
                 try container.encode(defined, forKey: .defined)
                 try container.encode(ready, forKey: .ready)
+                try container.encode(kind, forKey: .kind)
             }
         }
 
@@ -190,7 +214,7 @@ public struct BlockedByGraphRenderer: Sendable {
     private func json() -> String {
         JSONReporter.render(Document(nodes: nodes.map {
             Document.Node(id: $0.id, title: $0.issue?.title, status: $0.issue?.status?.normalized, category: $0.issue?.category,
-                          path: $0.issue?.path, line: $0.issue?.idRange.start.line, defined: $0.issue != nil, ready: $0.ready)
+                          path: $0.issue?.path, line: $0.issue?.idRange.start.line, defined: $0.issue != nil, ready: $0.ready, kind: $0.kind)
         }, edges: edges, cycles: cycles))
     }
 }

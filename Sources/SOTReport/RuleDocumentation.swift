@@ -145,13 +145,13 @@ extension RuleDocumentation {
         """
         for rule in RuleSet.builtIn.rules {
             let metadata = rule.metadata
-            text += "| [`\(metadata.id)`](#\(metadata.id)) | \(metadata.category.rawValue) | \(metadata.defaultSeverity.rawValue) | "
+            text += "| [`\(metadata.id)`](#\(metadata.id)) | \(metadata.category.rawValue) | \(metadata.onByDefault ? metadata.defaultSeverity.rawValue : "off (\(metadata.defaultSeverity.rawValue) when on)") | "
                 + metadata.summary.replacingAll("|", with: "\\|") + " |\n"
         }
         for rule in RuleSet.builtIn.rules {
             let metadata = rule.metadata
             text += "\n## \(metadata.id)\n\n"
-            text += "Category: \(metadata.category.rawValue). Default severity: \(metadata.defaultSeverity.rawValue).\n\n"
+            text += "Category: \(metadata.category.rawValue). Default severity: \(metadata.onByDefault ? metadata.defaultSeverity.rawValue : "off (\(metadata.defaultSeverity.rawValue) when turned on)").\n\n"
             text += metadata.summary + "\n\n" + metadata.rationale + "\n"
             if !metadata.options.isEmpty {
                 text += "\nOptions:\n\n"

@@ -89,17 +89,38 @@ public struct WorkspaceModelExport: Encodable, Sendable {
         }
     }
 
+    /// An issue another repository's model defines (`imports:`): known here, not linted here.
+    public struct ImportedIssue: Encodable, Sendable {
+        public let id: String
+        public let title: String
+        public let status: String?
+        public let category: String?
+        /// `MODEL#PATH`: the model file and the document there.
+        public let source: String
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: DynamicKey.self)
+            try container.encode(id, forKey: DynamicKey("id"))
+            try container.encode(title, forKey: DynamicKey("title"))
+            for (key, value) in [("status", status), ("category", category)] {
+                if let value { try container.encode(value, forKey: DynamicKey(key)) } else { try container.encodeNil(forKey: DynamicKey(key)) }
+            }
+            try container.encode(source, forKey: DynamicKey("source"))
+        }
+    }
+
     public let version: Int
     public let tool: Tool
     /// The project root, as the working directory shows it (`.` for itself).
     public let root: String
     public let documents: [Document]
     public let issues: [Issue]
+    public let imported: [ImportedIssue]
     /// Why each issue that is not ready is not (by position in `issues`; not encoded).
     public let reasons: [Readiness]
 
     private enum CodingKeys: String, CodingKey {
-        case version, tool, root, documents, issues
+        case version, tool, root, documents, issues, imported
     }
 
     /// The model of one project of a lint: its workspace (built with full detail for fields and front
@@ -116,7 +137,12 @@ public struct WorkspaceModelExport: Encodable, Sendable {
             if wholeProject, !withSecrets.contains(path) { return { text in text } }
             return { text in SecretText.redacted(text) }
         }
-        documents = workspace.documents.map { document in
+        // Imported documents are other repositories' issues: known here, exported there; listed in brief.
+        let own = workspace.documents.filter { $0.importedFrom == nil }
+        imported = workspace.documents.filter { $0.importedFrom != nil }.flatMap(\.issues).map {
+            ImportedIssue(id: $0.id, title: SecretText.redacted($0.title), status: $0.status?.normalized, category: $0.category?.rawValue, source: $0.path)
+        }
+        documents = own.map { document in
             let redacted = redactor(document.path)
             var entries: [String: String?] = [:]
             for entry in document.frontMatter where entries[entry.key] == nil {
@@ -126,7 +152,7 @@ public struct WorkspaceModelExport: Encodable, Sendable {
         }
         // Who lists each ID as a blocker, in document order; each finding by path.
         var dependants: [String: [String]] = [:]
-        for document in workspace.documents {
+        for document in own {
             for issue in document.issues {
                 for blocker in Set(issue.blockers.map(\.id)).sorted() where dependants[blocker]?.last != issue.id {
                     dependants[blocker, default: []].append(issue.id)
@@ -137,7 +163,7 @@ public struct WorkspaceModelExport: Encodable, Sendable {
         let cycles = workspace.cycleOf
         var issues: [Issue] = []
         var reasons: [Readiness] = []
-        for document in workspace.documents {
+        for document in own {
             let redacted = redactor(document.path)
             let sections = document.issues.sorted { $0.headingRange.start.line < $1.headingRange.start.line }
             let found = (byPath[document.path] ?? []).sorted()
@@ -187,6 +213,7 @@ public struct WorkspaceModelExport: Encodable, Sendable {
         case .status(let status?): return "its status `\(SecretText.redacted(status))` is not one the ready queue takes (`ready` in the profile)"
         case .status(nil): return "it has no status"
         case .blocker(let id, .undefined): return "blocked by `\(id)`, which no document defines"
+        case .blocker(let id, .external): return "blocked by `\(id)`, which an external system owns (`external` in the profile)"
         case .blocker(let id, .unresolved(let status?)): return "blocked by `\(id)` (\(SecretText.redacted(status)))"
         case .blocker(let id, .unresolved(nil)): return "blocked by `\(id)` (no status)"
         case .blocker(let id, .resolved(let status)): return "blocked by `\(id)` (\(status))"

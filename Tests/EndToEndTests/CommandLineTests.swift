@@ -172,7 +172,7 @@ final class CommandLineTests: TemporaryDirectoryTestCase {
         XCTAssertEqual(rules.status, 0)
         XCTAssertTrue(rules.stdout.contains("status-unknown"))
         XCTAssertEqual(rules.stdout.split(separator: "\n").count, RuleSet.builtIn.rules.count)
-        XCTAssertEqual(RuleSet.builtIn.rules.count, 34)
+        XCTAssertEqual(RuleSet.builtIn.rules.count, 35)
         let explain = try BinaryRunner.run(["explain", "review-stale"], in: directory)
         XCTAssertEqual(explain.status, 0)
         XCTAssertTrue(explain.stdout.contains("max_age_days (default 180, here 180)"), explain.stdout)

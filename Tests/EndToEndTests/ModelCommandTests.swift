@@ -108,8 +108,13 @@ final class ModelCommandTests: TemporaryDirectoryTestCase {
             let model = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], name)
             let issues = try XCTUnwrap(model["issues"] as? [[String: Any]], name)
             var category: [String: String] = [:]
-            for issue in issues {
-                if let id = issue["id"] as? String, category[id] == nil { category[id] = (issue["category"] as? String) ?? "none" }
+            // Definitions in path order, the imported ones (`MODEL#PATH`) among them, as the workspace orders them.
+            var definitions = issues.compactMap { issue in (issue["id"] as? String).map { ($0, issue["path"] as? String ?? "", (issue["category"] as? String) ?? "none") } }
+            definitions += (model["imported"] as? [[String: Any]] ?? []).compactMap { issue in
+                (issue["id"] as? String).map { ($0, issue["source"] as? String ?? "", (issue["category"] as? String) ?? "none") }
+            }
+            for (id, _, kind) in definitions.sorted(by: { Array($0.1.utf8).lexicographicallyPrecedes(Array($1.1.utf8)) }) where category[id] == nil {
+                category[id] = kind
             }
             for issue in issues where issue["category"] as? String == "blocked" {
                 let id = issue["id"] as? String ?? ""
@@ -134,9 +139,13 @@ final class ModelCommandTests: TemporaryDirectoryTestCase {
             for issue in issues {
                 if let id = issue["id"] as? String, firstReady[id] == nil { firstReady[id] = issue["ready"] as? Bool }
             }
+            let imported = Set((model["imported"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String })
             for node in nodes {
                 let id = node["id"] as? String ?? ""
-                if node["defined"] as? Bool == true {
+                if node["kind"] as? String == "imported" {
+                    XCTAssertTrue(imported.contains(id), "\(name) \(id): an imported node is in the model's imported list")
+                    XCTAssertEqual(node["ready"] as? Bool, false, "\(name) \(id): another repository's issue is not in our queue")
+                } else if node["defined"] as? Bool == true {
                     XCTAssertEqual(node["ready"] as? Bool, firstReady[id], "\(name) \(id): the graph's ready is the model's")
                 } else {
                     XCTAssertNil(firstReady[id], "\(name) \(id): an undefined node is no issue")

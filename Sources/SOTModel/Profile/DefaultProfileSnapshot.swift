@@ -115,6 +115,7 @@ package enum DefaultProfileSnapshot {
             (key: "field-label-unknown", value: .scalar("warning")),
             (key: "field-duplicate", value: .scalar("error")),
             (key: "reference-unresolved", value: .scalar("error")),
+            (key: "reference-external", value: .scalar("off")),
             (key: "blocked-by-self", value: .scalar("error")),
             (key: "blocked-without-blockers", value: .scalar("error")),
             (key: "blockers-without-blocked", value: .scalar("warning")),

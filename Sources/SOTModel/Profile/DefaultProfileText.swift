@@ -101,6 +101,7 @@ rules:
   field-label-unknown: warning
   field-duplicate: error
   reference-unresolved: error
+  reference-external: off
   blocked-by-self: error
   blocked-without-blockers: error
   blockers-without-blocked: warning

@@ -45,8 +45,13 @@ public struct Profile: Sendable {
     public var rules: [String: RuleSettings]
     /// Normalised status -> the statuses it may move to; a status without an entry may move anywhere.
     public var transitions: [String: [String]] = [:]
-    /// Which issues the ready queue may hold (`ready:`).
+    /// Which issues the ready queue may hold (`ready:`), with the `external:` ID patterns.
     public var ready = ReadySettings()
+    /// Model files of other repositories (`imports:`, paths or globs relative to the project root) whose
+    /// issues the workspace knows without linting them.
+    public var imports: [String] = []
+    /// IDs owned by systems sot-lint cannot see (`external:`).
+    public var external: ExternalIDs { ready.external }
     /// Globs of files not scanned for secrets.
     public var secretExclude: [String] = []
     /// Secret findings allowed by fingerprint.

@@ -56,6 +56,15 @@ package struct ProfileDecoder {
         if let ready = node["ready"] {
             profile.ready = try readySettings(ready, profile: profile)
         }
+        if node["imports"] != nil { profile.imports = try strings("imports", in: node) }
+        if node["external"] != nil {
+            let patterns = try strings("external", in: node)
+            do {
+                profile.ready.external = try ExternalIDs(patterns)
+            } catch {
+                throw fail("an `external` pattern is not a valid regular expression: \(error.message)")
+            }
+        }
         if let secrets = node["secrets"] {
             // A typo here would silently scan what was meant to be excluded or report what was allowed.
             if case .mapping(let pairs) = secrets, let unknown = pairs.first(where: { !Self.secretKeys.contains($0.key) }) {

@@ -4,7 +4,7 @@ import SOTSyntax
 /// Builds a `Profile` from the compiled-in default profile and an optional project configuration.
 public enum ProfileLoader {
     package static let topLevelKeys = ["sot_classification", "id_pattern", "statuses", "fields", "front_matter",
-                               "disclaimer", "include", "exclude", "transitions", "ready", "secrets", "rules"]
+                               "disclaimer", "include", "exclude", "transitions", "ready", "imports", "external", "secrets", "rules"]
 
     /// The default profile alone.
     public static func defaultProfile(rules: [RuleDeclaration], detectors: [String]) throws(SOTLintError) -> Profile {

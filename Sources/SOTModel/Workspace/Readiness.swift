@@ -5,6 +5,8 @@ import SOTSource
 public struct ReadySettings: Sendable, Equatable {
     public var categories: [StatusCategory] = [.active, .blocked, .accepted]
     public var exceptStatuses: [String] = ["draft"]
+    /// IDs other systems own (`external:`): a blocker among them never counts as resolved.
+    public var external = ExternalIDs()
 
     public init() {}
 }
@@ -17,6 +19,8 @@ public enum BlockerState: Sendable, Equatable {
     case unresolved(status: String?)
     /// No document of the workspace defines it.
     case undefined
+    /// A system the profile names as external owns it (`external:`): never resolved here.
+    case external
 }
 
 /// Whether an issue can be worked on now, and if not, why.
@@ -39,8 +43,8 @@ public struct Readiness: Sendable, Equatable {
 
 extension Workspace {
     /// What the blocker `id` is: resolved, unresolved, or undefined (its first definition counts).
-    public func blockerState(_ id: String) -> BlockerState {
-        guard let target = issue(id) else { return .undefined }
+    public func blockerState(_ id: String, external: ExternalIDs = ExternalIDs()) -> BlockerState {
+        guard let target = issue(id) else { return external.owns(id) ? .external : .undefined }
         if target.category == .resolved { return .resolved(status: target.status?.normalized ?? "") }
         return .unresolved(status: target.status?.normalized)
     }
@@ -67,7 +71,7 @@ extension Workspace {
             reasons.append(.status(normalized))
         }
         for blocker in issue.blockers {
-            let state = blockerState(blocker.id)
+            let state = blockerState(blocker.id, external: settings.external)
             if case .resolved = state { continue }
             reasons.append(.blocker(id: blocker.id, state: state))
         }

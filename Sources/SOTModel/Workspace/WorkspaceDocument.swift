@@ -18,6 +18,9 @@ public struct WorkspaceDocument: Sendable, Codable {
     public let issues: [IssueEntry]
     /// Every issue-ID mention of the document, in order, with the field it sits in.
     public let references: [IssueReference]
+    /// The model file (`imports:` in the profile) this document comes from, nil for a document of the
+    /// workspace itself: its issues are known, not linted.
+    public var importedFrom: String? = nil
 
     public init(path: String, frontMatter: [FrontMatterEntry], issues: [IssueEntry], references: [IssueReference]) {
         self.path = path

@@ -11,7 +11,9 @@ package struct ReferenceUnresolvedRule: WorkspaceRule {
         A blocker or cross-reference to an ID that exists nowhere is either a typo or a dangling link to a \
         deleted issue; either way a harness acting on it is wrong. The workspace is every SOT document of \
         the project (the folder with `.sot-lint.yml`, else the git top level), so linting one file gives \
-        the same verdict as linting the repository. A defined ID one typo away is suggested.
+        the same verdict as linting the repository. A defined ID one typo away is suggested. Issues of other \
+        repositories' model files (`imports:`) count as defined; IDs an external system owns (`external:`) \
+        are left to `reference-external`.
         """,
         examples: [
             .valid("A reference to another document.", files: [
@@ -34,8 +36,10 @@ package struct ReferenceUnresolvedRule: WorkspaceRule {
         var unresolved: [(path: String, reference: IssueReference, id: Int)] = []
         var number: [String: Int] = [:]
         var distinct: [String] = []
+        let external = context.profile.external
         for document in workspace.documents where context.reports(document.path) {
-            for reference in document.references where !workspace.defines(reference.id) {
+            // An ID an external system owns is not ours to resolve (`reference-external` lists them).
+            for reference in document.references where !workspace.defines(reference.id) && !external.owns(reference.id) {
                 let id: Int
                 if let known = number[reference.id] {
                     id = known

@@ -114,15 +114,19 @@ public struct RuleMetadata: Sendable {
     private let makeExamples: @Sendable () -> [RuleExample]
     /// Inline `sot-lint-disable` directives can silence its findings (not so for secrets).
     public let suppressible: Bool
+    /// On unless the profile turns it off; a rule off by default (`rules/default.yml` says `off`) reports
+    /// at `defaultSeverity` once turned on.
+    public let onByDefault: Bool
     /// The acceptance items this rule's `phrases` option turns into declared invariants of this kind,
     /// which the workspace model records for the rule.
     public let declaresInvariants: DeclaredInvariant.Kind?
 
     public init(id: String, category: RuleCategory, defaultSeverity: Severity, summary: String, rationale: String,
                 options: [RuleOption] = [], examples: @autoclosure @escaping @Sendable () -> [RuleExample], suppressible: Bool = true,
-                declaresInvariants: DeclaredInvariant.Kind? = nil) {
+                declaresInvariants: DeclaredInvariant.Kind? = nil, onByDefault: Bool = true) {
         self.id = id
         self.suppressible = suppressible
+        self.onByDefault = onByDefault
         self.declaresInvariants = declaresInvariants
         self.category = category
         self.defaultSeverity = defaultSeverity

@@ -81,6 +81,7 @@ public enum SOTRuleList {
         FieldLabelUnknownRule(),
         FieldDuplicateRule(),
         ReferenceUnresolvedRule(),
+        ReferenceExternalRule(),
         BlockedBySelfRule(),
         BlockedWithoutBlockersRule(),
         BlockersWithoutBlockedRule(),

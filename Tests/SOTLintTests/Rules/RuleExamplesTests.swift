@@ -54,7 +54,7 @@ final class RuleExamplesTests: XCTestCase {
         for rule in RuleSet.builtIn.rules {
             let metadata = rule.metadata
             let settings = profile.settings(for: metadata.id)
-            XCTAssertEqual(settings.severity, metadata.defaultSeverity, "rules/default.yml severity of \(metadata.id)")
+            XCTAssertEqual(settings.severity, metadata.onByDefault ? metadata.defaultSeverity : nil, "rules/default.yml severity of \(metadata.id)")
             for option in metadata.options {
                 XCTAssertEqual(settings.options[option.name], option.defaultValue, "rules/default.yml option \(metadata.id).\(option.name)")
             }
