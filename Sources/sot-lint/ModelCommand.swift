@@ -18,9 +18,13 @@ struct ModelInputs: ParsableArguments {
         let session = try configOptions.session(detail: .full)
         let report = try session.lint(LintRequest(paths: paths))
         if let error = report.fileErrors.first { throw error }
-        return zip(report.workspaces, report.projects).map { workspace, project in
+        let models = zip(report.workspaces, report.projects).map { workspace, project in
             WorkspaceModelExport(workspace: workspace, project: project, diagnostics: report.diagnostics, toolVersion: SOTLintVersion.current)
         }
+        // Freed by the operating system at exit, not object by object.
+        ProcessLifetime.keep(report)
+        ProcessLifetime.keep(models)
+        return models
     }
 }
 
@@ -41,6 +45,7 @@ struct ModelCommand: ParsableCommand {
             throw SOTLintError.usage("model: the paths belong to \(models.count) projects (\(models.map(\.root).joined(separator: ", "))); name one project")
         }
         let json = (models.first ?? WorkspaceModelExport.empty(toolVersion: SOTLintVersion.current)).json()
+        ProcessLifetime.keep(json)
         if let output {
             let absolute = FilePath.absolute(output, base: FilePath.currentDirectory())
             try AtomicFile.write(Array(json.utf8), to: absolute, mode: FilePath.permissions(absolute) ?? 0o644)
