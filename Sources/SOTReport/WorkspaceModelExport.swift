@@ -32,6 +32,25 @@ public struct WorkspaceModelExport: Encodable, Sendable {
                 if let value = frontMatter[key] ?? nil { try entries.encode(value, forKey: DynamicKey(key)) } else { try entries.encodeNil(forKey: DynamicKey(key)) }
             }
         }
+
+        /// The document as `encode(to:)` writes it inside the model's `documents`, written directly.
+        func compactJSON() -> String {
+            var out = JSONByteBuffer(capacity: 512)
+            func raw(_ text: StaticString) {
+                text.withUTF8Buffer { out.append($0) }
+            }
+            raw("{\"path\": ")
+            JSONLayout.appendQuoted(path, to: &out)
+            raw(", \"frontMatter\": {")
+            for (index, key) in frontMatter.keys.sorted().enumerated() {
+                if index > 0 { raw(", ") }
+                JSONLayout.appendQuoted(key, to: &out)
+                raw(": ")
+                if let value = frontMatter[key] ?? nil { JSONLayout.appendQuoted(value, to: &out) } else { JSONLayout.appendNull(to: &out) }
+            }
+            raw("}}")
+            return out.text()
+        }
     }
 
     public struct Field: Encodable, Sendable {
@@ -257,12 +276,12 @@ public struct WorkspaceModelExport: Encodable, Sendable {
             return "\"\(key)\": [\n  " + encoded.joined(separator: ",\n  ") + "\n ]"
         }
         return "{" + [member("version", version), member("tool", tool), member("root", root),
-                      list("documents", documents), list("issues", issues) { $0.compactJSON() }, list("imported", imported)].joined(separator: ",\n ") + "}\n"
+                      list("documents", documents) { $0.compactJSON() }, list("issues", issues) { $0.compactJSON() }, list("imported", imported)].joined(separator: ",\n ") + "}\n"
     }
 
-    /// The generic encoding of one issue, for tests of `Issue.compactJSON()`.
-    static func genericElement(_ issue: Issue) -> String {
-        element(issue)
+    /// The generic encoding of one value, for tests of the direct writers.
+    static func genericElement(_ value: some Encodable) -> String {
+        element(value)
     }
 
     /// One value as it is written inside an array of the outermost object (compact): the value encoded as

@@ -26,6 +26,9 @@ final class WorkspaceModelExportTests: XCTestCase {
                 for issue in model.issues {
                     XCTAssertEqual(issue.compactJSON(), WorkspaceModelExport.genericElement(issue), "\(folder) \(issue.id)")
                 }
+                for document in model.documents {
+                    XCTAssertEqual(document.compactJSON(), WorkspaceModelExport.genericElement(document), "\(folder) \(document.path)")
+                }
                 XCTAssertEqual(model.json(), WorkspaceModelExport.encode(model), folder)
             }
         }
@@ -39,5 +42,8 @@ final class WorkspaceModelExportTests: XCTestCase {
             blockedBy: ["A-WORK-1", "B-WORK-2"], blocks: [], ready: false,
             findings: [.init(rule: "r", severity: "info", line: 9, message: awkward[5])])
         XCTAssertEqual(issue.compactJSON(), WorkspaceModelExport.genericElement(issue))
+        let entries: [String: String?] = ["b \"key\"": awkward[1], "a": nil, "c": awkward[4]]
+        let document = WorkspaceModelExport.Document(path: awkward[0], frontMatter: entries)
+        XCTAssertEqual(document.compactJSON(), WorkspaceModelExport.genericElement(document))
     }
 }
