@@ -118,7 +118,9 @@ package struct ProjectLint {
             }
             let context = analyze(contextFiles.map(Self.contextJob), with: analyzer, index: index, stats: index != nil, knownStats: contextStats)
             collected.add(context)
-            workspace = buildWorkspace(collected.documents + imported, own: own, context: context, files: contextFiles, jobs: targetJobs)
+            // Imported models are read at every lint (no watcher sees them): their workspace is built whole.
+            workspace = imported.isEmpty ? buildWorkspace(collected.documents, own: own, context: context, files: contextFiles, jobs: targetJobs)
+                : Workspace(documents: collected.documents + imported)
             focused = collected.hasContextDocuments
             if let digestLocation, let focus = targets.first, let contextStats, FocusDigest.searchesFitTheBudget(workspace) {
                 Self.writeDigest(digestLocation, focus: focus.displayPath, files: contextFiles, stats: contextStats, analysed: context)
