@@ -151,6 +151,29 @@ final class LanguageServerProtocolTests: LanguageServerTestCase {
         _ = client.exitStatus()
     }
 
+    func testAnImportedModelIsReadAgainAtEveryLintEvenWithTheWatcher() throws {
+        let uri = directory.appendingPathComponent("plan.md").absoluteString
+        try write(".sot-lint.yml", "imports: [\"ops.model.json\"]\n")
+        let model = { (ids: [String]) in
+            "{\"version\": 1, \"issues\": [" + ids.enumerated().map { index, id in
+                "{\"id\": \"\(id)\", \"title\": \"Theirs\", \"path\": \"plans/ops.md\", \"line\": \(16 + 8 * index), \"status\": \"open\", \"category\": \"active\"}"
+            }.joined(separator: ", ") + "]}\n"
+        }
+        try write("ops.model.json", model(["OPS-WORK-700", "OPS-WORK-701"]))
+        let (client, _) = try start(encodings: nil, capabilities: ["workspace": ["didChangeWatchedFiles": ["dynamicRegistration": true]]])
+        let registration = try client.next { $0["method"] as? String == "client/registerCapability" }
+        client.send(["id": registration["id"] as Any, "result": NSNull()])
+        client.open(uri, sotDocument("CTO Case Plan Issues", "Waits for `OPS-WORK-701` of the operations team.\n"))
+        XCTAssertEqual(try client.diagnostics(for: uri).compactMap { $0["code"] as? String }, [])
+        // The other repository drops the issue; no watched file changes, the next edit sees it.
+        try write("ops.model.json", model(["OPS-WORK-700"]))
+        client.notify("textDocument/didChange", ["textDocument": ["uri": uri, "version": 2], "contentChanges": [["text":
+            sotDocument("CTO Case Plan Issues", "Still waits for `OPS-WORK-701` of the operations team.\n")]]])
+        XCTAssertEqual(try client.diagnostics(for: uri).compactMap { $0["code"] as? String }, ["reference-unresolved"])
+        client.notify("exit", [:])
+        _ = client.exitStatus()
+    }
+
     func testSeveralFoldersAreIndexedAtStartAndTheLogGoesToTheClient() throws {
         let first = directory.appendingPathComponent("first")
         let second = directory.appendingPathComponent("second")
