@@ -34,7 +34,7 @@ public struct WorkspaceModelExport: Encodable, Sendable {
         }
 
         /// The document as `encode(to:)` writes it inside the model's `documents`, written directly.
-        func compactJSON() -> String {
+        func compactJSON() -> [UInt8] {
             var out = JSONByteBuffer(capacity: 512)
             func raw(_ text: StaticString) {
                 text.withUTF8Buffer { out.append($0) }
@@ -49,7 +49,7 @@ public struct WorkspaceModelExport: Encodable, Sendable {
                 if let value = frontMatter[key] ?? nil { JSONLayout.appendQuoted(value, to: &out) } else { JSONLayout.appendNull(to: &out) }
             }
             raw("}}")
-            return out.text()
+            return out.array()
         }
     }
 
@@ -109,7 +109,7 @@ public struct WorkspaceModelExport: Encodable, Sendable {
 
         /// The issue as `encode(to:)` writes it inside the model's `issues` (compact), written directly:
         /// the generic encoder's boxing was most of `sot-lint model`'s time on a large workspace.
-        func compactJSON() -> String {
+        func compactJSON() -> [UInt8] {
             var out = JSONByteBuffer(capacity: 1024)
             func raw(_ text: StaticString) {
                 text.withUTF8Buffer { out.append($0) }
@@ -153,7 +153,7 @@ public struct WorkspaceModelExport: Encodable, Sendable {
                 raw("}")
             }
             raw("]}")
-            return out.text()
+            return out.array()
         }
     }
 
@@ -265,18 +265,43 @@ public struct WorkspaceModelExport: Encodable, Sendable {
     }
 
     /// The model as JSON (the report's layout, members in the order documented, a final newline): the
-    /// bytes `encode(self)` gives, with the documents and issues encoded side by side on every core.
+    /// bytes `encode(self)` gives, with the documents and issues written side by side on every core.
     public func json() -> String {
-        func member(_ key: String, _ value: some Encodable) -> String {
-            "\"\(key)\": " + Self.element(value)
+        String(decoding: jsonBytes(), as: UTF8.self)
+    }
+
+    /// `json()` as UTF-8 bytes, assembled in one buffer of the final size.
+    public func jsonBytes() -> [UInt8] {
+        func member(_ key: String, _ value: some Encodable) -> [UInt8] {
+            Array("\"\(key)\": ".utf8) + Array(Self.element(value).utf8)
         }
-        func list<Element: Encodable & Sendable>(_ key: String, _ elements: [Element], _ write: (@Sendable (Element) -> String)? = nil) -> String {
-            guard !elements.isEmpty else { return "\"\(key)\": []" }
-            let encoded = ParallelResults<String>.map(elements.count) { write?(elements[$0]) ?? Self.element(elements[$0]) }
-            return "\"\(key)\": [\n  " + encoded.joined(separator: ",\n  ") + "\n ]"
+        func list<Element: Sendable>(_ key: String, _ elements: [Element], _ write: @escaping @Sendable (Element) -> [UInt8]) -> [[UInt8]] {
+            guard !elements.isEmpty else { return [Array("\"\(key)\": []".utf8)] }
+            let encoded = ParallelResults<[UInt8]>.map(elements.count) { write(elements[$0]) }
+            var parts: [[UInt8]] = [Array("\"\(key)\": [\n  ".utf8)]
+            parts.reserveCapacity(elements.count * 2 + 2)
+            for (index, element) in encoded.enumerated() {
+                if index > 0 { parts.append(Array(",\n  ".utf8)) }
+                parts.append(element)
+            }
+            parts.append(Array("\n ]".utf8))
+            return parts
         }
-        return "{" + [member("version", version), member("tool", tool), member("root", root),
-                      list("documents", documents) { $0.compactJSON() }, list("issues", issues) { $0.compactJSON() }, list("imported", imported)].joined(separator: ",\n ") + "}\n"
+        let sections: [[[UInt8]]] = [
+            [member("version", version)], [member("tool", tool)], [member("root", root)],
+            list("documents", documents) { $0.compactJSON() }, list("issues", issues) { $0.compactJSON() },
+            list("imported", imported) { Array(Self.element($0).utf8) },
+        ]
+        var total = 3
+        for section in sections { total += section.reduce(3) { $0 + $1.count } }
+        var bytes: [UInt8] = [0x7B]
+        bytes.reserveCapacity(total)
+        for (index, section) in sections.enumerated() {
+            if index > 0 { bytes += [0x2C, 0x0A, 0x20] }
+            for part in section { bytes += part }
+        }
+        bytes += [0x7D, 0x0A]
+        return bytes
     }
 
     /// The generic encoding of one value, for tests of the direct writers.

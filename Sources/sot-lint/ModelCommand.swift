@@ -44,13 +44,13 @@ struct ModelCommand: ParsableCommand {
         guard models.count <= 1 else {
             throw SOTLintError.usage("model: the paths belong to \(models.count) projects (\(models.map(\.root).joined(separator: ", "))); name one project")
         }
-        let json = (models.first ?? WorkspaceModelExport.empty(toolVersion: SOTLintVersion.current)).json()
+        let json = (models.first ?? WorkspaceModelExport.empty(toolVersion: SOTLintVersion.current)).jsonBytes()
         ProcessLifetime.keep(json)
         if let output {
             let absolute = FilePath.absolute(output, base: FilePath.currentDirectory())
-            try AtomicFile.write(Array(json.utf8), to: absolute, mode: FilePath.permissions(absolute) ?? 0o644)
+            try AtomicFile.write(json, to: absolute, mode: FilePath.permissions(absolute) ?? 0o644)
         } else {
-            Output.write(json)
+            json.withUnsafeBufferPointer { Output.write(bytes: $0) }
         }
     }
 }

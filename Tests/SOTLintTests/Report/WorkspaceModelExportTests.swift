@@ -24,10 +24,10 @@ final class WorkspaceModelExportTests: XCTestCase {
             for model in try models(folder) {
                 XCTAssertFalse(model.issues.isEmpty, folder)
                 for issue in model.issues {
-                    XCTAssertEqual(issue.compactJSON(), WorkspaceModelExport.genericElement(issue), "\(folder) \(issue.id)")
+                    XCTAssertEqual(String(decoding: issue.compactJSON(), as: UTF8.self), WorkspaceModelExport.genericElement(issue), "\(folder) \(issue.id)")
                 }
                 for document in model.documents {
-                    XCTAssertEqual(document.compactJSON(), WorkspaceModelExport.genericElement(document), "\(folder) \(document.path)")
+                    XCTAssertEqual(String(decoding: document.compactJSON(), as: UTF8.self), WorkspaceModelExport.genericElement(document), "\(folder) \(document.path)")
                 }
                 XCTAssertEqual(model.json(), WorkspaceModelExport.encode(model), folder)
             }
@@ -41,9 +41,9 @@ final class WorkspaceModelExportTests: XCTestCase {
             fields: [.init(label: awkward[2], value: nil, items: awkward), .init(label: "Notes", value: awkward[3], items: [])],
             blockedBy: ["A-WORK-1", "B-WORK-2"], blocks: [], ready: false,
             findings: [.init(rule: "r", severity: "info", line: 9, message: awkward[5])])
-        XCTAssertEqual(issue.compactJSON(), WorkspaceModelExport.genericElement(issue))
+        XCTAssertEqual(String(decoding: issue.compactJSON(), as: UTF8.self), WorkspaceModelExport.genericElement(issue))
         let entries: [String: String?] = ["b \"key\"": awkward[1], "a": nil, "c": awkward[4]]
         let document = WorkspaceModelExport.Document(path: awkward[0], frontMatter: entries)
-        XCTAssertEqual(document.compactJSON(), WorkspaceModelExport.genericElement(document))
+        XCTAssertEqual(String(decoding: document.compactJSON(), as: UTF8.self), WorkspaceModelExport.genericElement(document))
     }
 }
