@@ -201,7 +201,7 @@ public struct WorkspaceModelExport: Encodable, Sendable {
         // scanned again only otherwise (a file named alone leaves the others unscanned).
         let withSecrets = Set(diagnostics.filter { $0.rule == "secret-leak" }.map(\.path))
         let wholeProject = project.wholeProject
-        func redactor(_ path: String) -> @Sendable (String) -> String {
+        @Sendable func redactor(_ path: String) -> @Sendable (String) -> String {
             if wholeProject, !withSecrets.contains(path) { return { text in text } }
             return { text in SecretText.redacted(text) }
         }
@@ -228,30 +228,48 @@ public struct WorkspaceModelExport: Encodable, Sendable {
             }
         }
         let byPath = Dictionary(grouping: diagnostics, by: \.path)
+        let blocks = dependants
         let cycles = workspace.cycleOf
-        var issues: [Issue] = []
-        var reasons: [Readiness] = []
-        for document in own {
+        let settings = project.ready
+        // Each document's issues are built on its own (side by side), each in time linear in its issues,
+        // blockers and findings: the findings, sorted by line, are dealt out to the sections in one pass.
+        let perDocument = ParallelResults<[(Issue, Readiness)]>.map(own.count) { position in
+            let document = own[position]
             let redacted = redactor(document.path)
             let sections = document.issues.sorted { $0.headingRange.start.line < $1.headingRange.start.line }
             let found = (byPath[document.path] ?? []).sorted()
+            var next = 0
+            var built: [(Issue, Readiness)] = []
+            built.reserveCapacity(sections.count)
             for (index, issue) in sections.enumerated() {
                 let first = issue.headingRange.start.line
                 let end = index + 1 < sections.count ? sections[index + 1].headingRange.start.line : Int.max
-                let readiness = workspace.readiness(of: issue, settings: project.ready, cycles: cycles)
-                reasons.append(readiness)
-                var blockedBy: [String] = []
-                for blocker in issue.blockers where !blockedBy.contains(blocker.id) { blockedBy.append(blocker.id) }
-                issues.append(Issue(
+                while next < found.count, found[next].range.start.line < first { next += 1 }
+                var findings: [Finding] = []
+                while next < found.count, found[next].range.start.line < end {
+                    let finding = found[next]
+                    findings.append(Finding(rule: finding.rule, severity: finding.severity.rawValue, line: finding.range.start.line, message: finding.message))
+                    next += 1
+                }
+                let readiness = workspace.readiness(of: issue, settings: settings, cycles: cycles)
+                var seen = Set<String>()
+                let blockedBy = issue.blockers.map(\.id).filter { seen.insert($0).inserted }
+                built.append((Issue(
                     id: issue.id, title: redacted(issue.title), path: issue.path, line: first,
                     status: issue.status.map { redacted($0.normalized) },
                     statusText: issue.status.map { redacted($0.raw) },
                     category: issue.category?.rawValue,
                     fields: issue.fields.map { Field(label: $0.label, value: $0.value.map(redacted), items: $0.items.map { redacted($0.text) }) },
-                    blockedBy: blockedBy, blocks: dependants[issue.id] ?? [], ready: readiness.isReady,
-                    findings: found.filter { $0.range.start.line >= first && $0.range.start.line < end }.map {
-                        Finding(rule: $0.rule, severity: $0.severity.rawValue, line: $0.range.start.line, message: $0.message)
-                    }))
+                    blockedBy: blockedBy, blocks: blocks[issue.id] ?? [], ready: readiness.isReady, findings: findings), readiness))
+            }
+            return built
+        }
+        var issues: [Issue] = []
+        var reasons: [Readiness] = []
+        for built in perDocument {
+            for (issue, readiness) in built {
+                issues.append(issue)
+                reasons.append(readiness)
             }
         }
         self.issues = issues
