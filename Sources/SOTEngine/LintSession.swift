@@ -93,7 +93,7 @@ public final class LintSession: @unchecked Sendable {
             case .changed(let path): .changed(FilePath.absolute(path, base: base))
             case .deleted(let path): .deleted(FilePath.absolute(path, base: base))
             }
-        })
+        } as [FileChange])
     }
 
     /// Files parsed and analyses reused by this session so far (both 0 unless it retains analyses).

@@ -111,10 +111,7 @@ extension LanguageServer {
         defer { session.update(path: open.path, text: open.text) }
         var text = open.text
         for _ in 0..<Fixer.maximumPasses {
-            session.update(path: open.path, text: text)
-            var request = LintRequest(paths: [])
-            request.stdin = (open.path, text)
-            guard let report = try? session.lint(request) else { break }
+            guard let report = try? Self.lint(open.path, text, in: session) else { break }
             let fixes = report.diagnostics.filter { $0.path == open.path }.compactMap(\.fix)
             let fixed = Fix.applying(fixes, to: text).bytes
             if fixed == text { break }

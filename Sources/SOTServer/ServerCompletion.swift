@@ -3,6 +3,7 @@ import SOTSource
 import SOTModel
 import SOTRules
 import SOTEngine
+import SOTSecrets
 
 /// Completion: issue IDs in `Blocked by:` items and in backticks (title and status in the detail), status
 /// words after `Status:`, field labels at the start of a line, rule ids in `sot-lint-disable` directives and
@@ -105,8 +106,8 @@ extension LanguageServer {
         let shown = matches.prefix(Self.completionLimit)
         let items = shown.map { issue in
             let status = issue.status?.raw ?? "no status"
-            return item(issue.id, Self.completionKindReference, DisplayText.redacted("\(status) — \(issue.title)"),
-                        DisplayText.redacted("**\(issue.id)** — \(issue.title)\n\nStatus: \(status)\n\n\(issue.path):\(issue.headingRange.start.line)"), nil, nil)
+            return item(issue.id, Self.completionKindReference, SecretText.redacted("\(status) — \(issue.title)"),
+                        SecretText.redacted("**\(issue.id)** — \(issue.title)\n\nStatus: \(status)\n\n\(issue.path):\(issue.headingRange.start.line)"), nil, nil)
         }
         return answer(Array(items), matches.count > shown.count)
     }

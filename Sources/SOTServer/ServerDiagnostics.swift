@@ -47,14 +47,9 @@ extension LanguageServer {
     /// document keeps what it has).
     func lint(_ uri: String) -> [Any]? {
         guard let session, let open = documents[uri] else { return [] }
-        // Other open documents are read from their buffers (the session's overlays); this one is the target,
-        // given as standard input is: a buffer never saved is linted too.
-        session.update(path: open.path, text: open.text)
-        var request = LintRequest(paths: [])
-        request.stdin = (open.path, open.text)
         let report: LintReport
         do {
-            report = try session.lint(request)
+            report = try Self.lint(open.path, open.text, in: session)
         } catch {
             showConfigurationProblem(error)
             return nil
@@ -69,6 +64,15 @@ extension LanguageServer {
         findings[uri] = own
         var converter = converter(for: open.path, bytes: open.text)
         return own.map { lspDiagnostic($0, uri: uri, open: open, &converter) }
+    }
+
+    /// The lint of a buffer: other open documents are read from their buffers (the session's overlays);
+    /// this one is the target, given as standard input is, so a buffer never saved is linted too.
+    static func lint(_ path: String, _ text: [UInt8], in session: LintSession) throws(SOTLintError) -> LintReport {
+        session.update(path: path, text: text)
+        var request = LintRequest(paths: [])
+        request.stdin = (path, text)
+        return try session.lint(request)
     }
 
     /// One finding as an LSP diagnostic: its rule as `code` with a link to the rule's documentation, its

@@ -3,6 +3,7 @@ import SOTSource
 import SOTModel
 import SOTRules
 import SOTEngine
+import SOTSecrets
 
 /// Navigation on issue IDs (definition, references, hover, symbols) and hover on rules, answered from the
 /// workspace the engine built: the last lint of the open document, else the folder's index.
@@ -89,7 +90,7 @@ extension LanguageServer {
         }
         let dependants = workspace.documents.flatMap(\.issues).filter { $0.blockers.contains { $0.id == issue.id } }.map(\.id)
         if !dependants.isEmpty { lines += ["", "Blocks: " + dependants.joined(separator: ", ")] }
-        return ["contents": ["kind": "markdown", "value": DisplayText.redacted(lines.joined(separator: "\n"))], "range": found.range] as [String: Any]
+        return ["contents": ["kind": "markdown", "value": SecretText.redacted(lines.joined(separator: "\n"))], "range": found.range] as [String: Any]
     }
 
     /// The rules of the findings at the position, else the rule (or secret detector) id under the cursor
@@ -135,8 +136,8 @@ extension LanguageServer {
         var converter = converter(for: open.path, bytes: open.text)
         let issues: [[String: Any]] = document.issues.map { issue in
             [
-                "name": DisplayText.redacted("\(issue.id) - \(issue.title)"),
-                "detail": DisplayText.redacted(issue.status?.raw ?? "no status"),
+                "name": SecretText.redacted("\(issue.id) - \(issue.title)"),
+                "detail": SecretText.redacted(issue.status?.raw ?? "no status"),
                 "kind": Self.issueSymbolKind,
                 "range": lspRange(issue.headingRange, &converter),
                 "selectionRange": lspRange(issue.idRange, &converter),
@@ -148,7 +149,7 @@ extension LanguageServer {
         var range = lspRange(title.range, &converter)
         range["end"] = ["line": end.line, "character": end.character]
         return [[
-            "name": DisplayText.redacted(title.text),
+            "name": SecretText.redacted(title.text),
             "detail": "\(document.issues.count) issue(s)",
             "kind": Self.documentSymbolKind,
             "range": range,
@@ -178,7 +179,7 @@ extension LanguageServer {
                 guard var file = files[issue.path] ?? nil else { continue }
                 let range = lspRange(issue.headingRange, &file.converter)
                 files[issue.path] = file
-                symbols.append((issue.id, ["name": DisplayText.redacted("\(issue.id) - \(issue.title)"), "kind": Self.issueSymbolKind,
+                symbols.append((issue.id, ["name": SecretText.redacted("\(issue.id) - \(issue.title)"), "kind": Self.issueSymbolKind,
                                            "location": ["uri": file.uri, "range": range]]))
             }
         }

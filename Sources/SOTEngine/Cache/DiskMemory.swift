@@ -14,13 +14,6 @@ import SOTModel
 /// It also keeps the last profile each configuration file gave: when the file is then broken, the session
 /// goes on with that profile and says why (`LintReport.configurationProblems`).
 package final class DiskMemory: @unchecked Sendable {
-    /// One file change, as a file watcher reports it.
-    package enum Change: Sendable, Equatable {
-        case created(String)
-        case changed(String)
-        case deleted(String)
-    }
-
     private struct Summary {
         let stat: FileStat?
         let profile: String
@@ -54,29 +47,50 @@ package final class DiskMemory: @unchecked Sendable {
         }
     }
 
-    /// Forgets what `changes` make stale: the changed documents; on a file created or deleted (which may be a
-    /// folder) the walks and what was under it; on a configuration or ignore file, everything but the last
-    /// good profiles.
-    package func changed(_ changes: [Change]) {
+    /// Forgets what `changes` (absolute paths) make stale: the changed documents; on a file created or
+    /// deleted (which may be a folder) the walks and what was under it; on a configuration or ignore file,
+    /// everything but the last good profiles. Linear in the changes plus, when something was created or
+    /// deleted, the summaries kept times their depth.
+    package func changed(_ changes: [LintSession.FileChange]) {
         lock.lock()
         defer { lock.unlock() }
         generation += 1
         built = [:]
+        var appearedOrGone: Set<String> = []
         for change in changes {
+            let path: String
             switch change {
-            case .changed(let path) where !Self.shapesProjects(path):
-                summaries[path] = nil
-            case .created(let path) where !Self.shapesProjects(path), .deleted(let path) where !Self.shapesProjects(path):
-                walks = [:]
-                summaries[path] = nil
-                let folder = path.hasSuffix("/") ? path : path + "/"
-                for key in summaries.keys where key.hasPrefix(folder) { summaries[key] = nil }
-            default:
-                projects = [:]
-                walks = [:]
-                summaries = [:]
+            case .created(let created): path = created
+            case .deleted(let deleted): path = deleted
+            case .changed(let changed):
+                guard !Self.shapesProjects(changed) else { return forgetAll() }
+                summaries[changed] = nil
+                continue
+            }
+            guard !Self.shapesProjects(path) else { return forgetAll() }
+            appearedOrGone.insert(path)
+        }
+        guard !appearedOrGone.isEmpty else { return }
+        walks = [:]
+        // A path created or deleted may be a folder: every summary at or below it goes, each key's folders
+        // looked up in the set once.
+        for key in Array(summaries.keys) {
+            var folder = key
+            while !folder.isEmpty, folder != "/" {
+                if appearedOrGone.contains(folder) {
+                    summaries[key] = nil
+                    break
+                }
+                folder = FilePath.parent(folder)
             }
         }
+    }
+
+    /// Everything but the last good profiles (lock held).
+    private func forgetAll() {
+        projects = [:]
+        walks = [:]
+        summaries = [:]
     }
 
     /// A file whose change can move project roots, profiles or which files a walk finds.

@@ -78,4 +78,22 @@ final class WatchedSessionTests: XCTestCase {
             XCTAssertEqual(try verdict(watched, buffer), try verdict(fresh, buffer), "step \(step)")
         }
     }
+
+    func testADeletedFolderForgetsEverySummaryBelowIt() throws {
+        let defining = document("CTO Case Sub Issues", issues: [(id: 1, status: "open", blockers: [])], mentions: [])
+        let mentioning = document("CTO Case Main Issues", issues: [(id: 2, status: "open", blockers: [])], mentions: [1])
+        let workspace = try TemporaryWorkspace(files: [("sub/deeper/defining.md", defining), ("main.md", mentioning)])
+        let today = try XCTUnwrap(CalendarDate("2026-06-15"))
+        let watched = LintSession(.init(workingDirectory: workspace.path, today: today, retainsAnalyses: true))
+        watched.watchFiles(true)
+        var request = LintRequest(paths: [])
+        request.stdin = ("main.md", Array(mentioning.utf8))
+        XCTAssertEqual(try watched.lint(request).diagnostics.map(\.rule), [])
+        // The folder goes; the watcher reports the folder alone, as editors do.
+        try FileManager.default.removeItem(atPath: workspace.path + "/sub")
+        watched.filesChanged([.deleted(workspace.path + "/sub")])
+        let fresh = LintSession(.init(workingDirectory: workspace.path, today: today))
+        XCTAssertEqual(try watched.lint(request).diagnostics.map(\.rule), ["reference-unresolved"])
+        XCTAssertEqual(try watched.lint(request).diagnostics.map(\.message), try fresh.lint(request).diagnostics.map(\.message))
+    }
 }
