@@ -12,8 +12,8 @@ public enum ReadyQueueRenderer {
     public static func queue(_ models: [WorkspaceModelExport], blocked: Bool, format: Format) -> String {
         var chosen: [(issue: WorkspaceModelExport.Issue, reasons: [String])] = []
         for model in models {
-            for (index, issue) in model.issues.enumerated() where issue.ready != blocked {
-                chosen.append((issue, model.reasons[index].reasons.map(WorkspaceModelExport.describe)))
+            for issue in model.issues where issue.ready != blocked {
+                chosen.append((issue, issue.readiness.reasons.map(WorkspaceModelExport.describe)))
             }
         }
         switch format {
@@ -35,8 +35,14 @@ public enum ReadyQueueRenderer {
         for model in models {
             guard let index = model.issues.firstIndex(where: { $0.id == id }) else { continue }
             let issue = model.issues[index]
-            let reasons = model.reasons[index].reasons.map(WorkspaceModelExport.describe)
-            func first(_ id: String) -> WorkspaceModelExport.Issue? { model.issues.first { $0.id == id } }
+            let reasons = issue.readiness.reasons.map(WorkspaceModelExport.describe)
+            // Each ID's first definition, found once for all of the issue's blockers and dependants.
+            let wanted = Set(issue.blockedBy + issue.blocks)
+            var definitions: [String: WorkspaceModelExport.Issue] = [:]
+            for other in model.issues where wanted.contains(other.id) && definitions[other.id] == nil {
+                definitions[other.id] = other
+            }
+            func first(_ id: String) -> WorkspaceModelExport.Issue? { definitions[id] }
             let blockers = issue.blockedBy.compactMap(first)
             let dependants = issue.blocks.compactMap(first)
             switch format {

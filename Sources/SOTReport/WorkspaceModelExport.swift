@@ -36,20 +36,38 @@ public struct WorkspaceModelExport: Encodable, Sendable {
         /// The document as `encode(to:)` writes it inside the model's `documents`, written directly.
         func compactJSON() -> [UInt8] {
             var out = JSONByteBuffer(capacity: 512)
+            Self.write(path: path, entries: frontMatter.keys.sorted().map { ($0, frontMatter[$0] ?? nil) }, to: &out)
+            return out.array()
+        }
+
+        /// A workspace document as `Document(source).compactJSON()` writes it, without the dictionary: its
+        /// front-matter entries sorted by key, the first of a duplicated key kept.
+        static func write(_ source: WorkspaceDocument, redacts: Bool, to out: inout JSONByteBuffer) {
+            let entries = source.frontMatter
+            let order = entries.indices.sorted { entries[$0].key != entries[$1].key ? entries[$0].key < entries[$1].key : $0 < $1 }
+            var kept: [(String, String?)] = []
+            kept.reserveCapacity(order.count)
+            for index in order where kept.last?.0 != entries[index].key {
+                kept.append((entries[index].key, entries[index].value.map { Issue.text($0, redacts) }))
+            }
+            write(path: source.path, entries: kept, to: &out)
+        }
+
+        /// `{"path": …, "frontMatter": {…}}` of entries already sorted by key, each key once.
+        private static func write(path: String, entries: [(String, String?)], to out: inout JSONByteBuffer) {
             func raw(_ text: StaticString) {
                 text.withUTF8Buffer { out.append($0) }
             }
             raw("{\"path\": ")
             JSONLayout.appendQuoted(path, to: &out)
             raw(", \"frontMatter\": {")
-            for (index, key) in frontMatter.keys.sorted().enumerated() {
+            for (index, (key, value)) in entries.enumerated() {
                 if index > 0 { raw(", ") }
                 JSONLayout.appendQuoted(key, to: &out)
                 raw(": ")
-                if let value = frontMatter[key] ?? nil { JSONLayout.appendQuoted(value, to: &out) } else { JSONLayout.appendNull(to: &out) }
+                if let value { JSONLayout.appendQuoted(value, to: &out) } else { JSONLayout.appendNull(to: &out) }
             }
             raw("}}")
-            return out.array()
         }
     }
 
@@ -85,11 +103,67 @@ public struct WorkspaceModelExport: Encodable, Sendable {
         /// As written (`Blocked.`).
         public let statusText: String?
         public let category: String?
-        public let fields: [Field]
+        /// Every field with its items, redacted.
+        public var fields: [Field] { fieldSource.fields }
         public let blockedBy: [String]
         public let blocks: [String]
-        public let ready: Bool
+        /// Whether it is ready, and if not, why (`ready` in the JSON; the reasons are not encoded).
+        public let readiness: Readiness
+        public var ready: Bool { readiness.isReady }
         public let findings: [Finding]
+        private let fieldSource: FieldSource
+
+        /// Where an issue's fields come from: built as such, or the workspace's own entries, turned into
+        /// `Field`s only when read or written (`ready` never reads them; `model` writes each item once).
+        private enum FieldSource: Sendable {
+            case built([Field])
+            /// The entries, and whether their text is redacted.
+            case kept([FieldEntry], redacts: Bool)
+
+            var fields: [Field] {
+                switch self {
+                case .built(let fields):
+                    return fields
+                case .kept(let entries, let redacts):
+                    return entries.map { entry in
+                        Field(label: entry.label, value: entry.value.map { Issue.text($0, redacts) }, items: entry.items.map { Issue.text($0.text, redacts) })
+                    }
+                }
+            }
+        }
+
+        static func text(_ text: String, _ redacts: Bool) -> String {
+            redacts ? SecretText.redacted(text) : text
+        }
+
+        init(id: String, title: String, path: String, line: Int, status: String?, statusText: String?, category: String?,
+             fields: [Field], blockedBy: [String], blocks: [String], readiness: Readiness, findings: [Finding]) {
+            self.init(id: id, title: title, path: path, line: line, status: status, statusText: statusText, category: category,
+                      fieldSource: .built(fields), blockedBy: blockedBy, blocks: blocks, readiness: readiness, findings: findings)
+        }
+
+        /// An issue whose fields are the workspace's `entries`, redacted when `redacts`.
+        init(id: String, title: String, path: String, line: Int, status: String?, statusText: String?, category: String?,
+             entries: [FieldEntry], redacts: Bool, blockedBy: [String], blocks: [String], readiness: Readiness, findings: [Finding]) {
+            self.init(id: id, title: title, path: path, line: line, status: status, statusText: statusText, category: category,
+                      fieldSource: .kept(entries, redacts: redacts), blockedBy: blockedBy, blocks: blocks, readiness: readiness, findings: findings)
+        }
+
+        private init(id: String, title: String, path: String, line: Int, status: String?, statusText: String?, category: String?,
+                     fieldSource: FieldSource, blockedBy: [String], blocks: [String], readiness: Readiness, findings: [Finding]) {
+            self.id = id
+            self.title = title
+            self.path = path
+            self.line = line
+            self.status = status
+            self.statusText = statusText
+            self.category = category
+            self.fieldSource = fieldSource
+            self.blockedBy = blockedBy
+            self.blocks = blocks
+            self.readiness = readiness
+            self.findings = findings
+        }
 
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: DynamicKey.self)
@@ -111,19 +185,32 @@ public struct WorkspaceModelExport: Encodable, Sendable {
         /// the generic encoder's boxing was most of `sot-lint model`'s time on a large workspace.
         func compactJSON() -> [UInt8] {
             var out = JSONByteBuffer(capacity: 1024)
+            write(to: &out)
+            return out.array()
+        }
+
+        /// Appends `compactJSON()` to `out`.
+        func write(to out: inout JSONByteBuffer) {
             func raw(_ text: StaticString) {
                 text.withUTF8Buffer { out.append($0) }
             }
             func string(_ value: String?) {
                 if let value { JSONLayout.appendQuoted(value, to: &out) } else { JSONLayout.appendNull(to: &out) }
             }
-            func strings(_ values: [String]) {
+            func strings(_ values: some Sequence<String>) {
                 raw("[")
                 for (index, value) in values.enumerated() {
                     if index > 0 { raw(", ") }
                     JSONLayout.appendQuoted(value, to: &out)
                 }
                 raw("]")
+            }
+            func field(_ index: Int, _ label: String, _ value: String?, _ items: some Sequence<String>) {
+                if index > 0 { raw(", ") }
+                raw("{\"label\": "); string(label)
+                raw(", \"value\": "); string(value)
+                raw(", \"items\": "); strings(items)
+                raw("}")
             }
             raw("{\"id\": "); string(id)
             raw(", \"title\": "); string(title)
@@ -133,12 +220,26 @@ public struct WorkspaceModelExport: Encodable, Sendable {
             raw(", \"statusText\": "); string(statusText)
             raw(", \"category\": "); string(category)
             raw(", \"fields\": [")
-            for (index, field) in fields.enumerated() {
-                if index > 0 { raw(", ") }
-                raw("{\"label\": "); string(field.label)
-                raw(", \"value\": "); string(field.value)
-                raw(", \"items\": "); strings(field.items)
-                raw("}")
+            switch fieldSource {
+            case .built(let fields):
+                for (index, built) in fields.enumerated() { field(index, built.label, built.value, built.items) }
+            case .kept(let entries, let redacts) where redacts:
+                for (index, entry) in entries.enumerated() {
+                    field(index, entry.label, entry.value.map { Self.text($0, true) }, entry.items.map { Self.text($0.text, true) })
+                }
+            case .kept(let entries, _):
+                // The text as it is, read in place.
+                for index in entries.indices {
+                    if index > 0 { raw(", ") }
+                    raw("{\"label\": "); string(entries[index].label)
+                    raw(", \"value\": "); string(entries[index].value)
+                    raw(", \"items\": [")
+                    for item in entries[index].items.indices {
+                        if item > 0 { raw(", ") }
+                        JSONLayout.appendQuoted(entries[index].items[item].text, to: &out)
+                    }
+                    raw("]}")
+                }
             }
             raw("], \"blockedBy\": "); strings(blockedBy)
             raw(", \"blocks\": "); strings(blocks)
@@ -153,7 +254,6 @@ public struct WorkspaceModelExport: Encodable, Sendable {
                 raw("}")
             }
             raw("]}")
-            return out.array()
         }
     }
 
@@ -181,14 +281,33 @@ public struct WorkspaceModelExport: Encodable, Sendable {
     public let tool: Tool
     /// The project root, as the working directory shows it (`.` for itself).
     public let root: String
-    public let documents: [Document]
+    /// Each document with its front matter (redacted), made when read: `ready` and `show` never read them.
+    public var documents: [Document] {
+        sources.map { document, redacts in
+            var entries: [String: String?] = [:]
+            for entry in document.frontMatter where entries[entry.key] == nil {
+                entries[entry.key] = .some(entry.value.map { Issue.text($0, redacts) })
+            }
+            return Document(path: document.path, frontMatter: entries)
+        }
+    }
     public let issues: [Issue]
     public let imported: [ImportedIssue]
-    /// Why each issue that is not ready is not (by position in `issues`; not encoded).
-    public let reasons: [Readiness]
+    /// The project's own documents, each with whether its text is redacted.
+    private let sources: [(WorkspaceDocument, redacts: Bool)]
 
     private enum CodingKeys: String, CodingKey {
         case version, tool, root, documents, issues, imported
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(version, forKey: .version)
+        try container.encode(tool, forKey: .tool)
+        try container.encode(root, forKey: .root)
+        try container.encode(documents, forKey: .documents)
+        try container.encode(issues, forKey: .issues)
+        try container.encode(imported, forKey: .imported)
     }
 
     /// The model of one project of a lint: its workspace (built with full detail for fields and front
@@ -201,29 +320,21 @@ public struct WorkspaceModelExport: Encodable, Sendable {
         // scanned again only otherwise (a file named alone leaves the others unscanned).
         let withSecrets = Set(diagnostics.filter { $0.rule == "secret-leak" }.map(\.path))
         let wholeProject = project.wholeProject
-        @Sendable func redactor(_ path: String) -> @Sendable (String) -> String {
-            if wholeProject, !withSecrets.contains(path) { return { text in text } }
-            return { text in SecretText.redacted(text) }
+        @Sendable func redacting(_ path: String) -> Bool {
+            !wholeProject || withSecrets.contains(path)
         }
         // Imported documents are other repositories' issues: known here, exported there; listed in brief.
         let own = workspace.documents.filter { $0.importedFrom == nil }
         imported = workspace.documents.filter { $0.importedFrom != nil }.flatMap(\.issues).map {
             ImportedIssue(id: $0.id, title: SecretText.redacted($0.title), status: $0.status?.normalized, category: $0.category?.rawValue, source: $0.path)
         }
-        documents = own.map { document in
-            let redacted = redactor(document.path)
-            var entries: [String: String?] = [:]
-            for entry in document.frontMatter where entries[entry.key] == nil {
-                entries[entry.key] = .some(entry.value.map(redacted))
-            }
-            return Document(path: document.path, frontMatter: entries)
-        }
-        // Who lists each ID as a blocker, in document order; each finding by path.
+        sources = own.map { ($0, redacting($0.path)) }
+        // Who lists each ID as a blocker, in document order (an issue once, however often it lists it).
         var dependants: [String: [String]] = [:]
         for document in own {
             for issue in document.issues {
-                for blocker in Set(issue.blockers.map(\.id)).sorted() where dependants[blocker]?.last != issue.id {
-                    dependants[blocker, default: []].append(issue.id)
+                for blocker in issue.blockers where dependants[blocker.id]?.last != issue.id {
+                    dependants[blocker.id, default: []].append(issue.id)
                 }
             }
         }
@@ -233,17 +344,18 @@ public struct WorkspaceModelExport: Encodable, Sendable {
         let settings = project.ready
         // Each document's issues are built on its own (side by side), each in time linear in its issues,
         // blockers and findings: the findings, sorted by line, are dealt out to the sections in one pass.
-        let perDocument = ParallelResults<[(Issue, Readiness)]>.map(own.count) { position in
+        // Every issue is written straight into its place in `issues`.
+        issues = ParallelResults<Issue>.flatMap(counts: own.map(\.issues.count)) { position, emit in
             let document = own[position]
-            let redacted = redactor(document.path)
-            let sections = document.issues.sorted { $0.headingRange.start.line < $1.headingRange.start.line }
+            let redacts = redacting(document.path)
+            let lines = document.issues.map(\.headingRange.start.line)
+            let order = lines.indices.dropFirst().allSatisfy { lines[$0 - 1] <= lines[$0] }
+                ? Array(lines.indices) : lines.indices.sorted { lines[$0] < lines[$1] }
             let found = (byPath[document.path] ?? []).sorted()
             var next = 0
-            var built: [(Issue, Readiness)] = []
-            built.reserveCapacity(sections.count)
-            for (index, issue) in sections.enumerated() {
-                let first = issue.headingRange.start.line
-                let end = index + 1 < sections.count ? sections[index + 1].headingRange.start.line : Int.max
+            for (rank, index) in order.enumerated() {
+                let first = lines[index]
+                let end = rank + 1 < order.count ? lines[order[rank + 1]] : Int.max
                 while next < found.count, found[next].range.start.line < first { next += 1 }
                 var findings: [Finding] = []
                 while next < found.count, found[next].range.start.line < end {
@@ -251,29 +363,34 @@ public struct WorkspaceModelExport: Encodable, Sendable {
                     findings.append(Finding(rule: finding.rule, severity: finding.severity.rawValue, line: finding.range.start.line, message: finding.message))
                     next += 1
                 }
-                let readiness = workspace.readiness(of: issue, settings: settings, cycles: cycles)
-                var seen = Set<String>()
-                let blockedBy = issue.blockers.map(\.id).filter { seen.insert($0).inserted }
-                built.append((Issue(
-                    id: issue.id, title: redacted(issue.title), path: issue.path, line: first,
-                    status: issue.status.map { redacted($0.normalized) },
-                    statusText: issue.status.map { redacted($0.raw) },
-                    category: issue.category?.rawValue,
-                    fields: issue.fields.map { Field(label: $0.label, value: $0.value.map(redacted), items: $0.items.map { redacted($0.text) }) },
-                    blockedBy: blockedBy, blocks: blocks[issue.id] ?? [], ready: readiness.isReady, findings: findings), readiness))
-            }
-            return built
-        }
-        var issues: [Issue] = []
-        var reasons: [Readiness] = []
-        for built in perDocument {
-            for (issue, readiness) in built {
-                issues.append(issue)
-                reasons.append(readiness)
+                emit(Self.issue(document.issues[index], redacts: redacts, workspace: workspace, settings: settings, cycles: cycles,
+                                blocks: blocks, findings: findings))
             }
         }
-        self.issues = issues
-        self.reasons = reasons
+    }
+
+    /// The export of one issue of the workspace (read in place, not copied).
+    private static func issue(_ issue: borrowing IssueEntry, redacts: Bool, workspace: Workspace, settings: ReadySettings,
+                              cycles: [String: [String]], blocks: [String: [String]], findings: [Finding]) -> Issue {
+        Issue(id: issue.id, title: Issue.text(issue.title, redacts), path: issue.path, line: issue.headingRange.start.line,
+              status: issue.status.map { Issue.text($0.normalized, redacts) },
+              statusText: issue.status.map { Issue.text($0.raw, redacts) },
+              category: issue.category?.rawValue, entries: issue.fields, redacts: redacts,
+              blockedBy: once(issue.blockers.map(\.id)), blocks: blocks[issue.id] ?? [],
+              readiness: workspace.readiness(of: issue, settings: settings, cycles: cycles), findings: findings)
+    }
+
+    /// `ids` without repetitions, first occurrences in order: a scan for the few blockers an issue usually
+    /// has, a set beyond that (linear either way).
+    static func once(_ ids: [String]) -> [String] {
+        if ids.count <= 8 {
+            var kept: [String] = []
+            kept.reserveCapacity(ids.count)
+            for id in ids where !kept.contains(id) { kept.append(id) }
+            return kept
+        }
+        var seen = Set<String>(minimumCapacity: ids.count)
+        return ids.filter { seen.insert($0).inserted }
     }
 
     /// The model of no project (paths without an SOT workspace).
@@ -290,36 +407,47 @@ public struct WorkspaceModelExport: Encodable, Sendable {
 
     /// `json()` as UTF-8 bytes, assembled in one buffer of the final size.
     public func jsonBytes() -> [UInt8] {
+        let chunks = jsonChunks()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
+        for chunk in chunks { bytes += chunk }
+        return bytes
+    }
+
+    /// `json()` as consecutive runs of UTF-8 bytes, to be written one after the other without being
+    /// joined (a large model is not held twice).
+    public func jsonChunks() -> [[UInt8]] {
         func member(_ key: String, _ value: some Encodable) -> [UInt8] {
             Array("\"\(key)\": ".utf8) + Array(Self.element(value).utf8)
         }
-        func list<Element: Sendable>(_ key: String, _ elements: [Element], _ write: @escaping @Sendable (Element) -> [UInt8]) -> [[UInt8]] {
-            guard !elements.isEmpty else { return [Array("\"\(key)\": []".utf8)] }
-            let encoded = ParallelResults<[UInt8]>.map(elements.count) { write(elements[$0]) }
-            var parts: [[UInt8]] = [Array("\"\(key)\": [\n  ".utf8)]
-            parts.reserveCapacity(elements.count * 2 + 2)
-            for (index, element) in encoded.enumerated() {
-                if index > 0 { parts.append(Array(",\n  ".utf8)) }
-                parts.append(element)
+        // A list's elements are written in runs (a few per core and thread), each run into one buffer.
+        func list(_ key: String, _ count: Int, _ write: @escaping @Sendable (Int, inout JSONByteBuffer) -> Void) -> [[UInt8]] {
+            guard count > 0 else { return [Array("\"\(key)\": []".utf8)] }
+            let runs = min(count, 64)
+            let written = ParallelResults<[UInt8]>.map(runs) { run in
+                let range = (count * run / runs)..<(count * (run + 1) / runs)
+                var out = JSONByteBuffer(capacity: 64 * 1024)
+                for index in range {
+                    if index > 0 { ",\n  ".utf8.withContiguousStorageIfAvailable { out.append($0) } }
+                    write(index, &out)
+                }
+                return out.array()
             }
-            parts.append(Array("\n ]".utf8))
-            return parts
+            return [Array("\"\(key)\": [\n  ".utf8)] + written + [Array("\n ]".utf8)]
         }
         let sections: [[[UInt8]]] = [
             [member("version", version)], [member("tool", tool)], [member("root", root)],
-            list("documents", documents) { $0.compactJSON() }, list("issues", issues) { $0.compactJSON() },
-            list("imported", imported) { Array(Self.element($0).utf8) },
+            list("documents", sources.count) { [sources] index, out in Document.write(sources[index].0, redacts: sources[index].redacts, to: &out) },
+            list("issues", issues.count) { [issues] index, out in issues[index].write(to: &out) },
+            list("imported", imported.count) { [imported] index, out in out.append(Self.element(imported[index])) },
         ]
-        var total = 3
-        for section in sections { total += section.reduce(3) { $0 + $1.count } }
-        var bytes: [UInt8] = [0x7B]
-        bytes.reserveCapacity(total)
+        var chunks: [[UInt8]] = [[0x7B]]
         for (index, section) in sections.enumerated() {
-            if index > 0 { bytes += [0x2C, 0x0A, 0x20] }
-            for part in section { bytes += part }
+            if index > 0 { chunks.append([0x2C, 0x0A, 0x20]) }
+            chunks += section
         }
-        bytes += [0x7D, 0x0A]
-        return bytes
+        chunks.append([0x7D, 0x0A])
+        return chunks
     }
 
     /// The generic encoding of one value, for tests of the direct writers.

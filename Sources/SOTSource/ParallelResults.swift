@@ -35,6 +35,32 @@ package final class ParallelResults<Value: Sendable>: @unchecked Sendable {
             initialized = count
         }
     }
+
+    /// Runs `body` for every index on all cores, each emitting exactly `counts[index]` values, and returns
+    /// all of them in index order, each written straight into its place in one array: no array per index
+    /// to build, copy and free.
+    @inlinable
+    package static func flatMap(counts: [Int], _ body: @Sendable (Int, (Value) -> Void) -> Void) -> [Value] {
+        var total = 0
+        let offsets = counts.map { count in
+            defer { total += count }
+            return total
+        }
+        return Array(unsafeUninitializedCapacity: total) { buffer, initialized in
+            nonisolated(unsafe) let base = buffer.baseAddress
+            DispatchQueue.concurrentPerform(iterations: counts.count) { index in
+                var next = offsets[index]
+                let end = next + counts[index]
+                body(index) { value in
+                    precondition(next < end, "flatMap: more values than counted for index \(index)")
+                    (base.unsafelyUnwrapped + next).initialize(to: value)
+                    next += 1
+                }
+                precondition(next == end, "flatMap: fewer values than counted for index \(index)")
+            }
+            initialized = total
+        }
+    }
 }
 
 /// Runs `background` on another thread while `foreground` runs on this one, and returns both results

@@ -13,9 +13,10 @@ struct ModelInputs: ParsableArguments {
 
     @OptionGroup var configOptions: ConfigOptions
 
-    /// Each project's model, in root order.
-    func models() throws -> [WorkspaceModelExport] {
-        let session = try configOptions.session(detail: .full)
+    /// Each project's model, in root order. `detail` `.index` leaves out the fields and front matter (for
+    /// output that shows neither); readiness, blockers and findings are the same.
+    func models(detail: ModelDetail = .full) throws -> [WorkspaceModelExport] {
+        let session = try configOptions.session(detail: detail)
         let report = try session.lint(LintRequest(paths: paths))
         if let error = report.fileErrors.first { throw error }
         let models = zip(report.workspaces, report.projects).map { workspace, project in
@@ -44,13 +45,13 @@ struct ModelCommand: ParsableCommand {
         guard models.count <= 1 else {
             throw SOTLintError.usage("model: the paths belong to \(models.count) projects (\(models.map(\.root).joined(separator: ", "))); name one project")
         }
-        let json = (models.first ?? WorkspaceModelExport.empty(toolVersion: SOTLintVersion.current)).jsonBytes()
+        let json = (models.first ?? WorkspaceModelExport.empty(toolVersion: SOTLintVersion.current)).jsonChunks()
         ProcessLifetime.keep(json)
         if let output {
             let absolute = FilePath.absolute(output, base: FilePath.currentDirectory())
-            try AtomicFile.write(json, to: absolute, mode: FilePath.permissions(absolute) ?? 0o644)
+            try AtomicFile.write(chunks: json, to: absolute, mode: FilePath.permissions(absolute) ?? 0o644)
         } else {
-            json.withUnsafeBufferPointer { Output.write(bytes: $0) }
+            for chunk in json { chunk.withUnsafeBufferPointer { Output.write(bytes: $0) } }
         }
     }
 }
@@ -75,7 +76,9 @@ struct ReadyCommand: ParsableCommand {
     var format: ReadyQueueRenderer.Format = .text
 
     func run() throws {
-        Output.write(ReadyQueueRenderer.queue(try inputs.models(), blocked: blocked, format: format))
+        // The text lines show no fields: the lint keeps none (as `lint` does).
+        let models = try inputs.models(detail: format == .text ? .index : .full)
+        Output.write(ReadyQueueRenderer.queue(models, blocked: blocked, format: format))
     }
 }
 

@@ -156,6 +156,13 @@ final class ModelCommandTests: TemporaryDirectoryTestCase {
             let queue = try BinaryRunner.run(["ready", "--format", "json"], in: folder)
             let listed = ((try JSONSerialization.jsonObject(with: Data(queue.stdout.utf8)) as? [String: Any])?["ready"] as? [[String: Any]] ?? [])
             XCTAssertEqual(listed.compactMap { $0["id"] as? String }, issues.filter { $0["ready"] as? Bool == true }.compactMap { $0["id"] as? String }, name)
+            // The text queues (a lint that keeps no fields) list the same issues, and --blocked the others.
+            for (arguments, ready) in [(["ready"], true), (["ready", "--blocked"], false)] {
+                let text = try BinaryRunner.run(arguments, in: folder)
+                XCTAssertEqual(text.status, 0, name + text.stderr)
+                XCTAssertEqual(text.stdout.split(separator: "\n").map { String($0.prefix { $0 != " " }) },
+                               issues.filter { $0["ready"] as? Bool == ready }.compactMap { $0["id"] as? String }, "\(name) \(arguments)")
+            }
         }
     }
 }

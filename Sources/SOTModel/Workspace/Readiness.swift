@@ -44,9 +44,9 @@ public struct Readiness: Sendable, Equatable {
 extension Workspace {
     /// What the blocker `id` is: resolved, unresolved, or undefined (its first definition counts).
     public func blockerState(_ id: String, external: ExternalIDs = ExternalIDs()) -> BlockerState {
-        guard let target = issue(id) else { return external.owns(id) ? .external : .undefined }
-        if target.category == .resolved { return .resolved(status: target.status?.normalized ?? "") }
-        return .unresolved(status: target.status?.normalized)
+        guard let (category, status) = definitionStatus(id) else { return external.owns(id) ? .external : .undefined }
+        if category == .resolved { return .resolved(status: status ?? "") }
+        return .unresolved(status: status)
     }
 
     /// Each issue in a blocked-by cycle, with its cycle's members (sorted).
@@ -75,7 +75,7 @@ extension Workspace {
             if case .resolved = state { continue }
             reasons.append(.blocker(id: blocker.id, state: state))
         }
-        if let cycle = cycles[issue.id] { reasons.append(.cycle(cycle)) }
+        if !cycles.isEmpty, let cycle = cycles[issue.id] { reasons.append(.cycle(cycle)) }
         return Readiness(reasons: reasons)
     }
 }

@@ -219,6 +219,15 @@ public struct Workspace: Sendable, Codable {
         return documents[placeDocument[place]].issues[placeIssue[place]]
     }
 
+    /// The category and normalised status of the first definition of `id` (nil when none), read in place:
+    /// no copy of the whole entry for the ready queue's many blocker lookups.
+    package func definitionStatus(_ id: String) -> (StatusCategory?, String?)? {
+        guard let known = number.number(of: id) else { return nil }
+        let place = firstPlace[known]
+        let (document, index) = (placeDocument[place], placeIssue[place])
+        return (documents[document].issues[index].category, documents[document].issues[index].status?.normalized)
+    }
+
     /// Blocked-by edges between defined issues, once each, in ID order.
     public var edges: [Edge] {
         (0..<graph.count).flatMap { position in
