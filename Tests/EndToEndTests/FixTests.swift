@@ -97,6 +97,24 @@ final class FixTests: TemporaryDirectoryTestCase {
         XCTAssertEqual(FilePath.permissions(path), 0o600)
     }
 
+    /// A title with inline code equals the same H1 (no finding), and the fix of a stale title copies the
+    /// H1 as written, backticks kept (a plain YAML scalar: a backtick is special only in front).
+    func testInlineCodeInTheTitleAndTheFixKeepIt() throws {
+        let body = "## CTO-WORK-001 - First\n\nStatus: open.\n\nAcceptance:\n\n- Works.\n"
+        let same = ExampleText.sot(body).replacingOccurrences(of: "title: Example", with: "title: Fix the `task create` flag")
+            .replacingOccurrences(of: "# Example\n", with: "# Fix the `task create` flag\n")
+        try write("same.md", same)
+        let clean = try BinaryRunner.run(["same.md"], in: directory)
+        XCTAssertEqual(clean.status, 0, clean.stdout + clean.stderr)
+        XCTAssertFalse(clean.stdout.contains("frontmatter-title-mismatch"), clean.stdout)
+        let other = same.replacingOccurrences(of: "CTO-WORK-001", with: "CTO-WORK-002")
+        try write("stale.md", other.replacingOccurrences(of: "title: Fix the `task create` flag", with: "title: Old name"))
+        let run = try BinaryRunner.run(["--fix", "stale.md"], in: directory)
+        XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
+        let fixed = try String(contentsOf: directory.appendingPathComponent("stale.md"), encoding: .utf8)
+        XCTAssertEqual(fixed, other)
+    }
+
     func testSecretFindingsCarryNoFix() throws {
         try write("a.env", "TOKEN=ghp_R4nd0mV4lu3sAr3H3r3xQ9zLmN2pK7wY1tB8\n")
         let run = try BinaryRunner.run(["--format", "json", "--fix", "a.env"], in: directory)

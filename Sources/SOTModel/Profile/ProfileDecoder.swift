@@ -10,11 +10,6 @@ package struct ProfileDecoder {
     /// The secret detectors `secrets.detectors` may name.
     package let detectors: [String]
 
-    /// The keys `secrets:` and each of its `allow` entries may hold.
-    private static let secretKeys = ["exclude", "allow", "detectors"]
-    private static let detectorKeys = ["severity", "entropy"]
-    private static let allowKeys = ["fingerprint", "value", "detector", "reason"]
-
     /// What `severity` may say, made once rather than for each of the profile's rules.
     private static let severityNames = Severity.allCases.map(\.rawValue) + ["off"]
 
@@ -66,10 +61,6 @@ package struct ProfileDecoder {
             }
         }
         if let secrets = node["secrets"] {
-            // A typo here would silently scan what was meant to be excluded or report what was allowed.
-            if case .mapping(let pairs) = secrets, let unknown = pairs.first(where: { !Self.secretKeys.contains($0.key) }) {
-                throw fail("unknown key `secrets.\(unknown.key)`" + Suggestion.didYouMean(unknown.key, among: Self.secretKeys))
-            }
             profile.secretExclude = try strings("exclude", in: secrets, context: "secrets.")
             profile.secretAllowances = try allowances(secrets)
             profile.secretDetectors = try detectorSettings(secrets)
@@ -79,10 +70,7 @@ package struct ProfileDecoder {
 
     /// `ready:`: the status categories whose issues may be ready, and statuses that never are.
     private func readySettings(_ ready: ConfigNode, profile: Profile) throws(SOTLintError) -> ReadySettings {
-        guard case .mapping(let pairs) = ready else { throw fail("`ready` must be a mapping of `categories` and `except`") }
-        if let unknown = pairs.first(where: { !Self.readyKeys.contains($0.key) }) {
-            throw fail("unknown key `ready.\(unknown.key)`" + Suggestion.didYouMean(unknown.key, among: Self.readyKeys))
-        }
+        guard case .mapping = ready else { throw fail("`ready` must be a mapping of `categories` and `except`") }
         var settings = ReadySettings()
         if ready["categories"] != nil {
             let names = try strings("categories", in: ready, context: "ready.")
@@ -103,8 +91,6 @@ package struct ProfileDecoder {
         }
         return settings
     }
-
-    private static let readyKeys = ["categories", "except"]
 
     /// `secrets.detectors`: `ID: off`, `ID: warning`, or `ID: {severity: …, entropy: 4.2}`.
     private func detectorSettings(_ secrets: ConfigNode) throws(SOTLintError) -> [String: SecretDetectorSettings] {
@@ -132,9 +118,6 @@ package struct ProfileDecoder {
                 try apply(severity: text)
             case .mapping(let keys):
                 for (key, option) in keys {
-                    guard Self.detectorKeys.contains(key) else {
-                        throw fail("unknown key `secrets.detectors.\(id).\(key)`" + Suggestion.didYouMean(key, among: Self.detectorKeys))
-                    }
                     guard case .scalar(let text) = option else { throw fail("`secrets.detectors.\(id).\(key)` must be a single value") }
                     if key == "severity" {
                         try apply(severity: text)
@@ -160,9 +143,6 @@ package struct ProfileDecoder {
         case .sequence(let items)?:
             var result: [SecretAllowance] = []
             for item in items {
-                if case .mapping(let pairs) = item, let unknown = pairs.first(where: { !Self.allowKeys.contains($0.key) }) {
-                    throw fail("unknown key `\(unknown.key)` in a `secrets.allow` entry" + Suggestion.didYouMean(unknown.key, among: Self.allowKeys))
-                }
                 if case .scalar(let value)? = item["value"] {
                     guard item["fingerprint"] == nil else { throw fail("a `secrets.allow` entry has a `fingerprint` or a `value`, not both") }
                     do {

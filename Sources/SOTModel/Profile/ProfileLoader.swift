@@ -3,9 +3,6 @@ import SOTSyntax
 
 /// Builds a `Profile` from the compiled-in default profile and an optional project configuration.
 public enum ProfileLoader {
-    package static let topLevelKeys = ["sot_classification", "id_pattern", "statuses", "fields", "front_matter",
-                               "disclaimer", "include", "exclude", "transitions", "ready", "imports", "external", "secrets", "rules"]
-
     /// The default profile alone.
     public static func defaultProfile(rules: [RuleDeclaration], detectors: [String]) throws(SOTLintError) -> Profile {
         try load(configText: nil, configPath: nil, rules: rules, detectors: detectors)
@@ -30,10 +27,9 @@ public enum ProfileLoader {
             }
             switch user {
             case .null: break
-            case .mapping(let pairs):
-                if let unknown = pairs.first(where: { !topLevelKeys.contains($0.key) }) {
-                    throw fail("unknown key `\(unknown.key)`" + Suggestion.didYouMean(unknown.key, among: topLevelKeys))
-                }
+            case .mapping:
+                // Every key at every depth is one the profile knows (`ConfigShape.profile`).
+                if let problem = ConfigShape.profile.problem(in: user) { throw fail(problem) }
                 node = node.merged(with: normalizedRules(user, defaults: node))
             default:
                 throw fail("the file must be a mapping of keys to values")

@@ -64,7 +64,12 @@ final class ProfileLoaderTests: XCTestCase {
             ("rules: [\n", "line "),
             ("secrets:\n  exlude: [\"*.env\"]\n", "unknown key `secrets.exlude`; did you mean `exclude`?"),
             ("secrets:\n  allow:\n    - fingerprint: d08cc339fdfd\n      reasn: test\n",
-             "unknown key `reasn` in a `secrets.allow` entry; did you mean `reason`?"),
+             "unknown key `secrets.allow[1].reasn`; did you mean `reason`?"),
+            ("front_matter:\n  requried: [title]\n", "unknown key `front_matter.requried`; did you mean `required`?"),
+            ("front_matter:\n  enums: {status: [a]}\n  date: [created]\n", "unknown key `front_matter.date`; did you mean `dates`?"),
+            ("front_matter: [title]\n", "`front_matter` must be a mapping of keys to values"),
+            ("transitions: [done]\n", "`transitions` must map statuses to lists of the statuses they may move to"),
+            ("statuses:\n  later: active\nsecrets:\n  allow: {fingerprint: d08cc339fdfd}\n", "`secrets.allow` must be a list, not a mapping"),
             ("secrets:\n  allow:\n    - value: \"([a-z\"\n      reason: r\n", "`secrets.allow` value `([a-z` is not a valid regular expression"),
             ("secrets:\n  allow:\n    - value: \"AKIA.*\"\n", "`secrets.allow` value `AKIA.*` needs a `reason`"),
             ("secrets:\n  allow:\n    - {value: x, fingerprint: d08cc339fdfd, reason: r}\n", "a `fingerprint` or a `value`, not both"),
@@ -81,6 +86,38 @@ final class ProfileLoaderTests: XCTestCase {
                 XCTAssertTrue(reason.contains(expected), "\(reason) lacks \(expected)")
             }
         }
+    }
+
+    /// Walks every mapping of the configuration's shape, at every depth, and puts a misspelt key into
+    /// each: the loader refuses every one, naming the whole path and the key meant.
+    func testAMisspeltKeyAnywhereInTheConfigurationIsAnErrorWithDidYouMean() throws {
+        let mappings = ConfigShape.profile.fixedMappings()
+        XCTAssertGreaterThanOrEqual(mappings.count, 6)
+        var checked = 0
+        for (path, keys) in mappings {
+            for key in keys {
+                let typo = key + "x"
+                // The path as JSON (which is YAML): `a.b[1].NAME` becomes {"a": {"b": [{"name1": …}]}}.
+                var steps: [(key: String, listItem: Bool)] = []
+                for component in path.split(separator: ".") where !path.isEmpty {
+                    let listItem = component.hasSuffix("[1]")
+                    let name = String(listItem ? component.dropLast(3) : component[...])
+                    steps.append((name == "NAME" ? "name1" : name, listItem))
+                }
+                var json = "{\"\(typo)\": \"1\"}"
+                for step in steps.reversed() {
+                    json = "{\"\(step.key)\": " + (step.listItem ? "[\(json)]" : json) + "}"
+                }
+                let shown = steps.map { $0.key + ($0.listItem ? "[1]" : "") }.joined(separator: ".")
+                let expected = "unknown key `\(shown.isEmpty ? typo : shown + "." + typo)`; did you mean `\(key)`?"
+                XCTAssertThrowsError(try ProfileLoader.load(configText: json + "\n", configPath: ".sot-lint.yml"), json) { error in
+                    guard case .invalidConfiguration(_, let reason) = error as? SOTLintError else { return XCTFail("\(error)") }
+                    XCTAssertEqual(reason, expected, json)
+                }
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThanOrEqual(checked, 25)
     }
 
     func testTheReadyQueueSettingsDefaultAndMerge() throws {
