@@ -109,13 +109,14 @@ package struct BaseWorkspace {
             && project.isIncluded(absolute) && !nested.contains(where: { absolute.hasPrefix($0) })
     }
 
-    private static let marker = Array("lifecycle_classification".utf8)
-
-    /// The SOT document a blob holds at `path`, if it is one.
+    /// The SOT document a blob holds at `path` (from the top level), if it is one.
     private func document(_ path: String, _ bytes: [UInt8]?) -> WorkspaceDocument? {
-        guard let bytes, ByteSearch.contains(bytes, Self.marker) else { return nil }
-        let document = DocumentBuilder.build(SourceText(path: display(FilePath.join(repository.topLevel, path)), bytes: bytes),
-                                             profile: project.profile)
+        let absolute = FilePath.join(repository.topLevel, path)
+        let relative = FilePath.relative(absolute, to: project.location.root)
+        guard let bytes, project.profile.sot.includesPath(relative) || ByteSearch.contains(bytes, Array(project.profile.sot.marker.utf8)) else {
+            return nil
+        }
+        let document = DocumentBuilder.build(SourceText(path: display(absolute), bytes: bytes), profile: project.profile, relativePath: relative)
         return document.isSOT ? WorkspaceDocument(document, profile: project.profile, phrases: phrases) : nil
     }
 }

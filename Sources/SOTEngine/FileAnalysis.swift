@@ -8,6 +8,8 @@ import SOTRules
 package struct FileAnalysis: Sendable {
     package let path: String
     package let isTarget: Bool
+    /// Read as Markdown (a document, if it is one); false for a file only scanned for secrets.
+    package var isMarkdown = false
     /// Document-rule diagnostics (severities applied) of a linted Markdown file.
     package var diagnostics: [Diagnostic] = []
     /// What the dated rules read; they run after the cache, on every lint.

@@ -8,12 +8,17 @@ package struct FileAnalyzer: Sendable {
     package let profile: Profile
     package let today: CalendarDate
     package let detail: ModelDetail
+    /// The project root, which `sot_documents.paths` are relative to.
+    package let root: String
+    private let marker: [UInt8]
     private let documentRules: [EnabledRule<any DocumentRule>]
     private let contentRules: [(rule: any ContentRule, severity: Severity?, settings: RuleSettings)]
     private let phrases: [DeclaredInvariant.Kind: InvariantPhrases]
 
-    package init(profile: Profile, rules: RuleSet, today: CalendarDate, detail: ModelDetail) {
+    package init(profile: Profile, rules: RuleSet, today: CalendarDate, detail: ModelDetail, root: String) {
         self.profile = profile
+        self.root = root
+        marker = Array(profile.sot.marker.utf8)
         self.today = today
         self.detail = detail
         phrases = rules.invariantPhrases(in: profile)
@@ -27,17 +32,20 @@ package struct FileAnalyzer: Sendable {
 
     /// The analysis of `job`, or nil for a context file that is not an SOT document.
     package func analyze(_ job: FileJob, bytes: [UInt8], syntax parse: (SourceText) -> DocumentSyntax = DocumentSyntax.parse) -> FileAnalysis? {
-        // A context file can only join the workspace if it names the classification key.
-        guard job.isTarget || ByteSearch.contains(bytes, Self.classificationKey) else { return nil }
+        // A context file can only join the workspace if it names the marker key or its path makes it SOT.
+        let relative = FilePath.relative(job.absolute, to: root)
+        let sotByPath = profile.sot.includesPath(relative)
+        guard job.isTarget || sotByPath || ByteSearch.contains(bytes, marker) else { return nil }
         // Our own reports are never findings (a SARIF report quotes example tokens in its rule help).
         guard !OwnReport.isOwnReport(bytes) else { return nil }
         let source = SourceText(path: job.display, bytes: bytes)
         var analysis = FileAnalysis(path: job.display, isTarget: job.isTarget)
+        analysis.isMarkdown = job.markdown
         var code: MarkdownCodeRegions?
         if job.markdown {
             let syntax = parse(source)
             code = syntax.code
-            let document = DocumentBuilder.build(syntax, profile: profile)
+            let document = DocumentBuilder(syntax: syntax, profile: profile, sotByPath: sotByPath).build()
             if job.isTarget {
                 for enabled in documentRules {
                     analysis.diagnostics += enabled.diagnostics(enabled.rule.check(document, context: enabled.context))
@@ -78,7 +86,6 @@ package struct FileAnalyzer: Sendable {
         }
     }
 
-    package static let classificationKey = Array("lifecycle_classification".utf8)
 
     /// Git's rule: a NUL byte in the first 8,000 bytes makes a file binary.
     package static func isBinary(_ bytes: [UInt8]) -> Bool {

@@ -61,6 +61,8 @@ public struct LintReport: Sendable {
     package var focusDigestHits = 0
     /// How many of the files linted are SOT documents (what was checked, for the closing line).
     public var documentCount = 0
+    /// How many of the files linted were read as Markdown.
+    public var markdownCount = 0
     /// False when the run did not read documents as documents (`contentOnly`, a history scan): then
     /// `documentCount` says nothing.
     public var countsDocuments = true
@@ -85,6 +87,8 @@ public struct LintReport: Sendable {
         public let ready: ReadySettings
         /// Every file of the project was linted (its root was given): each document's secrets are among the findings.
         public let wholeProject: Bool
+        /// What makes a document of the project an SOT document, as a document says it (`lifecycle_classification: sot`).
+        public var sotMarker = "lifecycle_classification: sot"
 
         public init(root: String, configPath: String?, ready: ReadySettings, wholeProject: Bool = false) {
             self.root = root

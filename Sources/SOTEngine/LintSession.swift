@@ -247,6 +247,7 @@ public final class LintSession: @unchecked Sendable {
         var report = LintReport(diagnostics: redacted.sorted(), fileCount: fileCount, workspaces: outcomes.map(\.workspace),
                                 fileErrors: outcomes.flatMap(\.fileErrors).sorted { $0.description < $1.description }, cacheHits: cacheHits)
         report.documentCount = outcomes.reduce(0) { $0 + $1.documentCount }
+        report.markdownCount = outcomes.reduce(0) { $0 + $1.markdownCount }
         report.projects = outcomes.compactMap(\.project)
         return report
     }

@@ -11,15 +11,17 @@ package enum ProfileResolver {
         case .none:
             return try ProfileLoader.defaultProfile(rules: rules.declarations, detectors: SecretCatalog.builtInIDs)
         case .file(let path):
-            let bytes = try FilePath.read(FilePath.absolute(path, base: workingDirectory))
-            return try ProfileLoader.load(configText: String(decoding: bytes, as: UTF8.self), configPath: path, rules: rules.declarations,
+            let absolute = FilePath.absolute(path, base: workingDirectory)
+            let bytes = try FilePath.read(absolute)
+            return try ProfileLoader.load(configText: String(decoding: bytes, as: UTF8.self), configPath: path,
+                                          configDirectory: FilePath.parent(absolute), rules: rules.declarations,
                                           detectors: SecretCatalog.builtInIDs)
         case .discover:
             guard let file = location.configFile else { return try ProfileLoader.defaultProfile(rules: rules.declarations, detectors: SecretCatalog.builtInIDs) }
             let bytes = try FilePath.read(file)
             return try ProfileLoader.load(configText: String(decoding: bytes, as: UTF8.self),
-                                          configPath: FilePath.relative(file, to: workingDirectory), rules: rules.declarations,
-                                          detectors: SecretCatalog.builtInIDs)
+                                          configPath: FilePath.relative(file, to: workingDirectory), configDirectory: FilePath.parent(file),
+                                          rules: rules.declarations, detectors: SecretCatalog.builtInIDs)
         }
     }
 }

@@ -56,6 +56,8 @@ package struct ProjectLint {
         package var answeredByFocusDigest = false
         /// Targets that are SOT documents.
         package var documentCount = 0
+        /// Targets linted as Markdown.
+        package var markdownCount = 0
         /// The project, as the report describes it.
         package var project: LintReport.Project?
     }
@@ -129,8 +131,10 @@ package struct ProjectLint {
         var outcome = Outcome(workspace: workspace, fileErrors: collected.errors, cacheHits: collected.hits)
         outcome.project = LintReport.Project(root: FilePath.relative(project.location.root, to: workingDirectory),
                                              configPath: profile.configPath, ready: profile.ready, wholeProject: wholeProject)
+        outcome.project?.sotMarker = profile.sot.example
         outcome.answeredByFocusDigest = answeredByFocusDigest
         outcome.documentCount = collected.targets.filter { $0.summary != nil }.count
+        outcome.markdownCount = collected.targets.filter(\.isMarkdown).count
         let changes = try changeDiagnostics(workspace, present: collected.present, targets: targets)
         outcome.diagnostics = targetDiagnostics(collected.targets, workspace: workspace, focused: focused, extra: changes)
         var facts = Set<String>()
@@ -349,7 +353,7 @@ package struct ProjectLint {
     }
 
     private func makeAnalyzer() -> FileAnalyzer {
-        FileAnalyzer(profile: profile, rules: rules, today: today, detail: detail)
+        FileAnalyzer(profile: profile, rules: rules, today: today, detail: detail, root: project.location.root)
     }
 
     /// The analyses sorted out: the targets' analyses, every SOT document (targets first, in job order),

@@ -125,8 +125,19 @@ struct LintCommand: ParsableCommand {
         }
         let report = try session.lint(request)
         ProcessLifetime.keep(session)
+        // Paths named, Markdown among them, and not one SOT document: say so rather than pass in silence.
+        if !paths.isEmpty, stdinFilename == nil, !quiet, report.countsDocuments, report.documentCount == 0, report.markdownCount > 0 {
+            Output.error("no SOT document among the \(report.markdownCount) Markdown \(report.markdownCount == 1 ? "file" : "files") of "
+                         + paths.joined(separator: ", ") + ": a document is one when its front matter says `"
+                         + Self.markerExample(report) + "` or its path matches `sot_documents.paths` (docs/configuration.md)")
+        }
         try ReportOutput(format: format, output: output, quiet: quiet, color: color, maxWarnings: maxWarnings)
             .emit(report, fixed: fix ? fixed : nil)
+    }
+
+    /// The marker a document of the report's first project would need (`lifecycle_classification: sot`).
+    static func markerExample(_ report: LintReport) -> String {
+        report.projects.first?.sotMarker ?? "lifecycle_classification: sot"
     }
 
     /// "3 findings in 2 files": each fix applied resolves one finding.

@@ -60,10 +60,18 @@ final class CommandLineTests: TemporaryDirectoryTestCase {
         XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
         XCTAssertEqual(run.stdout, "")
         XCTAssertEqual(run.stderr, "sot-lint: 0 errors, 0 warnings, 0 infos in 3 files (1 SOT document)\n")
-        // Nothing to check is not "clean": the line says so.
+        // Nothing to check is not "clean": a line says so, and what would make a document one.
         let notes = try BinaryRunner.run(["notes"], in: directory)
         XCTAssertEqual(notes.status, 0)
-        XCTAssertEqual(notes.stderr, "sot-lint: 0 errors, 0 warnings, 0 infos in 1 file (0 SOT documents)\n")
+        XCTAssertEqual(notes.stderr, "sot-lint: no SOT document among the 1 Markdown file of notes: a document is one when its front matter "
+                       + "says `lifecycle_classification: sot` or its path matches `sot_documents.paths` (docs/configuration.md)\n"
+                       + "sot-lint: 0 errors, 0 warnings, 0 infos in 1 file (0 SOT documents)\n")
+        let quiet = try BinaryRunner.run(["--quiet", "notes"], in: directory)
+        XCTAssertEqual(quiet.stderr, "")
+        try write("notes/.sot-lint.yml", "sot_documents:\n  marker: kind\n  values: [plan]\n")
+        let marked = try BinaryRunner.run(["notes"], in: directory)
+        XCTAssertTrue(marked.stderr.hasPrefix("sot-lint: no SOT document among the 1 Markdown file of notes: a document is one when its "
+                                              + "front matter says `kind: plan`"), marked.stderr)
         try Data([0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 1]).write(to: directory.appendingPathComponent("logo.png"))
         let binary = try BinaryRunner.run(["logo.png"], in: directory)
         XCTAssertEqual(binary.status, 0)
@@ -172,7 +180,7 @@ final class CommandLineTests: TemporaryDirectoryTestCase {
         XCTAssertEqual(rules.status, 0)
         XCTAssertTrue(rules.stdout.contains("status-unknown"))
         XCTAssertEqual(rules.stdout.split(separator: "\n").count, RuleSet.builtIn.rules.count)
-        XCTAssertEqual(RuleSet.builtIn.rules.count, 35)
+        XCTAssertEqual(RuleSet.builtIn.rules.count, 36)
         let explain = try BinaryRunner.run(["explain", "review-stale"], in: directory)
         XCTAssertEqual(explain.status, 0)
         XCTAssertTrue(explain.stdout.contains("max_age_days (default 180, here 180)"), explain.stdout)

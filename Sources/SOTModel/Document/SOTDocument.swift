@@ -12,8 +12,11 @@ public struct Heading: Sendable {
 public struct SOTDocument: Sendable {
     public let source: SourceText
     public let frontMatter: FrontMatter
-    /// True when the front matter classifies the file as an SOT document.
+    /// True when the file is an SOT document: its front matter says so (`sot_documents.marker`), or its
+    /// path matches `sot_documents.paths`.
     public let isSOT: Bool
+    /// True when the path alone made it an SOT document (its front matter does not say so).
+    public let isSOTByPath: Bool
     /// True when the file is not classified as SOT but looks like one (mentions the classification key
     /// or has issue headings), so that a typo cannot take it out of linting silently.
     public let looksLikeSOT: Bool

@@ -14,20 +14,30 @@ package struct IssueHeadingID {
 public struct DocumentBuilder {
     package let syntax: DocumentSyntax
     package let profile: Profile
+    /// The path matches `sot_documents.paths` (the caller knows the path from the project root).
+    package let sotByPath: Bool
     package var source: SourceText { syntax.source }
 
-    /// Parses `source` and reads it (for callers that have no cached syntax).
-    public static func build(_ source: SourceText, profile: Profile) -> SOTDocument {
-        build(DocumentSyntax.parse(source), profile: profile)
+    package init(syntax: DocumentSyntax, profile: Profile, sotByPath: Bool = false) {
+        self.syntax = syntax
+        self.profile = profile
+        self.sotByPath = sotByPath
     }
 
-    public static func build(_ syntax: DocumentSyntax, profile: Profile) -> SOTDocument {
-        DocumentBuilder(syntax: syntax, profile: profile).build()
+    /// Parses `source` and reads it (for callers that have no cached syntax). `relativePath` is the file's
+    /// path from the project root, which `sot_documents.paths` are matched against.
+    public static func build(_ source: SourceText, profile: Profile, relativePath: String? = nil) -> SOTDocument {
+        build(DocumentSyntax.parse(source), profile: profile, relativePath: relativePath)
+    }
+
+    public static func build(_ syntax: DocumentSyntax, profile: Profile, relativePath: String? = nil) -> SOTDocument {
+        DocumentBuilder(syntax: syntax, profile: profile, sotByPath: relativePath.map(profile.sot.includesPath) ?? false).build()
     }
 
     package func build() -> SOTDocument {
         let frontMatter = syntax.frontMatter
-        let isSOT = frontMatter["lifecycle_classification"]?.value == profile.sotClassification
+        let isMarked = profile.sot.isMarked(frontMatter)
+        let isSOT = isMarked || sotByPath
         let root = syntax.body
         var headings: [Heading] = []
         var preamble: [String] = []
@@ -61,9 +71,9 @@ public struct DocumentBuilder {
             }
         }
         let sections = sectionBlocks.map { section(heading: $0.heading, headingID: $0.id, blocks: $0.blocks) }
-        let looksLikeSOT = !isSOT && (!sections.isEmpty || ByteSearch.contains(source.bytes, Array("lifecycle_classification".utf8)))
+        let looksLikeSOT = !isSOT && (!sections.isEmpty || ByteSearch.contains(source.bytes, Array(profile.sot.marker.utf8)))
         return SOTDocument(
-            source: source, frontMatter: frontMatter, isSOT: isSOT, looksLikeSOT: looksLikeSOT,
+            source: source, frontMatter: frontMatter, isSOT: isSOT, isSOTByPath: isSOT && !isMarked, looksLikeSOT: looksLikeSOT,
             encodingProblem: syntax.encodingProblem, headings: headings,
             preamble: preamble, sections: sections, looseReferences: looseReferences,
             directives: syntax.directives)

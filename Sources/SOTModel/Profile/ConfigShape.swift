@@ -83,7 +83,9 @@ package indirect enum ConfigShape: Sendable {
 
     /// `.sot-lint.yml` (and the default profile).
     package static let profile = ConfigShape.keys([
+        ("extends", .value),
         ("sot_classification", .value),
+        ("sot_documents", .keys([("marker", .value), ("values", texts), ("paths", texts)])),
         ("id_pattern", .value),
         ("statuses", .names(.value, means: "map each status to a category")),
         ("fields", texts),

@@ -3,7 +3,13 @@
 /// without parsing YAML (EmbeddedSnapshotTests keeps it equal to what Yams makes of the YAML).
 package enum DefaultProfileSnapshot {
     package static let tree: ConfigNode = .mapping([
-        (key: "sot_classification", value: .scalar("sot")),
+        (key: "sot_documents", value: .mapping([
+            (key: "marker", value: .scalar("lifecycle_classification")),
+            (key: "values", value: .sequence([
+                .scalar("sot"),
+            ])),
+            (key: "paths", value: .sequence([])),
+        ])),
         (key: "id_pattern", value: .scalar("[A-Z][A-Z0-9]*-WORK-[0-9]+")),
         (key: "statuses", value: .mapping([
             (key: "draft", value: .scalar("active")),
@@ -108,6 +114,7 @@ package enum DefaultProfileSnapshot {
             ])),
             (key: "h1-single", value: .scalar("error")),
             (key: "issue-heading-format", value: .scalar("error")),
+            (key: "issues-unrecognised", value: .scalar("error")),
             (key: "issue-id-duplicate", value: .scalar("error")),
             (key: "status-missing", value: .scalar("error")),
             (key: "status-unknown", value: .scalar("error")),

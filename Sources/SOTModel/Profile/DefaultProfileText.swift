@@ -6,8 +6,13 @@ package enum DefaultProfileText {
 # generated from this file by scripts/generate-embedded.sh; a test keeps the two equal).
 # A project's .sot-lint.yml extends it: mappings merge key by key, lists and scalars replace.
 
-# Front matter value that marks a Markdown file as an SOT document.
-sot_classification: sot
+# Which Markdown files are SOT documents: those whose front matter gives the `marker` key one of the
+# `values`, and every Markdown file matching `paths` (globs relative to the project root), whatever its
+# front matter says. (`sot_classification: VALUE`, the older form, sets a single value.)
+sot_documents:
+  marker: lifecycle_classification
+  values: [sot]
+  paths: []
 
 # Issue IDs: POSIX extended regular expression, matched on word boundaries.
 id_pattern: "[A-Z][A-Z0-9]*-WORK-[0-9]+"
@@ -94,6 +99,7 @@ rules:
     max_age_days: 180
   h1-single: error
   issue-heading-format: error
+  issues-unrecognised: error
   issue-id-duplicate: error
   status-missing: error
   status-unknown: error

@@ -23,7 +23,41 @@ public struct Profile: Sendable {
         }
     }
 
-    public var sotClassification: String
+    /// Which Markdown files are SOT documents (`sot_documents`).
+    public struct Membership: Sendable, Equatable {
+        /// The front-matter key whose value marks an SOT document, and the values that do.
+        public var marker = "lifecycle_classification"
+        public var values = ["sot"]
+        /// Globs (relative to the project root) of Markdown files that are SOT documents whatever their
+        /// front matter says.
+        public var paths: [String] = [] {
+            didSet { globs = paths.map(PathGlob.init) }
+        }
+        private var globs: [PathGlob] = []
+
+        public init() {}
+
+        public static func == (lhs: Membership, rhs: Membership) -> Bool {
+            lhs.marker == rhs.marker && lhs.values == rhs.values && lhs.paths == rhs.paths
+        }
+
+        /// True when `relativePath` (from the project root) matches `paths`.
+        public func includesPath(_ relativePath: String) -> Bool {
+            globs.contains { $0.matches(relativePath) }
+        }
+
+        /// True when the front matter's marker holds one of the values.
+        public func isMarked(_ frontMatter: FrontMatter) -> Bool {
+            frontMatter[marker]?.value.map(values.contains) ?? false
+        }
+
+        /// `key: value` as a document would say it, for messages.
+        public var example: String { "\(marker): \(values.first ?? "")" }
+    }
+
+    public var sot = Membership()
+    /// The first marker value (`sot`), for messages.
+    public var sotClassification: String { sot.values.first ?? "" }
     /// Identifies the settings (a hash of the default profile and the configuration text): analyses
     /// made under one profile are reused only under the same one.
     public var fingerprint = ""
@@ -64,7 +98,7 @@ public struct Profile: Sendable {
     public init(sotClassification: String, idMatcher: IssueIDMatcher, statuses: [StatusDefinition], fields: [String],
                 frontMatter: FrontMatterSchema, disclaimer: String, include: [String], exclude: [String],
                 rules: [String: RuleSettings], configPath: String?) {
-        self.sotClassification = sotClassification
+        self.sot.values = [sotClassification]
         self.idMatcher = idMatcher
         self.statuses = statuses
         self.statusIndex = Profile.index(statuses)

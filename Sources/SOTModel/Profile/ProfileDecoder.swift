@@ -26,7 +26,7 @@ package struct ProfileDecoder {
             throw fail("`id_pattern` is not a valid regular expression: \(error.message)")
         }
         var profile = Profile(
-            sotClassification: try string("sot_classification", in: node),
+            sotClassification: "sot",
             idMatcher: matcher,
             statuses: try statuses(),
             fields: try strings("fields", in: node),
@@ -48,6 +48,7 @@ package struct ProfileDecoder {
                 profile.transitions[Profile.normalizedStatus(from)] = targets.map(Profile.normalizedStatus)
             }
         }
+        profile.sot = try membership()
         if let ready = node["ready"] {
             profile.ready = try readySettings(ready, profile: profile)
         }
@@ -66,6 +67,22 @@ package struct ProfileDecoder {
             profile.secretDetectors = try detectorSettings(secrets)
         }
         return profile
+    }
+
+    /// `sot_documents:` (the marker key, its values, the paths). The older `sot_classification: VALUE`, when
+    /// a project still gives it, is the one marker value.
+    private func membership() throws(SOTLintError) -> Profile.Membership {
+        var membership = Profile.Membership()
+        let section = node["sot_documents"] ?? .null
+        if section["marker"] != nil { membership.marker = try string("marker", in: section, context: "sot_documents.") }
+        guard !membership.marker.trimmingSpaces.isEmpty else { throw fail("`sot_documents.marker` must name a front-matter key") }
+        if section["values"] != nil { membership.values = try strings("values", in: section, context: "sot_documents.") }
+        if let single = node["sot_classification"] {
+            guard case .scalar(let value) = single else { throw fail("`sot_classification` must be a text value") }
+            membership.values = [value]
+        }
+        if section["paths"] != nil { membership.paths = try strings("paths", in: section, context: "sot_documents.") }
+        return membership
     }
 
     /// `ready:`: the status categories whose issues may be ready, and statuses that never are.

@@ -9,8 +9,9 @@ public enum ProfileLoader {
     }
 
     /// The default profile extended by `configText` (the contents of `configPath`); `detectors` are the secret
-    /// detector ids `secrets.detectors` may name.
-    public static func load(configText: String?, configPath: String?, rules: [RuleDeclaration],
+    /// detector ids `secrets.detectors` may name. `configDirectory`, the absolute folder of the file, is
+    /// where `extends: PATH` is resolved (nil for a configuration held in memory, which cannot extend a file).
+    public static func load(configText: String?, configPath: String?, configDirectory: String? = nil, rules: [RuleDeclaration],
                             detectors: [String]) throws(SOTLintError) -> Profile {
         let origin = configPath ?? "rules/default.yml"
         func fail(_ reason: String) -> SOTLintError {
@@ -18,22 +19,11 @@ public enum ProfileLoader {
         }
         // The compiled-in default profile's tree: no YAML is parsed for it.
         var node = DefaultProfileSnapshot.tree
+        // The texts the profile is made of besides the defaults: the file and whatever it extends.
+        var layers: [[UInt8]] = [Array((configText ?? "").utf8)]
         if let configText {
-            let user: ConfigNode
-            do {
-                user = try ConfigNode.parse(configText)
-            } catch {
-                throw fail(error.message)
-            }
-            switch user {
-            case .null: break
-            case .mapping:
-                // Every key at every depth is one the profile knows (`ConfigShape.profile`).
-                if let problem = ConfigShape.profile.problem(in: user) { throw fail(problem) }
-                node = node.merged(with: normalizedRules(user, defaults: node))
-            default:
-                throw fail("the file must be a mapping of keys to values")
-            }
+            let user = try checkedTree(configText, origin: origin)
+            node = node.merged(with: try extended(user, origin: origin, directory: configDirectory, chain: [], layers: &layers))
         }
         var decoder = ProfileDecoder(node: node, origin: origin, declarations: rules, detectors: detectors)
         var profile = try decoder.decode()
@@ -44,12 +34,76 @@ public enum ProfileLoader {
             if index > 0 { ids.append(UInt8(ascii: ",")) }
             ids += rule.id.utf8
         }
-        profile.fingerprint = ContentHash(parts: [Array(DefaultProfileText.yaml.utf8), Array((configText ?? "").utf8), ids]).description
+        profile.fingerprint = ContentHash(parts: [Array(DefaultProfileText.yaml.utf8), ids] + layers).description
         return profile
     }
 
+    /// A configuration text as a tree whose every key the profile knows (`ConfigShape.profile`).
+    private static func checkedTree(_ text: String, origin: String) throws(SOTLintError) -> ConfigNode {
+        let tree: ConfigNode
+        do {
+            tree = try ConfigNode.parse(text)
+        } catch {
+            throw .invalidConfiguration(path: origin, reason: error.message)
+        }
+        switch tree {
+        case .null, .mapping:
+            if let problem = ConfigShape.profile.problem(in: tree) { throw .invalidConfiguration(path: origin, reason: problem) }
+            return tree
+        default:
+            throw .invalidConfiguration(path: origin, reason: "the file must be a mapping of keys to values")
+        }
+    }
+
+    /// `user` over what its `extends` names (a built-in profile, or a file relative to `directory`, which
+    /// may extend another in turn), its rules normalised; `layers` gains the text of every file read.
+    private static func extended(_ user: ConfigNode, origin: String, directory: String?, chain: [String],
+                                 layers: inout [[UInt8]]) throws(SOTLintError) -> ConfigNode {
+        func fail(_ reason: String) -> SOTLintError { .invalidConfiguration(path: origin, reason: reason) }
+        guard case .mapping(let pairs) = user else { return user }
+        let own = ConfigNode.mapping(pairs.filter { $0.key != "extends" })
+        let layer = normalizedRules(own)
+        guard let named = user["extends"], named != .null else { return layer }
+        guard case .scalar(let target) = named, !target.trimmingSpaces.isEmpty else {
+            throw fail("`extends` must name a built-in profile (\(BuiltInProfiles.names.joined(separator: ", "))) or a profile file")
+        }
+        if let yaml = BuiltInProfiles.yaml(named: target) {
+            layers.append(Array(yaml.utf8))
+            return try checkedTree(yaml, origin: "built-in profile \(target)").merged(with: layer)
+        }
+        guard target.contains("/") || target.hasSuffix(".yml") || target.hasSuffix(".yaml") else {
+            throw fail("`extends: \(target)` names no built-in profile" + Suggestion.didYouMean(target, among: BuiltInProfiles.names)
+                       + " (built-in: \(BuiltInProfiles.names.joined(separator: ", ")); or a path to a .yml file)")
+        }
+        guard let directory else { throw fail("`extends: \(target)`: a configuration that is not a file cannot extend a file") }
+        let absolute = FilePath.absolute(target, base: directory)
+        guard !chain.contains(absolute) else {
+            throw fail("`extends: \(target)` comes back to a profile already extended: " + (chain + [absolute]).joined(separator: " -> "))
+        }
+        guard chain.count < maxExtendsDepth else { throw fail("`extends` goes deeper than \(maxExtendsDepth) files") }
+        let display = origin.contains("/") ? FilePath.join(FilePath.parent(origin), target) : target
+        let bytes: [UInt8]
+        do {
+            bytes = try FilePath.read(absolute)
+        } catch {
+            let reason = switch error {
+            case .unreadableFile(_, let reason): reason
+            case .pathNotFound: "no such file"
+            default: error.description
+            }
+            throw fail("`extends: \(target)`: cannot read \(display): \(reason)")
+        }
+        layers.append(bytes)
+        let shared = try checkedTree(String(decoding: bytes, as: UTF8.self), origin: display)
+        let base = try extended(shared, origin: display, directory: FilePath.parent(absolute), chain: chain + [absolute], layers: &layers)
+        return base.merged(with: layer)
+    }
+
+    /// How many files a chain of `extends` may read.
+    private static let maxExtendsDepth = 8
+
     /// `rule: warning` becomes `rule: {severity: warning}` so that a severity alone keeps default options.
-    private static func normalizedRules(_ user: ConfigNode, defaults: ConfigNode) -> ConfigNode {
+    private static func normalizedRules(_ user: ConfigNode) -> ConfigNode {
         guard case .mapping(var pairs) = user, let index = pairs.firstIndex(where: { $0.key == "rules" }),
               case .mapping(let rules) = pairs[index].value else { return user }
         let normalized = rules.map { rule -> (key: String, value: ConfigNode) in

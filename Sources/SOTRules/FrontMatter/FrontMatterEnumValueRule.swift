@@ -30,7 +30,7 @@ package struct FrontMatterEnumValueRule: DocumentRule {
         var findings: [Finding] = []
         var seen = IDTable(capacity: document.frontMatter.entries.count)
         for entry in document.frontMatter.entries where seen.insert(entry.key).isNew {
-            guard document.isSOT || entry.key == "lifecycle_classification",
+            guard document.isSOT || entry.key == context.profile.sot.marker,
                   let allowed = context.profile.frontMatter.allowedValues(entry.key),
                   let value = entry.value, !value.isEmpty, !allowed.contains(value) else { continue }
             findings.append(Finding(document, entry.valueRange,

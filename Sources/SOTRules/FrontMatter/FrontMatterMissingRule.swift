@@ -40,6 +40,6 @@ package struct FrontMatterMissingRule: DocumentRule {
         // Mentioning the key is not enough here: documentation about the format mentions it too.
         guard !document.sections.isEmpty else { return [] }
         return [Finding(document, range, "this document has issue sections but no front matter; start it with a `---` YAML block "
-                        + "that says `lifecycle_classification: \(context.profile.sotClassification)`")]
+                        + "that says `\(context.profile.sot.example)`")]
     }
 }

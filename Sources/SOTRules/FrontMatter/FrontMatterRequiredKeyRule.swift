@@ -40,9 +40,10 @@ package struct FrontMatterRequiredKeyRule: DocumentRule {
         guard case .mapping(let entries, let openLine, _) = document.frontMatter else { return [] }
         let opening = SourceRange(line: openLine, column: 1, endLine: openLine, endColumn: 4)
         guard document.isSOT else {
-            guard document.looksLikeSOT, document.frontMatter["lifecycle_classification"] == nil else { return [] }
-            return [Finding(document, opening, "front matter has no `lifecycle_classification`; "
-                            + "add `lifecycle_classification: \(context.profile.sotClassification)` so the document is linted")]
+            let marker = context.profile.sot.marker
+            guard document.looksLikeSOT, document.frontMatter[marker] == nil else { return [] }
+            return [Finding(document, opening, "front matter has no `\(marker)`; "
+                            + "add `\(context.profile.sot.example)` so the document is linted")]
         }
         var findings: [Finding] = []
         var missing: [String] = []

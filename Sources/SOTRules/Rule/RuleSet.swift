@@ -74,6 +74,7 @@ public enum SOTRuleList {
         ReviewStaleRule(),
         H1SingleRule(),
         IssueHeadingFormatRule(),
+        IssuesUnrecognisedRule(),
         IssueIDDuplicateRule(),
         StatusMissingRule(),
         StatusUnknownRule(),

@@ -120,6 +120,55 @@ final class ProfileLoaderTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(checked, 25)
     }
 
+    /// `extends`: a built-in profile by name, or a shared file (which may extend another), under the
+    /// project's own file; every mistake names the file at fault.
+    func testExtendsABuiltInProfileOrASharedFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sot-lint-extends-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let project = folder.appendingPathComponent("project")
+        let shared = folder.appendingPathComponent("shared")
+        for url in [project, shared] { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) }
+        func put(_ url: URL, _ name: String, _ text: String) throws {
+            try text.write(to: url.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        func load(_ text: String, memory: Bool = false) throws -> Profile {
+            try ProfileLoader.load(configText: text, configPath: "project/.sot-lint.yml", configDirectory: memory ? nil : project.path,
+                                   rules: RuleSet.builtIn.declarations, detectors: SecretCatalog.builtInIDs)
+        }
+        func reason(_ text: String, memory: Bool = false) -> String {
+            do {
+                _ = try load(text, memory: memory)
+                return "no error"
+            } catch {
+                return (error as? SOTLintError)?.description ?? "\(error)"
+            }
+        }
+        XCTAssertEqual(try load("extends: seed\n").statuses.count, 8)
+        XCTAssertEqual(reason("extends: sed\n"),
+                       "project/.sot-lint.yml: invalid configuration: `extends: sed` names no built-in profile; did you mean `seed`? "
+                       + "(built-in: seed; or a path to a .yml file)")
+        try put(shared, "base.yml", "extends: seed\nstatuses:\n  someday: active\nrules:\n  review-stale: off\n  field-label-unknown: info\n")
+        let profile = try load("extends: ../shared/base.yml\nrules:\n  review-stale: warning\n")
+        XCTAssertEqual(profile.category(ofStatus: "someday"), .active)
+        XCTAssertEqual(profile.settings(for: "review-stale").severity, .warning, "the project's own file wins")
+        XCTAssertEqual(profile.settings(for: "review-stale").options["max_age_days"], .int(180), "a severity alone keeps the options")
+        XCTAssertEqual(profile.settings(for: "field-label-unknown").severity, .info, "the shared file's setting stays")
+        // A change of the shared file is a change of the profile (no cache outlives it).
+        let before = profile.fingerprint
+        try put(shared, "base.yml", "statuses:\n  someday: resolved\n")
+        XCTAssertNotEqual(try load("extends: ../shared/base.yml\n").fingerprint, before)
+        XCTAssertTrue(reason("extends: ../shared/nope.yml\n").hasSuffix("`extends: ../shared/nope.yml`: cannot read project/../shared/nope.yml: No such file or directory"),
+                      reason("extends: ../shared/nope.yml\n"))
+        try put(shared, "bad.yml", "front_matter:\n  requried: [title]\n")
+        XCTAssertEqual(reason("extends: ../shared/bad.yml\n"),
+                       "project/../shared/bad.yml: invalid configuration: unknown key `front_matter.requried`; did you mean `required`?")
+        try put(shared, "a.yml", "extends: b.yml\n")
+        try put(shared, "b.yml", "extends: a.yml\n")
+        XCTAssertTrue(reason("extends: ../shared/a.yml\n").contains("comes back to a profile already extended"), reason("extends: ../shared/a.yml\n"))
+        XCTAssertTrue(reason("extends: ../shared/base.yml\n", memory: true).contains("cannot extend a file"))
+        XCTAssertTrue(reason("extends: [seed]\n").contains("`extends` must name a built-in profile (seed) or a profile file"))
+    }
+
     func testTheReadyQueueSettingsDefaultAndMerge() throws {
         let defaults = try ProfileLoader.load(configText: "# nothing\n", configPath: ".sot-lint.yml")
         XCTAssertEqual(defaults.ready.categories, [.active, .blocked, .accepted])
