@@ -102,7 +102,12 @@ package enum DefaultProfileSnapshot {
             (key: "frontmatter-invalid-yaml", value: .scalar("error")),
             (key: "frontmatter-required-key", value: .scalar("error")),
             (key: "frontmatter-enum-value", value: .scalar("error")),
-            (key: "frontmatter-date", value: .scalar("error")),
+            (key: "frontmatter-date", value: .mapping([
+                (key: "severity", value: .scalar("error")),
+                (key: "formats", value: .sequence([
+                    .scalar("date"),
+                ])),
+            ])),
             (key: "frontmatter-unknown-key", value: .scalar("warning")),
             (key: "frontmatter-duplicate-key", value: .scalar("error")),
             (key: "frontmatter-title-mismatch", value: .scalar("error")),

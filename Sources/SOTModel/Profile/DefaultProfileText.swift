@@ -88,7 +88,10 @@ rules:
   frontmatter-invalid-yaml: error
   frontmatter-required-key: error
   frontmatter-enum-value: error
-  frontmatter-date: error
+  frontmatter-date:
+    severity: error
+    # date (YYYY-MM-DD) and/or datetime (YYYY-MM-DD HH:MM[:SS], `T` for the space, Z or ±HH:MM).
+    formats: [date]
   frontmatter-unknown-key: warning
   frontmatter-duplicate-key: error
   frontmatter-title-mismatch: error

@@ -289,9 +289,21 @@ package struct ProfileDecoder {
         }
         for option in declaration?.options ?? [] {
             guard let given = options[option.name] else { continue }
-            options[option.name] = try Self.conform(given, to: option.defaultValue) {
+            let conformed = try Self.conform(given, to: option.defaultValue) {
                 self.fail("`rules.\(id).\(option.name)` must be \($0)")
             }
+            if let allowed = declaration?.choices[option.name] {
+                let values: [String] = switch conformed {
+                case .string(let text): [text]
+                case .strings(let texts): texts
+                default: []
+                }
+                if let wrong = values.first(where: { !allowed.contains($0) }) {
+                    throw fail("`rules.\(id).\(option.name)` names `\(wrong)`, which is not one of "
+                               + allowed.map { "`\($0)`" }.joined(separator: ", ") + Suggestion.didYouMean(wrong, among: allowed))
+                }
+            }
+            options[option.name] = conformed
         }
         return RuleSettings(severity: Severity(rawValue: severityText.lowercased()), options: options)
     }

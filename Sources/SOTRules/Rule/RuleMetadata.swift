@@ -7,11 +7,14 @@ public struct RuleOption: Sendable {
     public let name: String
     public let defaultValue: OptionValue
     public let summary: String
+    /// The only values the option (or each item of a list) may take, when it is a closed set.
+    public let choices: [String]?
 
-    public init(_ name: String, default defaultValue: OptionValue, _ summary: String) {
+    public init(_ name: String, default defaultValue: OptionValue, _ summary: String, choices: [String]? = nil) {
         self.name = name
         self.defaultValue = defaultValue
         self.summary = summary
+        self.choices = choices
     }
 }
 

@@ -32,7 +32,9 @@ public struct RuleSet: Sendable {
         for (index, rule) in rules.enumerated() {
             let metadata = rule.metadata
             byID[metadata.id] = index
-            declarations.append(RuleDeclaration(id: metadata.id, options: metadata.options.map { ($0.name, $0.defaultValue) }))
+            var choices: [String: [String]] = [:]
+            for option in metadata.options { choices[option.name] = option.choices }
+            declarations.append(RuleDeclaration(id: metadata.id, options: metadata.options.map { ($0.name, $0.defaultValue) }, choices: choices))
         }
         self.byID = byID
         self.declarations = declarations

@@ -78,6 +78,8 @@ final class ProfileLoaderTests: XCTestCase {
             ("ready:\n  categories: [active, waiting]\n", "`ready.categories` names `waiting`, which is not a category"),
             ("ready:\n  except: [someday]\n", "`ready.except` names `someday`, which is not in `statuses`"),
             ("ready: [active]\n", "`ready` must be a mapping"),
+            ("rules:\n  frontmatter-date: {severity: error, formats: [date, dattime]}\n",
+             "`rules.frontmatter-date.formats` names `dattime`, which is not one of `date`, `datetime`; did you mean `datetime`?"),
         ]
         for (text, expected) in cases {
             XCTAssertThrowsError(try ProfileLoader.load(configText: text, configPath: "cfg/.sot-lint.yml"), text) { error in
