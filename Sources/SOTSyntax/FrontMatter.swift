@@ -9,6 +9,44 @@ public struct FrontMatterEntry: Sendable, Codable {
     public let valueRange: SourceRange
     /// Lines the entry spans, first to last.
     public let lines: ClosedRange<Int>
+    /// The items of a list value (`[a, b]` or `- a` lines), each scalar item with its exact range (quotes
+    /// excluded); empty for any other value. A nested list or mapping item is left out.
+    public var items: [FrontMatterItem] = []
+
+    public init(key: String, keyRange: SourceRange, value: String?, valueRange: SourceRange, lines: ClosedRange<Int>,
+                items: [FrontMatterItem] = []) {
+        self.key = key
+        self.keyRange = keyRange
+        self.value = value
+        self.valueRange = valueRange
+        self.lines = lines
+        self.items = items
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case key, keyRange, value, valueRange, lines, items
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        key = try container.decode(String.self, forKey: .key)
+        keyRange = try container.decode(SourceRange.self, forKey: .keyRange)
+        value = try container.decodeIfPresent(String.self, forKey: .value)
+        valueRange = try container.decode(SourceRange.self, forKey: .valueRange)
+        lines = try container.decode(ClosedRange<Int>.self, forKey: .lines)
+        items = try container.decodeIfPresent([FrontMatterItem].self, forKey: .items) ?? []
+    }
+}
+
+/// One scalar item of a front-matter list: its text (quotes removed, escapes read) and where it is written.
+public struct FrontMatterItem: Sendable, Codable, Equatable {
+    public let text: String
+    public let range: SourceRange
+
+    public init(text: String, range: SourceRange) {
+        self.text = text
+        self.range = range
+    }
 }
 
 /// The YAML front matter of a document, as far as it could be read.

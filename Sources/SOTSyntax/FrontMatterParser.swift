@@ -75,7 +75,8 @@ public enum FrontMatterParser {
             guard let key = keyNode.string, let scanned = firstByKey[key] else { continue }
             let scalar = scanned.rawValue == nil ? nil : valueNode.scalar?.string
             entries.append(FrontMatterEntry(key: key, keyRange: scanned.keyRange, value: scalar,
-                                            valueRange: scanned.valueRange, lines: scanned.lines))
+                                            valueRange: scanned.valueRange, lines: scanned.lines,
+                                            items: items(of: valueNode, source: source, yamlFirstLine: closeLine > 2 ? 2 : closeLine)))
         }
         for duplicate in scan.entries where duplicate.isDuplicate {
             entries.append(FrontMatterEntry(key: duplicate.key, keyRange: duplicate.keyRange, value: duplicate.rawValue,
@@ -83,6 +84,44 @@ public enum FrontMatterParser {
         }
         entries.sort { $0.lines.lowerBound < $1.lines.lowerBound }
         return .mapping(entries, openLine: 1, closeLine: closeLine)
+    }
+
+    /// The scalar items of a sequence node, each with its range in the file: Yams marks where an item
+    /// starts (line in the YAML text, column in Unicode scalars), the bytes there tell its end — a plain
+    /// item ends where its text does, a quoted one at its closing quote.
+    private static func items(of node: Node, source: SourceText, yamlFirstLine: Int) -> [FrontMatterItem] {
+        guard let sequence = node.sequence else { return [] }
+        let bytes = source.bytes
+        var items: [FrontMatterItem] = []
+        for item in sequence {
+            guard let scalar = item.scalar, let mark = scalar.mark else { continue }
+            let line = yamlFirstLine + mark.line - 1
+            var start = source.byteOffset(line: line, scalarColumn: mark.column)
+            let lineEnd = source.contentEnd(ofLine: line)
+            var end: Int
+            switch scalar.style {
+            case .singleQuoted, .doubleQuoted:
+                let quote = bytes[start]
+                start += 1
+                end = start
+                // The closing quote: `''` is a quote inside single quotes, `\` escapes inside double quotes.
+                while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D {
+                    if quote == 0x22, bytes[end] == 0x5C { end += 2; continue }
+                    if bytes[end] == quote {
+                        if quote == 0x27, end + 1 < bytes.count, bytes[end + 1] == 0x27 { end += 2; continue }
+                        break
+                    }
+                    end += 1
+                }
+                end = min(end, lineEnd)
+            default:
+                // A plain item on one line: its text as written, up to `,` `]` or a comment in a flow list.
+                end = min(start + scalar.string.utf8.count, lineEnd)
+            }
+            guard start <= end else { continue }
+            items.append(FrontMatterItem(text: scalar.string, range: source.range(start..<end)))
+        }
+        return items
     }
 
     /// The entries without Yams when every line is blank or a plain `key: value` that YAML reads exactly

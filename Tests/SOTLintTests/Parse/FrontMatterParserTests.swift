@@ -35,6 +35,28 @@ final class FrontMatterParserTests: XCTestCase {
         XCTAssertEqual(entries[1].keyRange.start, SourcePosition(line: 3, column: 1))
     }
 
+    /// List items of every style, each with the exact range of its text as written (quotes excluded),
+    /// in a CRLF file with a BOM and multi-byte text: what Backlog.md's `dependencies` need.
+    func testListItemsCarryExactRanges() throws {
+        let text = "---\r\nid: task-24\r\ndependencies: [task-1, \"task-2\",  'it''s-3' ]\r\nlabels:\r\n  - été\r\n  - \"a \\\"b\\\" c\"\r\n"
+            + "  - [nested]\r\n  -   plain # note\r\nstatus: To Do\r\n---\r\n# Task\r\n"
+        let source = SourceText(path: "a.md", bytes: [0xEF, 0xBB, 0xBF] + Array(text.utf8))
+        let front = FrontMatterParser.parse(source)
+        guard case .mapping(let entries, _, _) = front else { return XCTFail("\(front)") }
+        func written(_ item: FrontMatterItem) -> String { source.text(source.byteRange(item.range)) }
+        let dependencies = try XCTUnwrap(entries.first { $0.key == "dependencies" })
+        XCTAssertNil(dependencies.value)
+        XCTAssertEqual(dependencies.items.map(\.text), ["task-1", "task-2", "it's-3"])
+        XCTAssertEqual(dependencies.items.map(written), ["task-1", "task-2", "it''s-3"])
+        XCTAssertEqual(dependencies.items[0].range, SourceRange(line: 3, column: 16, endLine: 3, endColumn: 22))
+        let labels = try XCTUnwrap(entries.first { $0.key == "labels" })
+        XCTAssertEqual(labels.items.map(\.text), ["été", "a \"b\" c", "plain"])
+        XCTAssertEqual(labels.items.map(written), ["été", "a \\\"b\\\" c", "plain"])
+        XCTAssertEqual(labels.items[0].range, SourceRange(line: 5, column: 5, endLine: 5, endColumn: 8))
+        XCTAssertEqual(entries.first { $0.key == "status" }?.items, [])
+        XCTAssertEqual(entries.first { $0.key == "id" }?.value, "task-24")
+    }
+
     func testDuplicateKeysAreKeptInOrder() {
         let front = parse("---\nstatus: draft\nowner: jp\nstatus: active\n---\n")
         XCTAssertEqual(front.entries.map(\.key), ["status", "owner", "status"])
