@@ -123,8 +123,14 @@ extension DocumentBuilder {
         while end > start, bytes[end - 1] == 0x2E { end -= 1 }
         while end > start, Self.isMarkup(bytes[end - 1]) { end -= 1 }
         guard end > start else { return nil }
-        return StatusLine(raw: raw, normalized: Profile.normalizedStatus(source.text(start..<end)),
-                          range: source.range(start..<end), labelRange: field.labelRange)
+        let written = source.text(start..<end)
+        var normalized = Profile.normalizedStatus(written)
+        // `superseded by ADR-2`: a status whose tail the profile allows is that status.
+        if profile.status(named: normalized) == nil,
+           let definition = profile.statusWithTail(normalized, words: written, isID: { profile.idMatcher.matchesWhole($0) }) {
+            normalized = Profile.normalizedStatus(definition.name)
+        }
+        return StatusLine(raw: raw, normalized: normalized, range: source.range(start..<end), labelRange: field.labelRange)
     }
 
     /// Emphasis, code and blank bytes around a status value (`**blocked**`, `` `done` ``). A comparison, not

@@ -87,7 +87,8 @@ package indirect enum ConfigShape: Sendable {
         ("sot_classification", .value),
         ("sot_documents", .keys([("marker", .value), ("values", texts), ("paths", texts)])),
         ("id_pattern", .value),
-        ("statuses", .names(.value, means: "map each status to a category")),
+        ("statuses", .names(.valueOr(.keys([("category", .value), ("tail", .value)])),
+                            means: "map each status to a category, or to {category, tail}")),
         ("fields", texts),
         ("front_matter", .keys([
             ("required", texts), ("optional", texts), ("enums", .names(texts, means: "map keys to lists of their allowed values")), ("dates", texts),

@@ -18,7 +18,10 @@ package enum DefaultProfileSnapshot {
             (key: "blocked", value: .scalar("blocked")),
             (key: "validated", value: .scalar("accepted")),
             (key: "done", value: .scalar("resolved")),
-            (key: "superseded", value: .scalar("resolved")),
+            (key: "superseded", value: .mapping([
+                (key: "category", value: .scalar("resolved")),
+                (key: "tail", value: .scalar("reference")),
+            ])),
             (key: "cancelled", value: .scalar("resolved")),
         ])),
         (key: "fields", value: .sequence([

@@ -19,6 +19,8 @@ id_pattern: "[A-Z][A-Z0-9]*-WORK-[0-9]+"
 
 # Status vocabulary: value -> category. Categories: active, blocked, accepted, resolved.
 # Matching is case-insensitive; a trailing period and spaces/underscores for hyphens are accepted.
+# A status may take a tail: {category: resolved, tail: reference} reads `superseded by CTO-WORK-002`
+# (one ID, after an optional by/to/in/into; it must resolve), `tail: text` takes any words after it.
 statuses:
   draft: active
   open: active
@@ -26,7 +28,7 @@ statuses:
   blocked: blocked
   validated: accepted
   done: resolved
-  superseded: resolved
+  superseded: {category: resolved, tail: reference}
   cancelled: resolved
 
 # Field labels of an issue section (case-insensitive, plain or bold, followed by a colon).

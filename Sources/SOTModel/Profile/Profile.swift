@@ -7,6 +7,17 @@ public struct Profile: Sendable {
     public struct StatusDefinition: Sendable, Equatable {
         public let name: String
         public let category: StatusCategory
+        /// What may follow the status word (`superseded by ADR-2`); nil: nothing.
+        public var tail: StatusTail? = nil
+    }
+
+    /// What a status may carry after its word.
+    public enum StatusTail: String, Sendable, CaseIterable {
+        /// One issue ID, optionally after `by`, `to`, `in` or `into` (`superseded by ADR-2`): a reference
+        /// like any other, so it must resolve.
+        case reference
+        /// Any words (`done pending review`).
+        case text
     }
 
     public struct FrontMatterSchema: Sendable {
@@ -122,6 +133,29 @@ public struct Profile: Sendable {
             index[normalizedStatus(status.name)] = status
         }
         return index
+    }
+
+    /// The status word `normalized` opens, when that status allows the rest as its tail
+    /// (`superseded-by-adr-2` is `superseded` when `superseded` takes a reference and `isID` says `ADR-2` is one).
+    public func statusWithTail(_ normalized: String, words raw: String, isID: (String) -> Bool) -> StatusDefinition? {
+        let words = raw.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        guard words.count >= 2 else { return nil }
+        for count in stride(from: words.count - 1, through: 1, by: -1) {
+            guard let definition = status(named: words[0..<count].joined(separator: " ")), let tail = definition.tail else { continue }
+            var rest = Array(words[count...])
+            switch tail {
+            case .text:
+                return definition
+            case .reference:
+                if rest.count == 2, ["by", "to", "in", "into"].contains(rest[0].lowercased()) { rest.removeFirst() }
+                var id = rest.joined(separator: " ")
+                while id.hasSuffix(".") { id.removeLast() }
+                while id.hasPrefix("`") { id.removeFirst() }
+                while id.hasSuffix("`") { id.removeLast() }
+                return rest.count == 1 && isID(id) ? definition : nil
+            }
+        }
+        return nil
     }
 
     public func category(ofStatus raw: String) -> StatusCategory? {

@@ -220,12 +220,22 @@ package struct ProfileDecoder {
             throw fail("`statuses` must map each status to a category")
         }
         var result: [Profile.StatusDefinition] = []
+        let categories = StatusCategory.allCases.map(\.rawValue)
+        let tails = Profile.StatusTail.allCases.map(\.rawValue)
         for (name, value) in pairs {
-            let categories = StatusCategory.allCases.map(\.rawValue)
-            guard case .scalar(let raw) = value, let category = StatusCategory(rawValue: raw) else {
+            // `done: resolved`, or `superseded: {category: resolved, tail: reference}`.
+            let given: ConfigNode = if case .mapping = value { value["category"] ?? .null } else { value }
+            guard case .scalar(let raw) = given, let category = StatusCategory(rawValue: raw) else {
                 throw fail("status `\(name)` needs one of the categories \(categories.joined(separator: ", "))")
             }
-            result.append(.init(name: name, category: category))
+            var definition = Profile.StatusDefinition(name: name, category: category)
+            if let tail = value["tail"], tail != .null {
+                guard case .scalar(let text) = tail, let kind = Profile.StatusTail(rawValue: text) else {
+                    throw fail("`statuses.\(name).tail` must be one of \(tails.map { "`\($0)`" }.joined(separator: ", "))")
+                }
+                definition.tail = kind
+            }
+            result.append(definition)
         }
         return result
     }

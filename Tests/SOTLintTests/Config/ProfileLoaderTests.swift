@@ -78,6 +78,9 @@ final class ProfileLoaderTests: XCTestCase {
             ("ready:\n  categories: [active, waiting]\n", "`ready.categories` names `waiting`, which is not a category"),
             ("ready:\n  except: [someday]\n", "`ready.except` names `someday`, which is not in `statuses`"),
             ("ready: [active]\n", "`ready` must be a mapping"),
+            ("statuses:\n  replaced: {category: resolved, tail: refrence}\n", "`statuses.replaced.tail` must be one of `reference`, `text`"),
+            ("statuses:\n  replaced: {category: resolved, tial: reference}\n", "unknown key `statuses.replaced.tial`; did you mean `tail`?"),
+            ("statuses:\n  replaced: {tail: reference}\n", "status `replaced` needs one of the categories"),
             ("rules:\n  frontmatter-date: {severity: error, formats: [date, dattime]}\n",
              "`rules.frontmatter-date.formats` names `dattime`, which is not one of `date`, `datetime`; did you mean `datetime`?"),
         ]
@@ -169,6 +172,17 @@ final class ProfileLoaderTests: XCTestCase {
         XCTAssertTrue(reason("extends: ../shared/a.yml\n").contains("comes back to a profile already extended"), reason("extends: ../shared/a.yml\n"))
         XCTAssertTrue(reason("extends: ../shared/base.yml\n", memory: true).contains("cannot extend a file"))
         XCTAssertTrue(reason("extends: [seed]\n").contains("`extends` must name a built-in profile (seed) or a profile file"))
+    }
+
+    /// A status given as {category, tail} reads `superseded by ID` and `waiting on anything` as itself.
+    func testStatusesWithATail() throws {
+        let profile = try ProfileLoader.load(configText: "statuses:\n  waiting: {category: blocked, tail: text}\n", configPath: ".sot-lint.yml")
+        let isID: (String) -> Bool = { profile.idMatcher.matchesWhole($0) }
+        XCTAssertEqual(profile.statusWithTail("superseded-by-cto-work-2", words: "Superseded by CTO-WORK-2", isID: isID)?.name, "superseded")
+        XCTAssertEqual(profile.statusWithTail("superseded-cto-work-2", words: "superseded CTO-WORK-2.", isID: isID)?.name, "superseded")
+        XCTAssertNil(profile.statusWithTail("superseded-by-the-plan", words: "superseded by the plan", isID: isID))
+        XCTAssertNil(profile.statusWithTail("done-by-cto-work-2", words: "done by CTO-WORK-2", isID: isID), "done takes no tail")
+        XCTAssertEqual(profile.statusWithTail("waiting-on-legal", words: "waiting on legal", isID: isID)?.category, .blocked)
     }
 
     func testTheReadyQueueSettingsDefaultAndMerge() throws {
