@@ -113,7 +113,7 @@ package struct BaseWorkspace {
     private func document(_ path: String, _ bytes: [UInt8]?) -> WorkspaceDocument? {
         let absolute = FilePath.join(repository.topLevel, path)
         let relative = FilePath.relative(absolute, to: project.location.root)
-        guard let bytes, project.profile.sot.includesPath(relative) || ByteSearch.contains(bytes, Array(project.profile.sot.marker.utf8)) else {
+        guard let bytes, project.profile.isSOTByPath(relative) || ByteSearch.contains(bytes, Array(project.profile.sot.marker.utf8)) else {
             return nil
         }
         let document = DocumentBuilder.build(SourceText(path: display(absolute), bytes: bytes), profile: project.profile, relativePath: relative)

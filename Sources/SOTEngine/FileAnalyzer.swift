@@ -34,7 +34,7 @@ package struct FileAnalyzer: Sendable {
     package func analyze(_ job: FileJob, bytes: [UInt8], syntax parse: (SourceText) -> DocumentSyntax = DocumentSyntax.parse) -> FileAnalysis? {
         // A context file can only join the workspace if it names the marker key or its path makes it SOT.
         let relative = FilePath.relative(job.absolute, to: root)
-        let sotByPath = profile.sot.includesPath(relative)
+        let sotByPath = profile.isSOTByPath(relative)
         guard job.isTarget || sotByPath || ByteSearch.contains(bytes, marker) else { return nil }
         // Our own reports are never findings (a SARIF report quotes example tokens in its rule help).
         guard !OwnReport.isOwnReport(bytes) else { return nil }
@@ -45,7 +45,7 @@ package struct FileAnalyzer: Sendable {
         if job.markdown {
             let syntax = parse(source)
             code = syntax.code
-            let document = DocumentBuilder(syntax: syntax, profile: profile, sotByPath: sotByPath).build()
+            let document = DocumentBuilder(syntax: syntax, profile: profile, relativePath: relative).build()
             if job.isTarget {
                 for enabled in documentRules {
                     analysis.diagnostics += enabled.diagnostics(enabled.rule.check(document, context: enabled.context))

@@ -59,8 +59,9 @@ public final class IssueSection: Sendable {
 }
 
 extension IssueSection {
-    /// The issues this one is blocked by, from every `Blocked by` field.
+    /// The issues this one waits for: every `Blocked by` field, and every `Depends on` field (a dependency
+    /// counts for the graph and the ready queue like a blocker, but asks for no `blocked` status).
     public var blockers: [IssueReference] {
-        fields("Blocked by").flatMap(\.namedIssues)
+        fields.filter { $0.isKnown && ($0.label == "Blocked by" || $0.label == "Depends on") }.flatMap(\.namedIssues)
     }
 }

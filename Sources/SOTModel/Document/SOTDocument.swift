@@ -17,6 +17,8 @@ public struct SOTDocument: Sendable {
     public let isSOT: Bool
     /// True when the path alone made it an SOT document (its front matter does not say so).
     public let isSOTByPath: Bool
+    /// The profile's layout for the document, when it has one issue per file (`layouts:`).
+    public var layout: DocumentLayout? = nil
     /// True when the file is not classified as SOT but looks like one (mentions the classification key
     /// or has issue headings), so that a typo cannot take it out of linting silently.
     public let looksLikeSOT: Bool

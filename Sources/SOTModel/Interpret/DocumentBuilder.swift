@@ -14,14 +14,14 @@ package struct IssueHeadingID {
 public struct DocumentBuilder {
     package let syntax: DocumentSyntax
     package let profile: Profile
-    /// The path matches `sot_documents.paths` (the caller knows the path from the project root).
-    package let sotByPath: Bool
+    /// The path from the project root, when the caller knows it: `sot_documents.paths` and `layouts` match it.
+    package let relativePath: String?
     package var source: SourceText { syntax.source }
 
-    package init(syntax: DocumentSyntax, profile: Profile, sotByPath: Bool = false) {
+    package init(syntax: DocumentSyntax, profile: Profile, relativePath: String? = nil) {
         self.syntax = syntax
         self.profile = profile
-        self.sotByPath = sotByPath
+        self.relativePath = relativePath
     }
 
     /// Parses `source` and reads it (for callers that have no cached syntax). `relativePath` is the file's
@@ -31,13 +31,13 @@ public struct DocumentBuilder {
     }
 
     public static func build(_ syntax: DocumentSyntax, profile: Profile, relativePath: String? = nil) -> SOTDocument {
-        DocumentBuilder(syntax: syntax, profile: profile, sotByPath: relativePath.map(profile.sot.includesPath) ?? false).build()
+        DocumentBuilder(syntax: syntax, profile: profile, relativePath: relativePath).build()
     }
 
     package func build() -> SOTDocument {
         let frontMatter = syntax.frontMatter
         let isMarked = profile.sot.isMarked(frontMatter)
-        let isSOT = isMarked || sotByPath
+        let isSOT = isMarked || (relativePath.map(profile.isSOTByPath) ?? false)
         let root = syntax.body
         var headings: [Heading] = []
         var preamble: [String] = []
@@ -70,13 +70,22 @@ public struct DocumentBuilder {
                 looseReferences += references(in: block, field: nil, sectionID: nil)
             }
         }
-        let sections = sectionBlocks.map { section(heading: $0.heading, headingID: $0.id, blocks: $0.blocks) }
+        var sections = sectionBlocks.map { section(heading: $0.heading, headingID: $0.id, blocks: $0.blocks) }
+        // One issue per file where a layout says so: read from front matter and `##` sections instead.
+        let layout = relativePath.flatMap(profile.layout(for:))
+        if let layout {
+            let (issue, loose) = documentIssue(layout, frontMatter: frontMatter, blocks: root.children, headings: headings)
+            sections = issue.map { [$0] } ?? []
+            looseReferences = loose
+        }
         let looksLikeSOT = !isSOT && (!sections.isEmpty || ByteSearch.contains(source.bytes, Array(profile.sot.marker.utf8)))
-        return SOTDocument(
+        var document = SOTDocument(
             source: source, frontMatter: frontMatter, isSOT: isSOT, isSOTByPath: isSOT && !isMarked, looksLikeSOT: looksLikeSOT,
             encodingProblem: syntax.encodingProblem, headings: headings,
             preamble: preamble, sections: sections, looseReferences: looseReferences,
             directives: syntax.directives)
+        document.layout = layout
+        return document
     }
 
     /// Byte range of a heading's text: ATX markers and closing hashes removed.

@@ -80,6 +80,9 @@ package indirect enum ConfigShape: Sendable {
     }
 
     private static let texts = ConfigShape.list(.value)
+    /// Where a part of a one-issue document is read.
+    private static let place = ConfigShape.keys([("front_matter", .value), ("section", .value), ("file_name", .value), ("h1", .value),
+                                                 ("items", .value)])
 
     /// `.sot-lint.yml` (and the default profile).
     package static let profile = ConfigShape.keys([
@@ -97,6 +100,10 @@ package indirect enum ConfigShape: Sendable {
         ("include", texts),
         ("exclude", texts),
         ("transitions", .names(texts, means: "map statuses to lists of the statuses they may move to")),
+        ("layouts", .list(.keys([
+            ("paths", texts), ("issue", .value), ("id", place), ("title", place), ("status", place),
+            ("fields", .names(place, means: "map field labels to where each is read ({front_matter: KEY} or {section: TITLE})")),
+        ]))),
         ("ready", .keys([("categories", texts), ("except", texts)])),
         ("imports", texts),
         ("external", texts),

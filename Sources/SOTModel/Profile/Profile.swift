@@ -67,6 +67,19 @@ public struct Profile: Sendable {
     }
 
     public var sot = Membership()
+    /// Documents with one issue each (`layouts:`), the first layout whose paths match a document applies;
+    /// every other document has issue sections.
+    public var layouts: [DocumentLayout] = []
+
+    /// The layout of the document at `relativePath` (from the project root), nil for issue sections.
+    public func layout(for relativePath: String) -> DocumentLayout? {
+        layouts.first { $0.includesPath(relativePath) }
+    }
+
+    /// True when the path alone makes a document SOT: `sot_documents.paths`, or a layout's paths.
+    public func isSOTByPath(_ relativePath: String) -> Bool {
+        sot.includesPath(relativePath) || layouts.contains { $0.includesPath(relativePath) }
+    }
     /// The first marker value (`sot`), for messages.
     public var sotClassification: String { sot.values.first ?? "" }
     /// Identifies the settings (a hash of the default profile and the configuration text): analyses

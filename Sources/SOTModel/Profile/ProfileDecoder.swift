@@ -49,6 +49,7 @@ package struct ProfileDecoder {
             }
         }
         profile.sot = try membership()
+        profile.layouts = try layouts()
         if let ready = node["ready"] {
             profile.ready = try readySettings(ready, profile: profile)
         }
@@ -83,6 +84,63 @@ package struct ProfileDecoder {
         }
         if section["paths"] != nil { membership.paths = try strings("paths", in: section, context: "sot_documents.") }
         return membership
+    }
+
+    /// `layouts:`: documents with one issue each, and where its parts are read.
+    private func layouts() throws(SOTLintError) -> [DocumentLayout] {
+        guard case .sequence(let items)? = node["layouts"] else { return [] }
+        var result: [DocumentLayout] = []
+        for (index, item) in items.enumerated() {
+            let path = "layouts[\(index + 1)]"
+            let paths = try strings("paths", in: item, context: path + ".")
+            guard !paths.isEmpty else { throw fail("`\(path).paths` must list the globs of the documents the layout reads") }
+            if let issue = item["issue"], issue != .scalar("document") {
+                throw fail("`\(path).issue` must be `document` (one issue per file; other documents have issue sections)")
+            }
+            guard let idNode = item["id"] else { throw fail("`\(path).id` must say where the ID is: {front_matter: KEY} or {file_name: REGEX}") }
+            var layout = DocumentLayout(paths: paths, id: try place(idNode, path: path + ".id"))
+            if case .fileName(let pattern) = layout.id {
+                do {
+                    layout.fileNamePattern = try POSIXRegex(pattern)
+                } catch {
+                    throw fail("`\(path).id.file_name` is not a valid regular expression: \(error.message)")
+                }
+            } else if case .frontMatter = layout.id {} else {
+                throw fail("`\(path).id` must be {front_matter: KEY} or {file_name: REGEX}")
+            }
+            if let title = item["title"] { layout.title = try place(title, path: path + ".title") }
+            if let status = item["status"] { layout.status = try place(status, path: path + ".status") }
+            if case .mapping(let fields)? = item["fields"] {
+                for (label, value) in fields {
+                    let where_ = try place(value, path: "\(path).fields.\(label)")
+                    var checkboxes = false
+                    if let items = value["items"] {
+                        guard items == .scalar("checkboxes") || items == .scalar("list") else {
+                            throw fail("`\(path).fields.\(label).items` must be `list` or `checkboxes`")
+                        }
+                        checkboxes = items == .scalar("checkboxes")
+                    }
+                    layout.fields.append(DocumentLayout.FieldPlace(label: label, place: where_, checkboxes: checkboxes))
+                }
+            }
+            result.append(layout)
+        }
+        return result
+    }
+
+    /// `{front_matter: KEY}`, `{section: TITLE}`, `{file_name: REGEX}` or `{h1: true}`.
+    private func place(_ node: ConfigNode, path: String) throws(SOTLintError) -> DocumentLayout.Place {
+        let given = ["front_matter", "section", "file_name", "h1"].filter { node[$0] != nil }
+        guard given.count == 1, let kind = given.first else {
+            throw fail("`\(path)` must be one of {front_matter: KEY}, {section: TITLE}, {file_name: REGEX}, {h1: true}")
+        }
+        if kind == "h1" { return .h1 }
+        guard case .scalar(let text)? = node[kind], !text.trimmingSpaces.isEmpty else { throw fail("`\(path).\(kind)` must be a text value") }
+        switch kind {
+        case "front_matter": return .frontMatter(text)
+        case "section": return .section(text)
+        default: return .fileName(text)
+        }
     }
 
     /// `ready:`: the status categories whose issues may be ready, and statuses that never are.

@@ -24,7 +24,8 @@ package struct FrontMatterInvalidYAMLRule: DocumentRule {
         ])
 
     package func check(_ document: SOTDocument, context: DocumentContext) -> [Finding] {
-        guard case .invalid(let error, _, _) = document.frontMatter, document.looksLikeSOT else { return [] }
+        // A document SOT by its path is one whatever its front matter says: a broken one is reported too.
+        guard case .invalid(let error, _, _) = document.frontMatter, document.looksLikeSOT || document.isSOTByPath else { return [] }
         let end = SourcePosition(line: error.position.line, column: error.position.column + 1)
         return [Finding(document, SourceRange(start: error.position, end: end),
                         "front matter is not valid YAML: \(error.message)")]

@@ -24,7 +24,7 @@ package struct FrontMatterUnclosedRule: DocumentRule {
         ])
 
     package func check(_ document: SOTDocument, context: DocumentContext) -> [Finding] {
-        guard case .unclosed(let openLine) = document.frontMatter, document.looksLikeSOT else { return [] }
+        guard case .unclosed(let openLine) = document.frontMatter, document.looksLikeSOT || document.isSOTByPath else { return [] }
         return [Finding(document, SourceRange(line: openLine, column: 1, endLine: openLine, endColumn: 4),
                         "front matter opened here is never closed; add a line `---` after its last key")]
     }

@@ -52,7 +52,7 @@ package struct BlockedBySelfRule: DocumentRule {
         guard document.isSOT else { return [] }
         return document.sections.flatMap { section in
             section.blockers.filter { $0.id == section.id }.map {
-                Finding(document, $0.range, "`\(section.id)` lists itself under `Blocked by:`; name the issue it really waits for")
+                Finding(document, $0.range, "`\(section.id)` lists itself under `\($0.field ?? "Blocked by"):`; name the issue it really waits for")
             }
         }
     }

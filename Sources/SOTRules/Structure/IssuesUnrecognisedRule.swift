@@ -41,9 +41,21 @@ package struct IssuesUnrecognisedRule: DocumentRule {
         }
         guard document.isSOTByPath else { return [] }
         let line = min(document.frontMatter.bodyStartLine, document.source.lineCount)
+        let why: String
+        switch document.layout?.id {
+        case .frontMatter(let key)?:
+            if case .mapping = document.frontMatter {
+                why = "its layout reads the ID from the front-matter key `\(key)`, which it does not have"
+            } else {
+                why = "its layout reads the ID from the front-matter key `\(key)`, and its front matter cannot be read"
+            }
+        case .fileName(let regex)?:
+            why = "its layout reads the ID from the file name with `\(regex)`, which does not match"
+        default:
+            why = "no heading starts with an ID matching `id_pattern` (`\(pattern)`)"
+        }
         return [Finding(document, SourceRange(line: line, column: 1, endLine: line, endColumn: 1),
-                        "`sot_documents.paths` makes this an SOT document, but it has no issue: no heading starts with an ID "
-                        + "matching `id_pattern` (`\(pattern)`)")]
+                        "its path makes this an SOT document, but it has no issue: " + why)]
     }
 
     /// The token that opens `text` when it is shaped like an issue ID: a letter, then letters and digits,
