@@ -151,7 +151,7 @@ public struct DocumentBuilder {
                 if let excluding, excluding == match { return nil }
                 while spanIndex < spans.count, spans[spanIndex].upperBound <= match.lowerBound { spanIndex += 1 }
                 let inCodeSpan = spanIndex < spans.count && spans[spanIndex].contains(match.lowerBound)
-                return IssueReference(id: source.text(match), range: source.range(match), field: field,
+                return IssueReference(id: profile.canonicalID(source.text(match)), range: source.range(match), field: field,
                                       inCodeSpan: inCodeSpan, sectionID: sectionID)
             }
         default:

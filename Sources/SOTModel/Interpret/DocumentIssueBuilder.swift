@@ -111,7 +111,7 @@ extension DocumentBuilder {
         switch layout.id {
         case .frontMatter(let key):
             guard let entry = frontMatter[key], let value = entry.value?.trimmingSpaces, !value.isEmpty else { return nil }
-            return (value, entry.valueRange)
+            return (profile.canonicalID(value), entry.valueRange)
         case .fileName:
             guard let pattern = layout.fileNamePattern, let path = relativePath else { return nil }
             let name = Array((path.split(separator: "/").last.map(String.init) ?? path).utf8)
@@ -120,7 +120,7 @@ extension DocumentBuilder {
                 if let group = groups.count > 1 ? groups[1] : groups[0] { found = String(decoding: name[group], as: UTF8.self) }
                 return false
             }
-            guard let id = found, !id.isEmpty else { return nil }
+            guard let id = found.map(profile.canonicalID), !id.isEmpty else { return nil }
             let place = headings.first { $0.level == 1 }?.range ?? SourceRange(line: 1, column: 1, endLine: 1, endColumn: 1)
             return (id, place)
         case .section, .h1:
@@ -143,7 +143,7 @@ extension DocumentBuilder {
     /// Every ID in a byte range of the source (a front-matter value or item).
     private func references(in range: Range<Int>, field: String, sectionID: String) -> [IssueReference] {
         profile.idMatcher.matches(in: source.bytes, range: range).map {
-            IssueReference(id: source.text($0), range: source.range($0), field: field, inCodeSpan: false, sectionID: sectionID)
+            IssueReference(id: profile.canonicalID(source.text($0)), range: source.range($0), field: field, inCodeSpan: false, sectionID: sectionID)
         }
     }
 

@@ -6,7 +6,7 @@ extension DocumentBuilder {
     package func section(heading: MarkdownBlock, headingID: IssueHeadingID, blocks: [MarkdownBlock]) -> IssueSection {
         let bytes = source.bytes
         let idRange = headingID.range
-        let id = source.text(idRange)
+        let id = profile.canonicalID(source.text(idRange))
         let content = headingContent(heading)
         let rest = source.text(headingID.restStart..<content.upperBound)
         let wellFormed = heading.headingLevel == 2 && !headingID.inCodeSpan && rest.hasPrefix(" - ")

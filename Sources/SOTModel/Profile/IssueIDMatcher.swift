@@ -14,11 +14,12 @@ public final class IssueIDMatcher: Sendable {
     }
 
     /// Fails with the regcomp message when `pattern` is not a valid POSIX extended expression.
-    public init(pattern: String) throws(PatternError) {
+    /// `ignoreCase`: `task-24` and `TASK-24` both match (`ids.case: insensitive`).
+    public init(pattern: String, ignoreCase: Bool = false) throws(PatternError) {
         self.pattern = pattern
-        required = RequiredBytes(pattern: pattern, ignoreCase: false)
+        required = RequiredBytes(pattern: pattern, ignoreCase: ignoreCase)
         do {
-            regex = try POSIXRegex(pattern)
+            regex = try POSIXRegex(pattern, ignoreCase: ignoreCase)
         } catch {
             throw PatternError(message: error.message)
         }

@@ -67,6 +67,33 @@ public struct Profile: Sendable {
     }
 
     public var sot = Membership()
+
+    /// How IDs are told apart (`ids:`): case, and prefixes that are other names of one prefix.
+    public struct IDSettings: Sendable, Equatable {
+        /// `task-24` is `TASK-24`: IDs match and compare ignoring case, and are kept upper-cased.
+        public var caseInsensitive = false
+        /// Prefix → the prefix it stands for (`task` → `BACK`: `task-24` is `BACK-24`); keys upper-cased
+        /// when IDs ignore case.
+        public var aliases: [String: String] = [:]
+
+        public init() {}
+
+        /// True when every ID is its own canonical form.
+        public var isIdentity: Bool { !caseInsensitive && aliases.isEmpty }
+    }
+
+    public var ids = IDSettings()
+
+    /// The one form of an ID the workspace knows it by: upper-cased when IDs ignore case, its prefix (the
+    /// text before its first `-`) replaced when it is an alias. Identity by default.
+    public func canonicalID(_ written: String) -> String {
+        if ids.isIdentity { return written }
+        var id = ids.caseInsensitive ? written.uppercased() : written
+        if !ids.aliases.isEmpty, let dash = id.firstIndex(of: "-"), let target = ids.aliases[String(id[..<dash])] {
+            id = (ids.caseInsensitive ? target.uppercased() : target) + id[dash...]
+        }
+        return id
+    }
     /// Documents with one issue each (`layouts:`), the first layout whose paths match a document applies;
     /// every other document has issue sections.
     public var layouts: [DocumentLayout] = []

@@ -19,9 +19,10 @@ package struct ProfileDecoder {
 
     package mutating func decode() throws(SOTLintError) -> Profile {
         let pattern = try string("id_pattern", in: node)
+        let ids = try idSettings()
         let matcher: IssueIDMatcher
         do {
-            matcher = try IssueIDMatcher(pattern: pattern)
+            matcher = try IssueIDMatcher(pattern: pattern, ignoreCase: ids.caseInsensitive)
         } catch {
             throw fail("`id_pattern` is not a valid regular expression: \(error.message)")
         }
@@ -49,6 +50,7 @@ package struct ProfileDecoder {
             }
         }
         profile.sot = try membership()
+        profile.ids = ids
         profile.layouts = try layouts()
         if let ready = node["ready"] {
             profile.ready = try readySettings(ready, profile: profile)
@@ -84,6 +86,26 @@ package struct ProfileDecoder {
         }
         if section["paths"] != nil { membership.paths = try strings("paths", in: section, context: "sot_documents.") }
         return membership
+    }
+
+    /// `ids:`: `case: sensitive | insensitive`, and `aliases` of prefixes.
+    private func idSettings() throws(SOTLintError) -> Profile.IDSettings {
+        var settings = Profile.IDSettings()
+        let section = node["ids"] ?? .null
+        switch section["case"] {
+        case nil, .null?, .scalar("sensitive")?: break
+        case .scalar("insensitive")?: settings.caseInsensitive = true
+        default: throw fail("`ids.case` must be `sensitive` or `insensitive`")
+        }
+        if case .mapping(let pairs)? = section["aliases"] {
+            for (prefix, value) in pairs {
+                guard case .scalar(let target) = value, !target.isEmpty, !prefix.contains("-"), !target.contains("-") else {
+                    throw fail("`ids.aliases.\(prefix)` must name the prefix it stands for, without `-` (`task: BACK`)")
+                }
+                settings.aliases[settings.caseInsensitive ? prefix.uppercased() : prefix] = target
+            }
+        }
+        return settings
     }
 
     /// `layouts:`: documents with one issue each, and where its parts are read.
