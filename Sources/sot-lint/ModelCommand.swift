@@ -98,7 +98,10 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let models = try inputs.models()
-        guard let shown = ReadyQueueRenderer.show(id, in: models, format: format) else {
+        // The ID as the profile knows it (`ids:`: `task-3` is `TASK-3` when IDs ignore case).
+        let session = try inputs.configOptions.session()
+        let known = try session.profile(in: inputs.paths.first).canonicalID(id)
+        guard let shown = ReadyQueueRenderer.show(known, in: models, format: format) else {
             throw SOTLintError.usage("show: `\(id)` is not defined in the workspace of \(inputs.paths.isEmpty ? "." : inputs.paths.joined(separator: ", "))")
         }
         Output.write(shown)

@@ -4,7 +4,48 @@ package enum BuiltInProfiles {
     /// from: `## CTO-WORK-021 - Title` sections with `Status:` lines), so it adds nothing.
     package static let texts: [(name: String, yaml: String)] = [
         ("seed", "# The default profile: sections `## ID - Title` with `Status:`, `Acceptance:` and `Blocked by:`.\n"),
+        ("backlog-md", backlogMD),
     ]
+
+    /// Backlog.md's folders: one task per file under `backlog/`, its ID, title, status and dependencies in
+    /// front matter, its acceptance criteria a checkbox section. Docs, decisions and milestones are other
+    /// entities: references to them are `external` (never unresolved, never resolved).
+    private static let backlogMD = """
+    # Backlog.md: one task per file (backlog/tasks, completed, drafts, archive).
+    id_pattern: "(task|draft|doc|decision|m)-[0-9]+(\\\\.[0-9]+)*"
+    ids:
+      case: insensitive
+    statuses:
+      To Do: active
+      In Progress: active
+      Done: resolved
+    fields: [Status, Acceptance, Depends on, Notes]
+    layouts:
+      - paths: ["backlog/tasks/*.md", "backlog/completed/*.md", "backlog/drafts/*.md", "backlog/archive/tasks/*.md",
+                "backlog/archive/drafts/*.md"]
+        issue: document
+        id: {front_matter: id}
+        title: {front_matter: title}
+        status: {front_matter: status}
+        fields:
+          Depends on: {front_matter: dependencies}
+          Acceptance: {section: Acceptance Criteria, items: checkboxes}
+    external: ["(DOC|DECISION|M)-[0-9]+(\\\\.[0-9]+)*"]
+    front_matter:
+      required: [id, title, status]
+      optional: [assignee, reporter, created_date, updated_date, completed_date, labels, dependencies, priority, parent_task_id,
+                 parent, subtasks, ordinal, milestone, references, documentation, onStatusChange]
+      enums:
+        priority: [high, medium, low]
+      dates: [created_date, updated_date, completed_date]
+    rules:
+      h1-single: off
+      frontmatter-title-mismatch: off
+      frontmatter-date: {severity: error, formats: [date, datetime]}
+      # Task text quotes example and long-gone IDs; the dependencies and acceptance criteria are checked.
+      reference-unresolved: {severity: error, prose: false}
+
+    """
 
     package static var names: [String] { texts.map(\.name) }
 

@@ -129,7 +129,10 @@ package enum DefaultProfileSnapshot {
             (key: "acceptance-missing", value: .scalar("error")),
             (key: "field-label-unknown", value: .scalar("warning")),
             (key: "field-duplicate", value: .scalar("error")),
-            (key: "reference-unresolved", value: .scalar("error")),
+            (key: "reference-unresolved", value: .mapping([
+                (key: "severity", value: .scalar("error")),
+                (key: "prose", value: .scalar("true")),
+            ])),
             (key: "reference-external", value: .scalar("off")),
             (key: "blocked-by-self", value: .scalar("error")),
             (key: "blocked-without-blockers", value: .scalar("error")),

@@ -111,7 +111,10 @@ rules:
   acceptance-missing: error
   field-label-unknown: warning
   field-duplicate: error
-  reference-unresolved: error
+  reference-unresolved:
+    severity: error
+    # false: check only the IDs in fields (Blocked by, Depends on, Acceptance, …), not those in prose.
+    prose: true
   reference-external: off
   blocked-by-self: error
   blocked-without-blockers: error

@@ -33,6 +33,11 @@ public struct RuleSettings: Sendable, Equatable {
         return nil
     }
 
+    public func bool(_ name: String) -> Bool? {
+        if case .bool(let value)? = options[name] { return value }
+        return nil
+    }
+
     public func strings(_ name: String) -> [String]? {
         switch options[name] {
         case .strings(let values)?: return values

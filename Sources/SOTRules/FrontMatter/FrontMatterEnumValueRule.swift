@@ -29,7 +29,9 @@ package struct FrontMatterEnumValueRule: DocumentRule {
         guard document.isSOT || document.looksLikeSOT else { return [] }
         var findings: [Finding] = []
         var seen = IDTable(capacity: document.frontMatter.entries.count)
-        for entry in document.frontMatter.entries where seen.insert(entry.key).isNew {
+        // The key a layout reads the status from is checked against `statuses` (`status-unknown`).
+        let statusKey: String? = if case .frontMatter(let key)? = document.layout?.status { key } else { nil }
+        for entry in document.frontMatter.entries where seen.insert(entry.key).isNew && entry.key != statusKey {
             guard document.isSOT || entry.key == context.profile.sot.marker,
                   let allowed = context.profile.frontMatter.allowedValues(entry.key),
                   let value = entry.value, !value.isEmpty, !allowed.contains(value) else { continue }

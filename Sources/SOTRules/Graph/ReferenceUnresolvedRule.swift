@@ -13,9 +13,14 @@ package struct ReferenceUnresolvedRule: WorkspaceRule {
         the project (the folder with `.sot-lint.yml`, else the git top level), so linting one file gives \
         the same verdict as linting the repository. A defined ID one typo away is suggested. Issues of other \
         repositories' model files (`imports:`) count as defined; IDs an external system owns (`external:`) \
-        are left to `reference-external`.
+        are left to `reference-external`. With `prose: false` only IDs in fields (`Blocked by`, `Depends \
+        on`, `Acceptance`, …) are checked: for trackers whose task text mentions example or long-gone IDs.
         """,
+        options: [RuleOption("prose", default: .bool(true), "Check IDs mentioned in prose too, not only those in fields.")],
         examples: [
+            .valid("A prose mention left alone where the option says so.",
+                   ExampleText.sot("## CTO-WORK-001 - First\n\nStatus: open.\n\nAcceptance:\n\n- Works.\n\nLike CTO-WORK-404 did.\n"),
+                   config: "rules:\n  reference-unresolved: {severity: error, prose: false}\n"),
             .valid("A reference to another document.", files: [
                 ExampleFile("a.md", ExampleText.sot("## CTO-WORK-001 - First\n\nStatus: open.\n\nAcceptance:\n\n- Uses `CTO-WORK-002`.\n")),
                 ExampleFile("b.md", ExampleText.companion(title: "Other", "## CTO-WORK-002 - Second\n\nStatus: open.\n\nAcceptance:\n\n- Works.\n")),
@@ -37,9 +42,11 @@ package struct ReferenceUnresolvedRule: WorkspaceRule {
         var number: [String: Int] = [:]
         var distinct: [String] = []
         let external = context.profile.external
+        let prose = context.settings.bool("prose") ?? true
         for document in workspace.documents where context.reports(document.path) {
             // An ID an external system owns is not ours to resolve (`reference-external` lists them).
-            for reference in document.references where !workspace.defines(reference.id) && !external.owns(reference.id) {
+            for reference in document.references where (prose || reference.field != nil) && !workspace.defines(reference.id)
+                && !external.owns(reference.id) {
                 let id: Int
                 if let known = number[reference.id] {
                     id = known

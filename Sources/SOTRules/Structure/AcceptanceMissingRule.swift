@@ -20,11 +20,18 @@ package struct AcceptanceMissingRule: DocumentRule {
     package func check(_ document: SOTDocument, context: DocumentContext) -> [Finding] {
         guard document.isSOT else { return [] }
         return document.sections.compactMap { section in
+            // Where the document's layout reads the criteria from, as a user would look for them.
+            let place = document.layout?.fields.first { context.profile.canonicalField($0.label) == "Acceptance" || $0.label == "Acceptance" }
+            let wanted = switch place?.place {
+            case .section(let title)?: "`## \(title)` section with items"
+            case .frontMatter(let key)?: "`\(key)` list in front matter"
+            default: "`Acceptance:` list"
+            }
             guard let field = section.field("Acceptance") else {
-                return Finding(document, section.idRange, "issue `\(section.id)` has no `Acceptance:` list; add the criteria it is judged by")
+                return Finding(document, section.idRange, "issue `\(section.id)` has no \(wanted); add the criteria it is judged by")
             }
             guard field.isEmpty else { return nil }
-            return Finding(document, field.labelRange, "the `Acceptance:` list of `\(section.id)` is empty; add at least one criterion")
+            return Finding(document, field.labelRange, "the acceptance criteria of `\(section.id)` (\(wanted)) are empty; add at least one criterion")
         }
     }
 }
