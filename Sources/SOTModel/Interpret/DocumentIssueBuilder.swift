@@ -120,7 +120,8 @@ extension DocumentBuilder {
                 if let group = groups.count > 1 ? groups[1] : groups[0] { found = String(decoding: name[group], as: UTF8.self) }
                 return false
             }
-            guard let id = found.map(profile.canonicalID), !id.isEmpty else { return nil }
+            guard let number = found, !number.isEmpty else { return nil }
+            let id = profile.canonicalID(layout.idPrefix + number)
             let place = headings.first { $0.level == 1 }?.range ?? SourceRange(line: 1, column: 1, endLine: 1, endColumn: 1)
             return (id, place)
         case .section, .h1:

@@ -5,7 +5,39 @@ package enum BuiltInProfiles {
     package static let texts: [(name: String, yaml: String)] = [
         ("seed", "# The default profile: sections `## ID - Title` with `Status:`, `Acceptance:` and `Blocked by:`.\n"),
         ("backlog-md", backlogMD),
+        ("madr", madr),
     ]
+
+    /// MADR (Markdown Architectural Decision Records): one record per file, numbered in its name
+    /// (`0007-use-postgres.md` is `ADR-0007`), titled by its H1, its status optional front matter
+    /// (`superseded by ADR-0012`).
+    private static let madr = """
+    # MADR: decision records numbered in their file names, under docs/decisions (or docs/adr, doc/adr,
+    # docs/architecture/decisions).
+    id_pattern: "ADR-[0-9]+"
+    statuses:
+      proposed: active
+      accepted: accepted
+      rejected: resolved
+      deprecated: resolved
+      superseded: {category: resolved, tail: reference}
+    fields: [Status]
+    layouts:
+      - paths: ["docs/decisions/[0-9]*-*.md", "docs/adr/[0-9]*-*.md", "doc/adr/[0-9]*-*.md", "docs/architecture/decisions/[0-9]*-*.md"]
+        issue: document
+        id: {file_name: "^([0-9]+)-", prefix: "ADR-"}
+        title: {h1: true}
+        status: {front_matter: status}
+    front_matter:
+      required: []
+      optional: [status, date, decision-makers, consulted, informed, deciders, parent, nav_order, title, tags]
+      dates: [date]
+    rules:
+      # Records carry no acceptance list, and MADR makes the status optional.
+      acceptance-missing: off
+      status-missing: off
+
+    """
 
     /// Backlog.md's folders: one task per file under `backlog/`, its ID, title, status and dependencies in
     /// front matter, its acceptance criteria a checkbox section. Docs, decisions and milestones are other

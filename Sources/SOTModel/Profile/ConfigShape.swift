@@ -82,7 +82,7 @@ package indirect enum ConfigShape: Sendable {
     private static let texts = ConfigShape.list(.value)
     /// Where a part of a one-issue document is read.
     private static let place = ConfigShape.keys([("front_matter", .value), ("section", .value), ("file_name", .value), ("h1", .value),
-                                                 ("items", .value)])
+                                                 ("items", .value), ("prefix", .value)])
 
     /// `.sot-lint.yml` (and the default profile).
     package static let profile = ConfigShape.keys([

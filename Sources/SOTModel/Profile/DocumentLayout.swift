@@ -32,6 +32,8 @@ public struct DocumentLayout: Sendable {
     public var fields: [FieldPlace] = []
     /// The compiled file-name expression, when `id` is `.fileName`.
     package var fileNamePattern: POSIXRegex?
+    /// Put before an ID read from the file name (`ADR-` makes `0007-use-x.md` the issue `ADR-0007`).
+    public var idPrefix = ""
 
     public init(paths: [String], id: Place) {
         self.paths = paths

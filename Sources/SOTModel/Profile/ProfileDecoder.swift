@@ -127,6 +127,10 @@ package struct ProfileDecoder {
                 } catch {
                     throw fail("`\(path).id.file_name` is not a valid regular expression: \(error.message)")
                 }
+                if let prefix = idNode["prefix"] {
+                    guard case .scalar(let text) = prefix else { throw fail("`\(path).id.prefix` must be a text value") }
+                    layout.idPrefix = text
+                }
             } else if case .frontMatter = layout.id {} else {
                 throw fail("`\(path).id` must be {front_matter: KEY} or {file_name: REGEX}")
             }
