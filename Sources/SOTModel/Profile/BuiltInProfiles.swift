@@ -66,7 +66,7 @@ package enum BuiltInProfiles {
     front_matter:
       required: [id, title, status]
       optional: [assignee, reporter, created_date, updated_date, completed_date, labels, dependencies, priority, parent_task_id,
-                 parent, subtasks, ordinal, milestone, references, documentation, onStatusChange]
+                 parent, subtasks, ordinal, milestone, references, documentation, onStatusChange, type, modified_files]
       enums:
         priority: [high, medium, low]
       dates: [created_date, updated_date, completed_date]
