@@ -180,7 +180,10 @@ public struct Profile: Sendable {
     public func statusWithTail(_ normalized: String, words raw: String, isID: (String) -> Bool) -> StatusDefinition? {
         let words = raw.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         guard words.count >= 2 else { return nil }
-        for count in stride(from: words.count - 1, through: 1, by: -1) {
+        // A status word is as long as the longest status name (a hostile line of a million words costs
+        // that many tries, not a million).
+        let longest = statuses.reduce(1) { max($0, $1.name.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" }).count) }
+        for count in stride(from: min(words.count - 1, longest), through: 1, by: -1) {
             guard let definition = status(named: words[0..<count].joined(separator: " ")), let tail = definition.tail else { continue }
             var rest = Array(words[count...])
             switch tail {

@@ -159,7 +159,7 @@ final class ProfileLoaderTests: XCTestCase {
         XCTAssertEqual(try load("extends: seed\n").statuses.count, 8)
         XCTAssertEqual(reason("extends: sed\n"),
                        "project/.sot-lint.yml: invalid configuration: `extends: sed` names no built-in profile; did you mean `seed`? "
-                       + "(built-in: seed; or a path to a .yml file)")
+                       + "(built-in: seed, backlog-md, madr; or a path to a .yml file)")
         try put(shared, "base.yml", "extends: seed\nstatuses:\n  someday: active\nrules:\n  review-stale: off\n  field-label-unknown: info\n")
         let profile = try load("extends: ../shared/base.yml\nrules:\n  review-stale: warning\n")
         XCTAssertEqual(profile.category(ofStatus: "someday"), .active)
@@ -179,7 +179,7 @@ final class ProfileLoaderTests: XCTestCase {
         try put(shared, "b.yml", "extends: a.yml\n")
         XCTAssertTrue(reason("extends: ../shared/a.yml\n").contains("comes back to a profile already extended"), reason("extends: ../shared/a.yml\n"))
         XCTAssertTrue(reason("extends: ../shared/base.yml\n", memory: true).contains("cannot extend a file"))
-        XCTAssertTrue(reason("extends: [seed]\n").contains("`extends` must name a built-in profile (seed) or a profile file"))
+        XCTAssertTrue(reason("extends: [seed]\n").contains("`extends` must name a built-in profile (seed, backlog-md, madr) or a profile file"))
     }
 
     /// A status given as {category, tail} reads `superseded by ID` and `waiting on anything` as itself.
@@ -191,6 +191,9 @@ final class ProfileLoaderTests: XCTestCase {
         XCTAssertNil(profile.statusWithTail("superseded-by-the-plan", words: "superseded by the plan", isID: isID))
         XCTAssertNil(profile.statusWithTail("done-by-cto-work-2", words: "done by CTO-WORK-2", isID: isID), "done takes no tail")
         XCTAssertEqual(profile.statusWithTail("waiting-on-legal", words: "waiting on legal", isID: isID)?.category, .blocked)
+        // A hostile line of 100,000 words: tried word by word up to the longest status name, not every prefix.
+        let long = "superseded " + String(repeating: "by ", count: 100_000)
+        XCTAssertNil(profile.statusWithTail(Profile.normalizedStatus(long), words: long, isID: isID))
     }
 
     func testTheReadyQueueSettingsDefaultAndMerge() throws {
