@@ -46,27 +46,8 @@ out, count = sys.argv[1], int(sys.argv[2])
 random.seed(7)
 os.makedirs(os.path.join(out, "backlog", "tasks"), exist_ok=True)
 with open(os.path.join(out, ".sot-lint.yml"), "w") as config:
-    config.write('''id_pattern: "task-[0-9]+(\\\\.[0-9]+)*"
-statuses: {To Do: active, In Progress: active, Done: resolved}
-fields: [Status, Acceptance, Depends on, Notes]
-layouts:
-  - paths: ["backlog/tasks/*.md"]
-    issue: document
-    id: {front_matter: id}
-    title: {front_matter: title}
-    status: {front_matter: status}
-    fields:
-      Depends on: {front_matter: dependencies}
-      Acceptance: {section: Acceptance Criteria, items: checkboxes}
-front_matter:
-  required: [id, title, status]
-  optional: [created_date, labels, dependencies, priority]
-  enums: {status: [To Do, In Progress, Done]}
-  dates: [created_date]
-rules:
-  h1-single: off
-  frontmatter-date: {severity: error, formats: [date, datetime]}
-''')
+    # Backlog.md's own layout, from the built-in profile: what a team writes.
+    config.write("extends: backlog-md\n")
 words = "parser graph queue report cache index model export editor server rule check field status title".split()
 for n in range(1, count + 1):
     deps = sorted({random.randint(1, n - 1) for _ in range(random.randint(0, 3))}) if n > 1 else []

@@ -111,11 +111,11 @@ public struct WorkspaceModelExport: Encodable, Sendable {
         public let readiness: Readiness
         public var ready: Bool { readiness.isReady }
         public let findings: [Finding]
-        private let fieldSource: FieldSource
+        fileprivate let fieldSource: FieldSource
 
         /// Where an issue's fields come from: built as such, or the workspace's own entries, turned into
         /// `Field`s only when read or written (`ready` never reads them; `model` writes each item once).
-        private enum FieldSource: Sendable {
+        fileprivate enum FieldSource: Sendable {
             case built([Field])
             /// The entries, and whether their text is redacted.
             case kept([FieldEntry], redacts: Bool)
@@ -142,14 +142,7 @@ public struct WorkspaceModelExport: Encodable, Sendable {
                       fieldSource: .built(fields), blockedBy: blockedBy, blocks: blocks, readiness: readiness, findings: findings)
         }
 
-        /// An issue whose fields are the workspace's `entries`, redacted when `redacts`.
-        init(id: String, title: String, path: String, line: Int, status: String?, statusText: String?, category: String?,
-             entries: [FieldEntry], redacts: Bool, blockedBy: [String], blocks: [String], readiness: Readiness, findings: [Finding]) {
-            self.init(id: id, title: title, path: path, line: line, status: status, statusText: statusText, category: category,
-                      fieldSource: .kept(entries, redacts: redacts), blockedBy: blockedBy, blocks: blocks, readiness: readiness, findings: findings)
-        }
-
-        private init(id: String, title: String, path: String, line: Int, status: String?, statusText: String?, category: String?,
+        fileprivate init(id: String, title: String, path: String, line: Int, status: String?, statusText: String?, category: String?,
                      fieldSource: FieldSource, blockedBy: [String], blocks: [String], readiness: Readiness, findings: [Finding]) {
             self.id = id
             self.title = title
@@ -375,7 +368,7 @@ public struct WorkspaceModelExport: Encodable, Sendable {
         Issue(id: issue.id, title: Issue.text(issue.title, redacts), path: issue.path, line: issue.headingRange.start.line,
               status: issue.status.map { Issue.text($0.normalized, redacts) },
               statusText: issue.status.map { Issue.text($0.raw, redacts) },
-              category: issue.category?.rawValue, entries: issue.fields, redacts: redacts,
+              category: issue.category?.rawValue, fieldSource: .kept(issue.fields, redacts: redacts),
               blockedBy: once(issue.blockers.map(\.id)), blocks: blocks[issue.id] ?? [],
               readiness: workspace.readiness(of: issue, settings: settings, cycles: cycles), findings: findings)
     }

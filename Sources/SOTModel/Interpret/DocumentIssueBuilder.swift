@@ -84,7 +84,7 @@ extension DocumentBuilder {
                 guard let found = section(name) else { continue }
                 used.insert(found.title)
                 let list = found.blocks.first { $0.isList }
-                let items = list?.children.filter { $0.kind == .item }.map { documentItem($0, checkboxes: place.checkboxes, field: label, sectionID: id) } ?? []
+                let items = list?.children.filter { $0.kind == .item }.map { fieldItem($0, field: label, sectionID: id, checkboxes: place.checkboxes) } ?? []
                 let paragraph = list == nil ? found.blocks.first { $0.kind == .paragraph } : nil
                 let valueRange = paragraph.map { trimmed($0.startOffset..<$0.endOffset) }
                 fields.append(Field(label: label, rawLabel: place.label, isKnown: true, labelRange: source.range(headingContent(found.heading)),
@@ -133,12 +133,7 @@ extension DocumentBuilder {
     private func statusLine(_ written: String, range: SourceRange, labelRange: SourceRange) -> StatusLine {
         var text = written
         while text.hasSuffix(".") { text.removeLast() }
-        var normalized = Profile.normalizedStatus(text)
-        if profile.status(named: normalized) == nil,
-           let definition = profile.statusWithTail(normalized, words: text, isID: { profile.idMatcher.matchesWhole($0) }) {
-            normalized = Profile.normalizedStatus(definition.name)
-        }
-        return StatusLine(raw: written, normalized: normalized, range: range, labelRange: labelRange)
+        return StatusLine(raw: written, normalized: profile.statusName(text), range: range, labelRange: labelRange)
     }
 
     /// Every ID in a byte range of the source (a front-matter value or item).
@@ -146,25 +141,5 @@ extension DocumentBuilder {
         profile.idMatcher.matches(in: source.bytes, range: range).map {
             IssueReference(id: profile.canonicalID(source.text($0)), range: source.range($0), field: field, inCodeSpan: false, sectionID: sectionID)
         }
-    }
-
-    /// A list item of a field section; with `checkboxes`, `[ ] ` or `[x] ` before the text is left out.
-    private func documentItem(_ item: MarkdownBlock, checkboxes: Bool, field: String, sectionID: String) -> FieldItem {
-        let references = self.references(in: item, field: field, sectionID: sectionID)
-        guard let paragraph = item.children.first(where: { $0.kind == .paragraph }) else {
-            return FieldItem(text: "", range: source.range(item.startOffset..<item.startOffset), references: references)
-        }
-        var start = paragraph.startOffset
-        let bytes = source.bytes
-        if checkboxes, start + 3 <= paragraph.endOffset, bytes[start] == 0x5B, bytes[start + 2] == 0x5D,
-           bytes[start + 1] == 0x20 || bytes[start + 1] == 0x78 || bytes[start + 1] == 0x58 {
-            start += 3
-            while start < paragraph.endOffset, bytes[start] == 0x20 { start += 1 }
-        }
-        let range = trimmed(start..<source.contentEnd(ofLine: paragraph.startLine) )
-        let end = paragraph.endLine > paragraph.startLine ? paragraph.endOffset : range.upperBound
-        return FieldItem(text: source.text(range.lowerBound..<end).split(whereSeparator: { $0 == "\n" || $0 == "\r" })
-                            .map { String($0).trimmingSpaces }.joined(separator: " "),
-                         range: source.range(range.lowerBound..<end), references: references)
     }
 }

@@ -83,14 +83,22 @@ extension DocumentBuilder {
         return String(decoding: joined, as: UTF8.self)
     }
 
-    private func fieldItem(_ item: MarkdownBlock, field: String, sectionID: String) -> FieldItem {
+    /// A list item of a field; with `checkboxes`, a task-list marker (`[ ] `, `[x] `) before the text is left out.
+    package func fieldItem(_ item: MarkdownBlock, field: String, sectionID: String, checkboxes: Bool = false) -> FieldItem {
         let references = self.references(in: item, field: field, sectionID: sectionID)
         guard let paragraph = item.children.first(where: { $0.kind == .paragraph }) else {
             let range = source.range(item.startOffset..<item.startOffset)
             return FieldItem(text: "", range: range, references: references)
         }
-        let text = singleLineText(paragraph.startOffset..<paragraph.endOffset)
-        return FieldItem(text: text, range: source.range(paragraph.startOffset..<paragraph.endOffset), references: references)
+        var start = paragraph.startOffset
+        let bytes = source.bytes
+        if checkboxes, start + 3 <= paragraph.endOffset, bytes[start] == 0x5B, bytes[start + 2] == 0x5D,
+           bytes[start + 1] == 0x20 || bytes[start + 1] == 0x78 || bytes[start + 1] == 0x58 {
+            start += 3
+            while start < paragraph.endOffset, bytes[start] == 0x20 { start += 1 }
+        }
+        let text = singleLineText(start..<paragraph.endOffset)
+        return FieldItem(text: text, range: source.range(start..<paragraph.endOffset), references: references)
     }
 
     /// Reads `blocked.`, `**Blocked**`, `in progress — waiting on X` as a status value.
@@ -123,14 +131,8 @@ extension DocumentBuilder {
         while end > start, bytes[end - 1] == 0x2E { end -= 1 }
         while end > start, Self.isMarkup(bytes[end - 1]) { end -= 1 }
         guard end > start else { return nil }
-        let written = source.text(start..<end)
-        var normalized = Profile.normalizedStatus(written)
-        // `superseded by ADR-2`: a status whose tail the profile allows is that status.
-        if profile.status(named: normalized) == nil,
-           let definition = profile.statusWithTail(normalized, words: written, isID: { profile.idMatcher.matchesWhole($0) }) {
-            normalized = Profile.normalizedStatus(definition.name)
-        }
-        return StatusLine(raw: raw, normalized: normalized, range: source.range(start..<end), labelRange: field.labelRange)
+        return StatusLine(raw: raw, normalized: profile.statusName(source.text(start..<end)), range: source.range(start..<end),
+                          labelRange: field.labelRange)
     }
 
     /// Emphasis, code and blank bytes around a status value (`**blocked**`, `` `done` ``). A comparison, not

@@ -201,6 +201,15 @@ public struct Profile: Sendable {
         return nil
     }
 
+    /// The normalised status a written value names: itself (`In Progress.` is `in-progress`), or the status
+    /// whose allowed tail follows it (`superseded by ADR-2` is `superseded`).
+    public func statusName(_ written: String) -> String {
+        let normalized = Profile.normalizedStatus(written)
+        guard status(named: normalized) == nil,
+              let definition = statusWithTail(normalized, words: written, isID: { idMatcher.matchesWhole($0) }) else { return normalized }
+        return Profile.normalizedStatus(definition.name)
+    }
+
     public func category(ofStatus raw: String) -> StatusCategory? {
         status(named: raw)?.category
     }
