@@ -78,6 +78,9 @@ public struct LintReport: Sendable {
     public var configurationProblems: [SOTLintError] = []
     /// Each linted project, in the order of `workspaces` (a lint that builds no workspace has none).
     public var projects: [Project] = []
+    /// The team rules (`rule_files`) of the linted projects, each id once: what a SARIF log describes besides
+    /// the built-in rules.
+    public var teamRules: [RuleMetadata] = []
 
     /// A project of the run: its root as the working directory shows it, its configuration file, and what
     /// its ready queue may hold.

@@ -249,6 +249,8 @@ public final class LintSession: @unchecked Sendable {
         report.documentCount = outcomes.reduce(0) { $0 + $1.documentCount }
         report.markdownCount = outcomes.reduce(0) { $0 + $1.markdownCount }
         report.projects = outcomes.compactMap(\.project)
+        var teamRuleIDs = Set<String>()
+        report.teamRules = outcomes.flatMap(\.teamRules).filter { teamRuleIDs.insert($0.id).inserted }
         return report
     }
 

@@ -25,10 +25,16 @@ extension LintSession {
     /// `base`, when given, is the project as it was before the change (for the change rules).
     /// Markdown files (`.md`, `.markdown`) get every rule; other files the secret scan.
     public func lint(files: [MemoryFile], config: String? = nil, base: [MemoryFile]? = nil) throws(SOTLintError) -> LintReport {
-        let root = "/"
         let configPath = config == nil ? nil : ProjectRoot.configName
         let profile = try ProfileLoader.load(configText: config, configPath: configPath, rules: options.rules.declarations,
                                              detectors: SecretCatalog.builtInIDs)
+        return try lint(files: files, profile: profile, config: config, base: base)
+    }
+
+    /// `lint(files:config:base:)` under a profile already read (a project's, with its team rules, for
+    /// `sot-lint test-rules`); `config` is the configuration text, if any, for the rules that read it.
+    public func lint(files: [MemoryFile], profile: Profile, config: String? = nil, base: [MemoryFile]? = nil) throws(SOTLintError) -> LintReport {
+        let root = "/"
         let project = LintInputs.Project(location: ProjectRoot.Location(root: root, configFile: nil, gitTop: nil), profile: profile,
                                          discovery: FileDiscovery(ignoreRoot: root))
         let targets = files.map { file in

@@ -8,8 +8,9 @@ import SOTEngine
 public enum RuleDocumentation {
     /// One line per rule: id, default severity, summary.
     public static func list(profile: Profile) -> String {
-        let width = RuleSet.builtIn.ids.map(\.count).max() ?? 0
-        return RuleSet.builtIn.rules.map { rule in
+        let rules = RuleSet.builtIn.adding(userRulesOf: profile)
+        let width = rules.ids.map(\.count).max() ?? 0
+        return rules.rules.map { rule in
             let metadata = rule.metadata
             let severity = profile.settings(for: metadata.id).severity?.rawValue ?? "off"
             return metadata.id.padding(width) + "  " + severity.padding(7) + "  " + metadata.summary
@@ -18,7 +19,7 @@ public enum RuleDocumentation {
 
     /// Rationale, options and examples of one rule; nil when no rule has that id.
     public static func explain(_ id: String, profile: Profile) -> String? {
-        guard let rule = RuleSet.builtIn.rule(id: id) else { return nil }
+        guard let rule = RuleSet.builtIn.adding(userRulesOf: profile).rule(id: id) else { return nil }
         let metadata = rule.metadata
         let severity = profile.settings(for: id).severity?.rawValue ?? "off"
         var text = "\(metadata.id) (\(metadata.category.rawValue), default severity: \(metadata.defaultSeverity.rawValue)"

@@ -53,6 +53,32 @@ public enum FilePath {
         return String(path[path.utf8.index(after: slash)...])
     }
 
+    /// The files below `directory` whose paths relative to it match `glob` (`rules/*.yml`, `**/*.yml`), sorted
+    /// byte-wise. Only the folder the glob names before its first wildcard is walked; hidden folders are not.
+    public static func files(matching glob: String, in directory: String) -> [String] {
+        let components = glob.split(separator: "/").map(String.init)
+        let literal = components.prefix { !$0.contains(where: { "*?[".contains($0) }) }
+        let start = literal.isEmpty ? directory : join(directory, literal.joined(separator: "/"))
+        let pattern = PathGlob(glob)
+        var found: [String] = []
+        var pending = [start]
+        while let folder = pending.popLast() {
+            guard let stream = opendir(folder) else { continue }
+            defer { closedir(stream) }
+            while let entry = readdir(stream) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                guard name != ".", name != "..", !name.hasPrefix(".") else { continue }
+                let path = join(folder, name)
+                switch kind(path) {
+                case .directory?: pending.append(path)
+                case .file?: if pattern.matches(relative(path, to: directory)) { found.append(path) }
+                case nil: break
+                }
+            }
+        }
+        return found.sorted { $0.precedesInBytes($1) }
+    }
+
     public static func kind(_ path: String) -> Kind? {
         try? kindOrError(path)
     }

@@ -171,7 +171,7 @@ struct ReportOutput {
             if !quiet || !report.diagnostics.isEmpty { closingLine = textReporter.summary(report) }
             reporter = textReporter
         case .json: reporter = JSONReporter()
-        case .sarif: reporter = SARIFReporter(version: SOTLintVersion.current, rules: RuleSet.builtIn.rules.map(\.metadata))
+        case .sarif: reporter = SARIFReporter(version: SOTLintVersion.current, rules: RuleSet.builtIn.rules.map(\.metadata) + report.teamRules)
         case .github: reporter = GitHubReporter()
         case .junit: reporter = JUnitReporter()
         }

@@ -15,7 +15,8 @@ struct SOTLintCommand: ParsableCommand {
 
     static let subcommands: [any ParsableCommand.Type] = [LintCommand.self, RulesCommand.self, ExplainCommand.self, GraphCommand.self,
                                                           HookCommand.self, BaselineCommand.self, SecretsCommand.self, LspCommand.self,
-                                                          RenameCommand.self, ModelCommand.self, ReadyCommand.self, ShowCommand.self]
+                                                          RenameCommand.self, ModelCommand.self, ReadyCommand.self, ShowCommand.self,
+                                                          TestRulesCommand.self]
 }
 
 /// The command tree shell completion is generated from: `sot-lint`'s, with `lint`'s options also at the top,

@@ -108,6 +108,7 @@ package indirect enum ConfigShape: Sendable {
         ("ready", .keys([("categories", texts), ("except", texts)])),
         ("imports", texts),
         ("external", texts),
+        ("rule_files", texts),
         ("secrets", .keys([
             ("exclude", texts),
             ("allow", .list(.keys([("fingerprint", .value), ("value", .value), ("detector", .value), ("reason", .value)]))),
@@ -116,5 +117,40 @@ package indirect enum ConfigShape: Sendable {
         ])),
         // Each rule's options are checked against the rule's own declaration by the decoder.
         ("rules", .names(.value, means: "map rule ids to severities")),
+    ])
+
+    /// A status move of a `transition` rule.
+    package static let move = ConfigShape.keys([("from", .value), ("to", .value)])
+
+    /// `when` and `target` of a user rule: conditions nest through `not` and `any`, to a depth a rule file
+    /// will not reach (deeper nesting is checked when the condition is read).
+    private static func condition(depth: Int) -> ConfigShape {
+        let plain: [(key: String, shape: ConfigShape)] = [
+            ("status", .value), ("category", .value), ("id", .value), ("has_field", .value),
+            ("field_matches", .names(.value, means: "map field labels to patterns")),
+            ("front_matter", .names(.value, means: "map front-matter keys to their values")),
+        ]
+        guard depth > 0 else { return .keys(plain + [("not", .value), ("any", .value)]) }
+        let inner = condition(depth: depth - 1)
+        return .keys(plain + [("not", inner), ("any", .list(inner))])
+    }
+
+    private static let example = ConfigShape.keys([
+        ("summary", .value), ("text", .value), ("today", .value),
+        ("files", .names(.value, means: "map file names to their text")),
+        ("base", .names(.value, means: "map file names to their text at the base revision")),
+    ])
+
+    /// A user rule file (`rule_files`, docs/user-rules.md). Which of the kind-specific keys a rule may
+    /// have is checked by `UserRuleReader`.
+    package static let userRule = ConfigShape.keys([
+        ("id", .value), ("kind", .value), ("summary", .value), ("rationale", .value), ("severity", .value), ("message", .value),
+        ("when", condition(depth: 3)),
+        ("require", .keys([("field", .value), ("front_matter", .value)])), ("matches", .value),
+        ("fields", .value), ("field", .value), ("forbid", .value), ("pattern", .value), ("fix", .value),
+        ("min", .value), ("max", .value),
+        ("link", .value), ("target", condition(depth: 3)),
+        ("allow", .list(move)),
+        ("examples", .keys([("valid", .list(example)), ("invalid", .list(example))])),
     ])
 }

@@ -143,6 +143,24 @@ public struct Profile: Sendable {
     public var secretAllowances: [SecretAllowance] = []
     /// `secrets.detectors`: per detector id, off, its severity or its entropy floor.
     public var secretDetectors: [String: SecretDetectorSettings] = [:]
+    /// The team's own rules (`rule_files`), in file order.
+    public var userRules: [UserRuleDefinition] = []
+
+    /// `transitions` widened by the moves of `transition` rules' `allow` (a status without an entry may
+    /// already move anywhere; `to: *` lets its status move anywhere).
+    package mutating func allow(_ moves: [UserRuleDefinition.Move]) {
+        for move in moves {
+            let sources = move.from.contains("*") ? Array(transitions.keys) : move.from.filter { transitions[$0] != nil }
+            for source in sources {
+                if move.to.contains("*") {
+                    transitions[source] = nil
+                } else {
+                    transitions[source, default: []] += move.to.filter { !(transitions[source] ?? []).contains($0) }
+                }
+            }
+        }
+    }
+
     /// The file the profile was read from besides the defaults, if any.
     public var configPath: String?
 

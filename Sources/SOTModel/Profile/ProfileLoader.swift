@@ -21,13 +21,28 @@ public enum ProfileLoader {
         var node = DefaultProfileSnapshot.tree
         // The texts the profile is made of besides the defaults: the file and whatever it extends.
         var layers: [[UInt8]] = [Array((configText ?? "").utf8)]
+        var userRules: [UserRuleDefinition] = []
+        var allowedMoves: [UserRuleDefinition.Move] = []
         if let configText {
-            let user = try checkedTree(configText, origin: origin)
-            node = node.merged(with: try extended(user, origin: origin, directory: configDirectory, chain: [], layers: &layers))
+            let user = try extended(try checkedTree(configText, origin: origin), origin: origin, directory: configDirectory, chain: [],
+                                    layers: &layers)
+            (userRules, allowedMoves) = try readRuleFiles(user["rule_files"], origin: origin, directory: configDirectory,
+                                                          builtIn: rules, layers: &layers)
+            // A team's rule reports at the severity its file gives unless `rules:` says otherwise.
+            let severities = ConfigNode.mapping(userRules.map { ($0.id, .mapping([("severity", .scalar($0.severity.rawValue))])) })
+            node = node.merged(with: .mapping([("rules", severities)])).merged(with: user)
         }
-        var decoder = ProfileDecoder(node: node, origin: origin, declarations: rules, detectors: detectors)
+        var decoder = ProfileDecoder(node: node, origin: origin,
+                                     declarations: rules + userRules.map { RuleDeclaration(id: $0.id, options: []) }, detectors: detectors)
         var profile = try decoder.decode()
         profile.configPath = configPath
+        for rule in userRules {
+            if let problem = rule.unknownStatus(in: profile) ?? rule.unknownField(in: profile) {
+                throw .invalidConfiguration(path: rule.file, reason: "rule `\(rule.id)`: \(problem)")
+            }
+        }
+        profile.userRules = userRules
+        profile.allow(allowedMoves)
         // The rule ids joined by commas, byte by byte: a generic `joined` costs a runtime type lookup at start-up.
         var ids: [UInt8] = []
         for (index, rule) in rules.enumerated() {
@@ -97,6 +112,63 @@ public enum ProfileLoader {
         let shared = try checkedTree(String(decoding: bytes, as: UTF8.self), origin: display)
         let base = try extended(shared, origin: display, directory: FilePath.parent(absolute), chain: chain + [absolute], layers: &layers)
         return base.merged(with: layer)
+    }
+
+    /// The rules of the files `rule_files` names (paths or globs relative to `directory`), in file order, with
+    /// the status moves their `transition` rules allow; `layers` gains each file's text.
+    private static func readRuleFiles(_ node: ConfigNode?, origin: String, directory: String?, builtIn: [RuleDeclaration],
+                                      layers: inout [[UInt8]]) throws(SOTLintError) -> ([UserRuleDefinition], [UserRuleDefinition.Move]) {
+        func fail(_ reason: String) -> SOTLintError { .invalidConfiguration(path: origin, reason: reason) }
+        guard let node, node != .null else { return ([], []) }
+        var globs: [String] = []
+        switch node {
+        case .scalar(let text): globs = [text]
+        case .sequence(let items):
+            for item in items {
+                guard case .scalar(let text) = item else { throw fail("`rule_files` must be a list of paths or globs") }
+                globs.append(text)
+            }
+        default: throw fail("`rule_files` must be a list of paths or globs")
+        }
+        guard let directory else { throw fail("`rule_files` needs a configuration file: its paths are relative to the file's folder") }
+        let builtInIDs = Set(builtIn.map(\.id))
+        var definitions: [UserRuleDefinition] = []
+        var files: [String: String] = [:]
+        var moves: [UserRuleDefinition.Move] = []
+        var seen = Set<String>()
+        for glob in globs {
+            let isGlob = glob.contains { "*?[".contains($0) }
+            let paths = isGlob ? FilePath.files(matching: glob, in: directory) : [FilePath.absolute(glob, base: directory)]
+            guard !paths.isEmpty else { throw fail("`rule_files: \(glob)` matches no file") }
+            for absolute in paths where seen.insert(absolute).inserted {
+                let relative = FilePath.relative(absolute, to: directory)
+                let display = origin.contains("/") ? FilePath.join(FilePath.parent(origin), relative) : relative
+                let bytes: [UInt8]
+                do {
+                    bytes = try FilePath.read(absolute)
+                } catch {
+                    let reason = switch error {
+                    case .unreadableFile(_, let reason): reason
+                    case .pathNotFound: "no such file"
+                    default: error.description
+                    }
+                    throw fail("`rule_files`: cannot read \(display): \(reason)")
+                }
+                layers.append(Array(display.utf8))
+                layers.append(bytes)
+                let (definition, allowed) = try UserRuleReader(file: display).read(String(decoding: bytes, as: UTF8.self))
+                guard !builtInIDs.contains(definition.id) else {
+                    throw .invalidConfiguration(path: display, reason: "`id: \(definition.id)` is a built-in rule's id; give the rule its own")
+                }
+                if let other = files[definition.id] {
+                    throw .invalidConfiguration(path: display, reason: "`id: \(definition.id)` is already the id of the rule in \(other)")
+                }
+                files[definition.id] = display
+                definitions.append(definition)
+                moves += allowed
+            }
+        }
+        return (definitions, moves)
     }
 
     /// How many files a chain of `extends` may read.

@@ -3,7 +3,7 @@ import SOTSyntax
 import SOTModel
 
 /// "Completing CTO-WORK-021 does not change CTO-WORK-020's status": a declared invariant between issues.
-package struct InvariantStatusUnchangedRule: ChangeRule {
+package struct InvariantStatusUnchangedRule: ChangeRule, BuiltInRule {
     package static let metadata = RuleMetadata(
         id: "invariant-status-unchanged", category: .change, defaultSeverity: .error,
         summary: "A change that moves issue A does not also move an issue A declares it does not change.",

@@ -3,7 +3,7 @@ import SOTSyntax
 import SOTModel
 
 /// Nothing disappears silently: a removed issue loses its history and breaks every reference to it.
-package struct IssueRemovedRule: ChangeRule {
+package struct IssueRemovedRule: ChangeRule, BuiltInRule {
     package static let metadata = RuleMetadata(
         id: "issue-removed", category: .change, defaultSeverity: .error,
         summary: "An issue ID present at the base revision still exists.",

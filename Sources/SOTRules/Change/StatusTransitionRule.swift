@@ -3,7 +3,7 @@ import SOTSyntax
 import SOTModel
 
 /// Some statuses are final: leaving them needs the transition table's leave.
-package struct StatusTransitionRule: ChangeRule {
+package struct StatusTransitionRule: ChangeRule, BuiltInRule {
     package static let metadata = RuleMetadata(
         id: "status-transition", category: .change, defaultSeverity: .error,
         summary: "A status change against the base revision follows the `transitions` table.",

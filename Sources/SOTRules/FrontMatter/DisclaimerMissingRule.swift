@@ -3,7 +3,7 @@ import SOTSyntax
 import SOTModel
 
 /// An unpromoted planning document must say that it carries no Core authority.
-package struct DisclaimerMissingRule: DocumentRule {
+package struct DisclaimerMissingRule: DocumentRule, BuiltInRule {
     package static let metadata = RuleMetadata(
         id: "disclaimer-missing", category: .frontMatter, defaultSeverity: .error,
         summary: "While `core_promotion_status: not-promoted`, the preamble must carry the disclaimer.",

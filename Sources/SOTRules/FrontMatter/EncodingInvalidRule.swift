@@ -3,7 +3,7 @@ import SOTSyntax
 import SOTModel
 
 /// Invalid UTF-8 or a NUL byte: the file is not the text it claims to be.
-package struct EncodingInvalidRule: DocumentRule {
+package struct EncodingInvalidRule: DocumentRule, BuiltInRule {
     package static let metadata = RuleMetadata(
         id: "encoding-invalid", category: .document, defaultSeverity: .error,
         summary: "A Markdown file must be UTF-8 text without NUL bytes.",

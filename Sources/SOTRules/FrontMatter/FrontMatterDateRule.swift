@@ -3,7 +3,7 @@ import SOTSyntax
 import SOTModel
 
 /// Dates must exist and be in order: created <= last_reviewed <= today.
-package struct FrontMatterDateRule: DatedRule {
+package struct FrontMatterDateRule: DatedRule, BuiltInRule {
     package static let metadata = RuleMetadata(
         id: "frontmatter-date", category: .frontMatter, defaultSeverity: .error,
         summary: "`created` and `last_reviewed` must be real dates with created ≤ last_reviewed ≤ today.",

@@ -3,7 +3,7 @@ import SOTSyntax
 import SOTModel
 
 /// YAML forbids repeated keys, and tools disagree on which one wins.
-package struct FrontMatterDuplicateKeyRule: DocumentRule {
+package struct FrontMatterDuplicateKeyRule: DocumentRule, BuiltInRule {
     package static let metadata = RuleMetadata(
         id: "frontmatter-duplicate-key", category: .frontMatter, defaultSeverity: .error,
         summary: "A front matter key must appear once.",

@@ -3,7 +3,7 @@ import SOTSyntax
 import SOTModel
 
 /// Keys with a closed set of values: status, classification, promotion status.
-package struct FrontMatterEnumValueRule: DocumentRule {
+package struct FrontMatterEnumValueRule: DocumentRule, BuiltInRule {
     package static let metadata = RuleMetadata(
         id: "frontmatter-enum-value", category: .frontMatter, defaultSeverity: .error,
         summary: "Front matter keys with a fixed vocabulary must use one of its values.",

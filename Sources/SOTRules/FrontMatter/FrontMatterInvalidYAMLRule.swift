@@ -3,7 +3,7 @@ import SOTSyntax
 import SOTModel
 
 /// Front matter YAML that does not parse, reported where YAML stopped.
-package struct FrontMatterInvalidYAMLRule: DocumentRule {
+package struct FrontMatterInvalidYAMLRule: DocumentRule, BuiltInRule {
     package static let metadata = RuleMetadata(
         id: "frontmatter-invalid-yaml", category: .frontMatter, defaultSeverity: .error,
         summary: "Front matter must be a valid YAML mapping.",

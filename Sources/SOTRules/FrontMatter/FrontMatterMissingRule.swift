@@ -3,7 +3,7 @@ import SOTSyntax
 import SOTModel
 
 /// A document with issue sections but no front matter would escape every SOT rule.
-package struct FrontMatterMissingRule: DocumentRule {
+package struct FrontMatterMissingRule: DocumentRule, BuiltInRule {
     package static let metadata = RuleMetadata(
         id: "frontmatter-missing", category: .frontMatter, defaultSeverity: .error,
         summary: "A document with issue sections must start with YAML front matter.",

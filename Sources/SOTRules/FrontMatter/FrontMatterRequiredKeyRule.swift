@@ -3,7 +3,7 @@ import SOTSyntax
 import SOTModel
 
 /// Every SOT document names its title, status, classification, owner and dates.
-package struct FrontMatterRequiredKeyRule: DocumentRule {
+package struct FrontMatterRequiredKeyRule: DocumentRule, BuiltInRule {
     package static let metadata = RuleMetadata(
         id: "frontmatter-required-key", category: .frontMatter, defaultSeverity: .error,
         summary: "Front matter must have every required key, each with a value.",

@@ -3,7 +3,7 @@ import SOTSyntax
 import SOTModel
 
 /// `route: cto` means every issue ID of the document starts with `CTO-`.
-package struct FrontMatterRouteMismatchRule: DocumentRule {
+package struct FrontMatterRouteMismatchRule: DocumentRule, BuiltInRule {
     package static let metadata = RuleMetadata(
         id: "frontmatter-route-mismatch", category: .frontMatter, defaultSeverity: .error,
         summary: "Issue IDs must start with the document's `route` (case-insensitive).",

@@ -3,7 +3,7 @@ import SOTSyntax
 import SOTModel
 
 /// The front matter title and the H1 are the same name.
-package struct FrontMatterTitleMismatchRule: DocumentRule {
+package struct FrontMatterTitleMismatchRule: DocumentRule, BuiltInRule {
     package static let metadata = RuleMetadata(
         id: "frontmatter-title-mismatch", category: .frontMatter, defaultSeverity: .error,
         summary: "The front matter `title` must equal the H1.",

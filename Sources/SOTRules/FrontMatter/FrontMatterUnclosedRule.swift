@@ -3,7 +3,7 @@ import SOTSyntax
 import SOTModel
 
 /// A `---` that is never closed swallows the whole file into the front matter.
-package struct FrontMatterUnclosedRule: DocumentRule {
+package struct FrontMatterUnclosedRule: DocumentRule, BuiltInRule {
     package static let metadata = RuleMetadata(
         id: "frontmatter-unclosed", category: .frontMatter, defaultSeverity: .error,
         summary: "Front matter opened with `---` must be closed with `---`.",

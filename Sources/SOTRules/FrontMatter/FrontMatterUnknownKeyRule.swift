@@ -3,7 +3,7 @@ import SOTSyntax
 import SOTModel
 
 /// Keys outside the schema are usually typos of a known key.
-package struct FrontMatterUnknownKeyRule: DocumentRule {
+package struct FrontMatterUnknownKeyRule: DocumentRule, BuiltInRule {
     package static let metadata = RuleMetadata(
         id: "frontmatter-unknown-key", category: .frontMatter, defaultSeverity: .warning,
         summary: "Front matter keys must be known to the profile.",

@@ -3,7 +3,7 @@ import SOTSyntax
 import SOTModel
 
 /// A plan nobody has reviewed for months is probably out of date.
-package struct ReviewStaleRule: DatedRule {
+package struct ReviewStaleRule: DatedRule, BuiltInRule {
     package static let metadata = RuleMetadata(
         id: "review-stale", category: .frontMatter, defaultSeverity: .info,
         summary: "`last_reviewed` should be within `max_age_days` of today.",

@@ -3,7 +3,7 @@ import SOTSyntax
 import SOTModel
 
 /// Issues that wait for each other wait forever.
-package struct BlockedByCycleRule: WorkspaceRule {
+package struct BlockedByCycleRule: WorkspaceRule, BuiltInRule {
     package static let metadata = RuleMetadata(
         id: "blocked-by-cycle", category: .graph, defaultSeverity: .error,
         summary: "`Blocked by:` links do not form a cycle.",

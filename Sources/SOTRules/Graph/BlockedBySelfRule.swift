@@ -3,7 +3,7 @@ import SOTSyntax
 import SOTModel
 
 /// An issue cannot wait for itself.
-package struct BlockedBySelfRule: DocumentRule {
+package struct BlockedBySelfRule: DocumentRule, BuiltInRule {
     package static let metadata = RuleMetadata(
         id: "blocked-by-self", category: .graph, defaultSeverity: .error,
         summary: "An issue does not list itself under `Blocked by:`.",

@@ -3,7 +3,7 @@ import SOTSyntax
 import SOTModel
 
 /// Waiting for an issue that is already finished.
-package struct BlockedOnResolvedRule: WorkspaceRule {
+package struct BlockedOnResolvedRule: WorkspaceRule, BuiltInRule {
     package static let metadata = RuleMetadata(
         id: "blocked-on-resolved", category: .graph, defaultSeverity: .error,
         summary: "A blocked issue is not blocked by an issue that is resolved.",

@@ -3,7 +3,7 @@ import SOTSyntax
 import SOTModel
 
 /// `blocked` says the issue waits for something; the document must say what.
-package struct BlockedWithoutBlockersRule: DocumentRule {
+package struct BlockedWithoutBlockersRule: DocumentRule, BuiltInRule {
     package static let metadata = RuleMetadata(
         id: "blocked-without-blockers", category: .graph, defaultSeverity: .error,
         summary: "A blocked issue has a non-empty `Blocked by:` list.",

@@ -3,7 +3,7 @@ import SOTSyntax
 import SOTModel
 
 /// Blockers on an issue that is not blocked are stale or the status is wrong.
-package struct BlockersWithoutBlockedRule: DocumentRule {
+package struct BlockersWithoutBlockedRule: DocumentRule, BuiltInRule {
     package static let metadata = RuleMetadata(
         id: "blockers-without-blocked", category: .graph, defaultSeverity: .warning,
         summary: "Only a blocked issue has a `Blocked by:` list.",

@@ -3,7 +3,7 @@ import SOTSyntax
 import SOTModel
 
 /// "Keeps `X` blocked until …": a declared invariant the workspace must honour.
-package struct InvariantKeepsBlockedRule: WorkspaceRule {
+package struct InvariantKeepsBlockedRule: WorkspaceRule, BuiltInRule {
     package static let metadata = RuleMetadata(
         id: "invariant-keeps-blocked", category: .graph, defaultSeverity: .error,
         summary: "An issue an unresolved acceptance item \"keeps blocked\" has status `blocked`.",

@@ -3,7 +3,7 @@ import SOTSyntax
 import SOTModel
 
 /// References to IDs that systems sot-lint cannot see own (`external:`), listed on request.
-package struct ReferenceExternalRule: WorkspaceRule {
+package struct ReferenceExternalRule: WorkspaceRule, BuiltInRule {
     package static let metadata = RuleMetadata(
         id: "reference-external", category: .graph, defaultSeverity: .info,
         summary: "Lists references to IDs that an external system owns (off by default).",

@@ -3,7 +3,7 @@ import SOTSyntax
 import SOTModel
 
 /// Every ID a document mentions must exist somewhere in the workspace.
-package struct ReferenceUnresolvedRule: WorkspaceRule {
+package struct ReferenceUnresolvedRule: WorkspaceRule, BuiltInRule {
     package static let metadata = RuleMetadata(
         id: "reference-unresolved", category: .graph, defaultSeverity: .error,
         summary: "Every issue-ID mention resolves to an issue defined in the workspace.",

@@ -2,10 +2,11 @@ import SOTSource
 import SOTSyntax
 import SOTModel
 
-/// A rule: an instance in the rule set, with its type's static metadata (id, severity, examples).
+/// A rule: an instance in the rule set, with its metadata (id, severity, examples) — its type's for a
+/// built-in rule (`BuiltInRule`), its file's for a team's own (`UserRule`).
 /// What it checks is given by the kind it conforms to; the engine runs every kind generically.
 public protocol Rule: Sendable {
-    static var metadata: RuleMetadata { get }
+    var metadata: RuleMetadata { get }
     // Each kind answers for itself (defaults below), so sorting a rule set needs no dynamic cast.
     var asDocumentRule: (any DocumentRule)? { get }
     var asDatedRule: (any DatedRule)? { get }
@@ -16,8 +17,16 @@ public protocol Rule: Sendable {
     var asSuppressionRule: (any SuppressionRule)? { get }
 }
 
-extension Rule {
+/// A rule of sot-lint's own: its metadata belongs to its type.
+public protocol BuiltInRule: Rule {
+    static var metadata: RuleMetadata { get }
+}
+
+extension BuiltInRule {
     public var metadata: RuleMetadata { Self.metadata }
+}
+
+extension Rule {
     public var asDocumentRule: (any DocumentRule)? { nil }
     public var asDatedRule: (any DatedRule)? { nil }
     public var asWorkspaceRule: (any WorkspaceRule)? { nil }

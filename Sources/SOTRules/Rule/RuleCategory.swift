@@ -6,4 +6,6 @@ public enum RuleCategory: String, Sendable, CaseIterable {
     case graph
     case secrets
     case change
+    /// A team's own rule (`rule_files`).
+    case team
 }

@@ -3,7 +3,7 @@ import SOTSyntax
 import SOTModel
 
 /// An issue without acceptance criteria cannot be validated.
-package struct AcceptanceMissingRule: DocumentRule {
+package struct AcceptanceMissingRule: DocumentRule, BuiltInRule {
     package static let metadata = RuleMetadata(
         id: "acceptance-missing", category: .structure, defaultSeverity: .error,
         summary: "Every issue section has a non-empty `Acceptance:` list.",

@@ -3,7 +3,7 @@ import SOTSyntax
 import SOTModel
 
 /// Two `Status:` lines or two `Acceptance:` lists: which one counts is a guess.
-package struct FieldDuplicateRule: DocumentRule {
+package struct FieldDuplicateRule: DocumentRule, BuiltInRule {
     package static let metadata = RuleMetadata(
         id: "field-duplicate", category: .structure, defaultSeverity: .error,
         summary: "A field label appears once per issue section.",

@@ -3,7 +3,7 @@ import SOTSyntax
 import SOTModel
 
 /// `Acceptence:` is not `Acceptance:`; an unknown label hides its list from every rule.
-package struct FieldLabelUnknownRule: DocumentRule {
+package struct FieldLabelUnknownRule: DocumentRule, BuiltInRule {
     package static let metadata = RuleMetadata(
         id: "field-label-unknown", category: .structure, defaultSeverity: .warning,
         summary: "Field labels of an issue section come from the profile's `fields`.",

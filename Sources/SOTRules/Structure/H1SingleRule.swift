@@ -3,7 +3,7 @@ import SOTSyntax
 import SOTModel
 
 /// One document, one title.
-package struct H1SingleRule: DocumentRule {
+package struct H1SingleRule: DocumentRule, BuiltInRule {
     package static let metadata = RuleMetadata(
         id: "h1-single", category: .structure, defaultSeverity: .error,
         summary: "An SOT document has exactly one H1.",

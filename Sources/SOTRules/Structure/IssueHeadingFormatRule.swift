@@ -3,7 +3,7 @@ import SOTSyntax
 import SOTModel
 
 /// `## CTO-WORK-021 - Title`: the ID, a spaced hyphen, a title.
-package struct IssueHeadingFormatRule: DocumentRule {
+package struct IssueHeadingFormatRule: DocumentRule, BuiltInRule {
     package static let metadata = RuleMetadata(
         id: "issue-heading-format", category: .structure, defaultSeverity: .error,
         summary: "Issue headings read `## ID - Title`.",

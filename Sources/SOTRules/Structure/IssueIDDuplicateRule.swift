@@ -3,7 +3,7 @@ import SOTSyntax
 import SOTModel
 
 /// An ID names one issue in the whole workspace.
-package struct IssueIDDuplicateRule: WorkspaceRule {
+package struct IssueIDDuplicateRule: WorkspaceRule, BuiltInRule {
     package static let metadata = RuleMetadata(
         id: "issue-id-duplicate", category: .structure, defaultSeverity: .error,
         summary: "An issue ID is defined once across the workspace.",

@@ -4,7 +4,7 @@ import SOTModel
 
 /// An SOT document in which no issue could be read: nothing of it would be checked, and nothing would
 /// say so.
-package struct IssuesUnrecognisedRule: DocumentRule {
+package struct IssuesUnrecognisedRule: DocumentRule, BuiltInRule {
     package static let metadata = RuleMetadata(
         id: "issues-unrecognised", category: .structure, defaultSeverity: .error,
         summary: "An SOT document whose issues cannot be read says so.",

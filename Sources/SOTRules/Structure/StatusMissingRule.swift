@@ -3,7 +3,7 @@ import SOTSyntax
 import SOTModel
 
 /// Every issue says where it stands.
-package struct StatusMissingRule: DocumentRule {
+package struct StatusMissingRule: DocumentRule, BuiltInRule {
     package static let metadata = RuleMetadata(
         id: "status-missing", category: .structure, defaultSeverity: .error,
         summary: "Every issue section has a `Status:` line with a value.",

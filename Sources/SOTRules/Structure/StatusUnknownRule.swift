@@ -3,7 +3,7 @@ import SOTSyntax
 import SOTModel
 
 /// A status outside the vocabulary means nothing to a harness.
-package struct StatusUnknownRule: DocumentRule {
+package struct StatusUnknownRule: DocumentRule, BuiltInRule {
     package static let metadata = RuleMetadata(
         id: "status-unknown", category: .structure, defaultSeverity: .error,
         summary: "An issue's status is one of the profile's `statuses`.",

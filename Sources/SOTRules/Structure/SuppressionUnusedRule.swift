@@ -4,7 +4,7 @@ import SOTModel
 
 /// Inline directives that suppress nothing are noise, and often a misspelt rule id.
 /// The engine applies a document's directives and hands the ones that did nothing to this rule.
-package struct SuppressionUnusedRule: SuppressionRule {
+package struct SuppressionUnusedRule: SuppressionRule, BuiltInRule {
     package static let metadata = RuleMetadata(
         id: "suppression-unused", category: .document, defaultSeverity: .warning,
         summary: "Every `sot-lint-disable` directive suppresses at least one finding.",

@@ -4,7 +4,7 @@ import SOTModel
 import SOTRules
 
 /// An allowance that allows nothing is stale, misspelt, or lacks its reason.
-package struct SecretAllowUnusedRule: ContentRule, ProjectRule {
+package struct SecretAllowUnusedRule: ContentRule, ProjectRule, BuiltInRule {
     package static let metadata = RuleMetadata(
         id: "secret-allow-unused", category: .secrets, defaultSeverity: .warning,
         summary: "Every secret allowance gives a reason and allows a finding.",

@@ -5,7 +5,7 @@ import SOTRules
 
 /// Secrets must never be written into a file that is committed, shared or read by agents.
 /// Runs the detector catalog (rules/secrets.yml) over every text file.
-package struct SecretLeakRule: ContentRule {
+package struct SecretLeakRule: ContentRule, BuiltInRule {
     package static let metadata = RuleMetadata(
         id: "secret-leak", category: .secrets, defaultSeverity: .error,
         summary: "No file contains a secret: API keys, tokens, private keys, passwords.",

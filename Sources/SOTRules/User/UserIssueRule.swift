@@ -1,0 +1,170 @@
+import SOTSource
+import SOTSyntax
+import SOTModel
+
+/// A team rule about each issue on its own (`require`, `forbid`, `pattern`, `count`): it reads the issue's
+/// fields and its document's front matter, so it runs with the document's other rules and is cached with them.
+struct UserIssueRule: DocumentRule {
+    let definition: UserRuleDefinition
+    let metadata: RuleMetadata
+
+    func check(_ document: SOTDocument, context: DocumentContext) -> [Finding] {
+        guard document.isSOT else { return [] }
+        var findings: [Finding] = []
+        for section in document.sections {
+            let issue = IssueText(section: section, document: document, profile: context.profile)
+            guard definition.when.holds(for: issue.facts) else { continue }
+            switch definition.check {
+            case .require(let part, let pattern):
+                findings += require(part, matching: pattern, issue)
+            case .forbid(let labels, let pattern, let fix):
+                findings += forbid(pattern, in: labels, fix: fix, issue)
+            case .pattern(let labels, let pattern):
+                findings += match(pattern, in: labels, issue)
+            case .count(let label, let least, let most):
+                findings += count(label, least: least, most: most, issue)
+            case .relation, .transition:
+                break
+            }
+        }
+        return findings
+    }
+
+    private func say(_ issue: IssueText, _ values: [String: String], _ fallback: String) -> String {
+        UserRule.message(definition, issue.placeholders.merging(values) { $1 }, fallback: fallback)
+    }
+
+    private func require(_ part: UserRuleDefinition.Part, matching pattern: POSIXRegex?, _ issue: IssueText) -> [Finding] {
+        let document = issue.document
+        switch part {
+        case .frontMatter(let key):
+            guard let value = document.frontMatter[key]?.value, !value.trimmingSpaces.isEmpty else {
+                return [Finding(document, issue.section.idRange, say(issue, ["field": key], "issue `\(issue.id)` needs front-matter key `\(key)`"))]
+            }
+            guard let pattern, !pattern.contains(value) else { return [] }
+            return [Finding(document, issue.section.idRange, say(issue, ["field": key],
+                                                                 "front-matter `\(key)` of issue `\(issue.id)` does not match `\(pattern.pattern)`"))]
+        case .field(let written):
+            let label = issue.label(written)
+            let fields = issue.section.fields(label)
+            guard let first = fields.first else {
+                return [Finding(document, issue.section.idRange, say(issue, ["field": label], "issue `\(issue.id)`\(issue.statusNote) has no `\(label)`"))]
+            }
+            guard fields.contains(where: { !$0.isEmpty }) else {
+                return [Finding(document, first.labelRange, say(issue, ["field": label], "`\(label)` of issue `\(issue.id)` is empty"))]
+            }
+            guard let pattern, !(issue.texts(label) ?? []).contains(where: pattern.contains) else { return [] }
+            return [Finding(document, first.labelRange, say(issue, ["field": label],
+                                                            "`\(label)` of issue `\(issue.id)` holds nothing matching `\(pattern.pattern)`"))]
+        }
+    }
+
+    /// Each match in the fields' source text, at its exact place; the fix replaces the match.
+    private func forbid(_ pattern: POSIXRegex, in labels: [String], fix: String?, _ issue: IssueText) -> [Finding] {
+        let source = issue.document.source
+        var findings: [Finding] = []
+        for label in labels.map(issue.label) {
+            for range in issue.section.fields(label).flatMap(Self.textRanges) {
+                let bytes = source.byteRange(range)
+                source.bytes.withUnsafeBufferPointer { buffer in
+                    pattern.forEachMatch(in: buffer, range: bytes) { groups in
+                        guard let match = groups[0], !match.isEmpty else { return true }
+                        let edit = fix.map { replacement in
+                            Fix("replace with `\(Self.expand(replacement, groups, in: source))`",
+                                [TextEdit(match, in: source, with: Self.expand(replacement, groups, in: source))])
+                        }
+                        findings.append(Finding(issue.document, source.range(match),
+                                                say(issue, ["field": label], "`\(label)` of issue `\(issue.id)` holds text matching `\(pattern.pattern)`"),
+                                                fix: edit))
+                        return true
+                    }
+                }
+            }
+        }
+        return findings
+    }
+
+    /// Each item (or the value of a field without items) that holds no match.
+    private func match(_ pattern: POSIXRegex, in labels: [String], _ issue: IssueText) -> [Finding] {
+        var findings: [Finding] = []
+        for label in labels.map(issue.label) {
+            for field in issue.section.fields(label) {
+                let parts: [(String, SourceRange)] = field.items.isEmpty
+                    ? [field.inlineValue.flatMap { value in field.inlineValueRange.map { (value, $0) } }].compactMap { $0 }
+                    : field.items.map { ($0.text, $0.range) }
+                for (text, range) in parts where !pattern.contains(text) {
+                    findings.append(Finding(issue.document, range, say(issue, ["field": label],
+                                                                       "`\(label)` of issue `\(issue.id)` has an entry not matching `\(pattern.pattern)`")))
+                }
+            }
+        }
+        return findings
+    }
+
+    private func count(_ written: String, least: Int?, most: Int?, _ issue: IssueText) -> [Finding] {
+        let label = issue.label(written)
+        let fields = issue.section.fields(label)
+        let number = fields.reduce(0) { total, field in
+            total + (field.items.isEmpty ? ((field.inlineValue ?? "").trimmingSpaces.isEmpty ? 0 : 1) : field.items.count)
+        }
+        let bounds = [least.map { "at least \($0)" }, most.map { "at most \($0)" }].compactMap { $0 }.joined(separator: " and ")
+        guard number < (least ?? 0) || number > (most ?? Int.max) else { return [] }
+        let range = fields.first?.labelRange ?? issue.section.idRange
+        return [Finding(issue.document, range, say(issue, ["field": label, "count": String(number)],
+                                                   "`\(label)` of issue `\(issue.id)` has \(number) " + (number == 1 ? "entry" : "entries") + "; the rule asks for \(bounds)"))]
+    }
+
+    /// The source ranges of a field's text: its inline value and each item.
+    private static func textRanges(_ field: Field) -> [SourceRange] {
+        (field.inlineValueRange.map { [$0] } ?? []) + field.items.map(\.range)
+    }
+
+    /// `replacement` with `$1`…`$9` replaced by the match's groups (empty when a group did not take part).
+    private static func expand(_ replacement: String, _ groups: [Range<Int>?], in source: SourceText) -> String {
+        var text = ""
+        var characters = replacement[...]
+        while let first = characters.first {
+            characters = characters.dropFirst()
+            if first == "$", let digit = characters.first?.wholeNumberValue, digit > 0 {
+                characters = characters.dropFirst()
+                if digit < groups.count, let group = groups[digit] { text += source.text(group) }
+            } else {
+                text.append(first)
+            }
+        }
+        return text
+    }
+}
+
+/// One issue of a document as a user rule reads it: its facts for conditions and its texts by label.
+struct IssueText {
+    let section: IssueSection
+    let document: SOTDocument
+    let profile: Profile
+
+    var id: String { section.id }
+    var status: String? { section.status.map { profile.statusName($0.raw) } }
+
+    var statusNote: String { status.map { " (status `\($0)`)" } ?? "" }
+
+    var facts: IssueCondition.Facts {
+        IssueCondition.Facts(id: id, status: status, category: status.flatMap(profile.category(ofStatus:)),
+                             fieldText: { texts(label($0)) }, frontMatter: { document.frontMatter[$0]?.value })
+    }
+
+    var placeholders: [String: String] {
+        ["id": id, "title": section.title, "status": status ?? ""]
+    }
+
+    /// The label as the profile spells it.
+    func label(_ written: String) -> String {
+        profile.canonicalField(written) ?? written
+    }
+
+    /// The inline values and item texts of every field with this label; nil when the issue has none.
+    func texts(_ label: String) -> [String]? {
+        let fields = section.fields(label)
+        guard !fields.isEmpty else { return nil }
+        return fields.flatMap { field in (field.inlineValue.map { [$0] } ?? []) + field.items.map(\.text) }
+    }
+}
