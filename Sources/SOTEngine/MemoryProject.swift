@@ -35,6 +35,9 @@ extension LintSession {
     /// `sot-lint test-rules`); `config` is the configuration text, if any, for the rules that read it.
     public func lint(files: [MemoryFile], profile: Profile, config: String? = nil, base: [MemoryFile]? = nil) throws(SOTLintError) -> LintReport {
         let root = "/"
+        var profile = profile
+        // In memory the configuration is `config`, never the file the profile was read from.
+        if config == nil { profile.configPath = nil }
         let project = LintInputs.Project(location: ProjectRoot.Location(root: root, configFile: nil, gitTop: nil), profile: profile,
                                          discovery: FileDiscovery(ignoreRoot: root))
         let targets = files.map { file in

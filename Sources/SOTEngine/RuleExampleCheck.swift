@@ -15,9 +15,7 @@ public enum RuleExampleCheck {
         let files = example.files.map { MemoryFile(path: $0.name, text: $0.cleanText) }
         let base = example.baseFiles?.map { MemoryFile(path: $0.name, text: $0.cleanText) }
         let report: LintReport
-        if var profile {
-            // The example is a project of its own, in memory: the configuration's file is not one of its files.
-            profile.configPath = nil
+        if let profile {
             report = try session.lint(files: files, profile: profile, config: config ?? example.config, base: base)
         } else {
             report = try session.lint(files: files, config: config ?? example.config, base: base)

@@ -147,7 +147,7 @@ package indirect enum ConfigShape: Sendable {
         ("id", .value), ("kind", .value), ("summary", .value), ("rationale", .value), ("severity", .value), ("message", .value),
         ("when", condition(depth: 3)),
         ("require", .keys([("field", .value), ("front_matter", .value)])), ("matches", .value),
-        ("fields", .value), ("field", .value), ("forbid", .value), ("pattern", .value), ("fix", .value),
+        ("field", .value), ("fields", .value), ("forbid", .value), ("pattern", .value), ("fix", .value),
         ("min", .value), ("max", .value),
         ("link", .value), ("target", condition(depth: 3)),
         ("allow", .list(move)),

@@ -104,33 +104,14 @@ final class ProfileLoaderTests: XCTestCase {
     /// Walks every mapping of the configuration's shape, at every depth, and puts a misspelt key into
     /// each: the loader refuses every one, naming the whole path and the key meant.
     func testAMisspeltKeyAnywhereInTheConfigurationIsAnErrorWithDidYouMean() throws {
-        let mappings = ConfigShape.profile.fixedMappings()
-        XCTAssertGreaterThanOrEqual(mappings.count, 6)
-        var checked = 0
-        for (path, keys) in mappings {
-            for key in keys {
-                let typo = key + "x"
-                // The path as JSON (which is YAML): `a.b[1].NAME` becomes {"a": {"b": [{"name1": …}]}}.
-                var steps: [(key: String, listItem: Bool)] = []
-                for component in path.split(separator: ".") where !path.isEmpty {
-                    let listItem = component.hasSuffix("[1]")
-                    let name = String(listItem ? component.dropLast(3) : component[...])
-                    steps.append((name == "NAME" ? "name1" : name, listItem))
-                }
-                var json = "{\"\(typo)\": \"1\"}"
-                for step in steps.reversed() {
-                    json = "{\"\(step.key)\": " + (step.listItem ? "[\(json)]" : json) + "}"
-                }
-                let shown = steps.map { $0.key + ($0.listItem ? "[1]" : "") }.joined(separator: ".")
-                let expected = "unknown key `\(shown.isEmpty ? typo : shown + "." + typo)`; did you mean `\(key)`?"
-                XCTAssertThrowsError(try ProfileLoader.load(configText: json + "\n", configPath: ".sot-lint.yml"), json) { error in
-                    guard case .invalidConfiguration(_, let reason) = error as? SOTLintError else { return XCTFail("\(error)") }
-                    XCTAssertEqual(reason, expected, json)
-                }
-                checked += 1
+        let typos = ConfigShapeTypos.every(in: ConfigShape.profile)
+        XCTAssertGreaterThanOrEqual(typos.count, 25)
+        for (json, expected) in typos {
+            XCTAssertThrowsError(try ProfileLoader.load(configText: json + "\n", configPath: ".sot-lint.yml"), json) { error in
+                guard case .invalidConfiguration(_, let reason) = error as? SOTLintError else { return XCTFail("\(error)") }
+                XCTAssertEqual(reason, expected, json)
             }
         }
-        XCTAssertGreaterThanOrEqual(checked, 25)
     }
 
     /// `extends`: a built-in profile by name, or a shared file (which may extend another), under the

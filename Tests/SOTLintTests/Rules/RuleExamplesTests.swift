@@ -22,23 +22,24 @@ final class RuleExamplesTests: XCTestCase {
 
     func testEveryRuleExample() throws {
         for rule in RuleSet.builtIn.rules {
-            let id = rule.metadata.id
             for example in rule.metadata.examples {
                 // In memory: text in, diagnostics out (the end-to-end suite runs the binary on fixtures).
-                let report = try RuleHarness.lint(files: example.files.map { MemoryFile(path: $0.name, text: $0.cleanText) },
-                                                  config: example.config, today: example.today,
-                                                  base: example.baseFiles?.map { MemoryFile(path: $0.name, text: $0.cleanText) })
-                let found = report.diagnostics.filter { $0.rule == id }
-                for file in example.files {
-                    let expected = file.markedPositions
-                    let actual = found.filter { $0.path == file.name }.map(\.range.start).sorted()
-                    XCTAssertEqual(actual, expected, "\(id) — \(example.summary) — \(file.name): \(found.map(\.message))")
-                }
-                if example.triggers {
-                    XCTAssertFalse(found.isEmpty, "\(id) — \(example.summary): no finding")
-                }
+                let problems = try RuleExampleCheck.problems(of: example, rule: rule.metadata.id)
+                XCTAssertEqual(problems, [], "\(rule.metadata.id) — \(example.summary)")
             }
         }
+    }
+
+    /// The check can fail: a marker where no finding is, a finding where no marker is, an invalid
+    /// example that finds nothing.
+    func testTheExampleCheckReportsWhatDiffers() throws {
+        let misplaced = RuleExample.invalid("marker on the title", ExampleText.sot("## CTO-WORK-001 - ↓First\n\nStatus: open.\n"))
+        XCTAssertEqual(try RuleExampleCheck.problems(of: misplaced, rule: "acceptance-missing").count, 1)
+        let unmarked = RuleExample.valid("no acceptance", ExampleText.sot("## CTO-WORK-001 - First\n\nStatus: open.\n"))
+        XCTAssertEqual(try RuleExampleCheck.problems(of: unmarked, rule: "acceptance-missing"),
+                       ["doc.md: findings at 15:4, expected at none (issue `CTO-WORK-001` has no `Acceptance:` list; add the criteria it is judged by)"])
+        let silent = RuleExample.invalid("nothing wrong", ExampleText.sot("## CTO-WORK-001 - First\n\nStatus: open.\n\nAcceptance:\n\n- Works.\n"))
+        XCTAssertEqual(try RuleExampleCheck.problems(of: silent, rule: "acceptance-missing"), ["no finding; an invalid example must trigger the rule"])
     }
 
     func testRuleIDsAreUniqueKebabCase() {
