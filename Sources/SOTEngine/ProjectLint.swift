@@ -6,6 +6,7 @@ import SOTRules
 /// The lint of one project: its files, its profile, its workspace, every kind of rule in turn.
 package struct ProjectLint {
     package let project: LintInputs.Project
+    /// The rules that run: those given and the project's own (`rule_files`).
     package let rules: RuleSet
     package let today: CalendarDate
     package let detail: ModelDetail
@@ -43,8 +44,22 @@ package struct ProjectLint {
     }
 
     private var profile: Profile { project.profile }
-    /// The rules that run: the given ones and the project's own (`rule_files`).
-    private var ruleSet: RuleSet { rules.adding(userRulesOf: profile) }
+
+    /// `rules` are the rules besides the project's own (`rule_files`), which join them here, once.
+    package init(project: LintInputs.Project, rules: RuleSet, today: CalendarDate, detail: ModelDetail, wholeProject: Bool,
+                 workingDirectory: String, base: BaseSource?, reportsDeletions: Bool, index: (@Sendable () -> WorkspaceIndexCache?)?,
+                 memory: AnalysisMemory?) {
+        self.project = project
+        self.rules = rules.adding(userRulesOf: project.profile)
+        self.today = today
+        self.detail = detail
+        self.wholeProject = wholeProject
+        self.workingDirectory = workingDirectory
+        self.base = base
+        self.reportsDeletions = reportsDeletions
+        self.index = index
+        self.memory = memory
+    }
 
     package struct Outcome {
         package var diagnostics: [Diagnostic] = []
@@ -137,7 +152,7 @@ package struct ProjectLint {
                                              configPath: profile.configPath, ready: profile.ready, wholeProject: wholeProject)
         outcome.project?.sotMarker = profile.sot.example
         outcome.answeredByFocusDigest = answeredByFocusDigest
-        outcome.teamRules = profile.userRules.isEmpty ? [] : ruleSet.rules.suffix(profile.userRules.count).map(\.metadata)
+        outcome.teamRules = profile.userRules.isEmpty ? [] : rules.rules.suffix(profile.userRules.count).map(\.metadata)
         outcome.documentCount = collected.targets.filter { $0.summary != nil }.count
         outcome.markdownCount = collected.targets.filter(\.isMarkdown).count
         let changes = try changeDiagnostics(workspace, present: collected.present, targets: targets)
@@ -358,7 +373,7 @@ package struct ProjectLint {
     }
 
     private func makeAnalyzer() -> FileAnalyzer {
-        FileAnalyzer(profile: profile, rules: ruleSet, today: today, detail: detail, root: project.location.root)
+        FileAnalyzer(profile: profile, rules: rules, today: today, detail: detail, root: project.location.root)
     }
 
     /// The analyses sorted out: the targets' analyses, every SOT document (targets first, in job order),
@@ -400,7 +415,7 @@ package struct ProjectLint {
     private func changeDiagnostics(_ head: Workspace, present paths: [String], targets: [LintInputs.Target]) throws(SOTLintError) -> [Diagnostic] {
         guard let base else { return [] }
         let present = Set(paths)
-        let active = enabled(ruleSet.changeRules) { $0.metadata }
+        let active = enabled(rules.changeRules) { $0.metadata }
         guard !active.isEmpty else { return [] }
         var displayOf: [String: String] = [:]
         for target in targets { displayOf[target.absolutePath] = target.displayPath }
@@ -409,7 +424,7 @@ package struct ProjectLint {
         var history: ChangeHistory?
         switch base {
         case .revision(let revision, let staged):
-            let git = try BaseWorkspace(project: project, phrases: ruleSet.invariantPhrases(in: profile)) {
+            let git = try BaseWorkspace(project: project, phrases: rules.invariantPhrases(in: profile)) {
                 displayOf[$0] ?? FilePath.relative($0, to: workingDirectory)
             }
             let commit = try git.commit(revision)
@@ -452,9 +467,9 @@ package struct ProjectLint {
         for diagnostic in workspaceDiagnostics(workspace, focus: focus) where byPath[diagnostic.path] != nil {
             byPath[diagnostic.path, default: []].append(diagnostic)
         }
-        let known = Set(ruleSet.ids)
-        let unsuppressible = Set(ruleSet.rules.filter { !$0.metadata.suppressible }.map(\.metadata.id))
-        let suppressionRules = enabled(ruleSet.suppressionRules) { $0.metadata }
+        let known = Set(rules.ids)
+        let unsuppressible = Set(rules.rules.filter { !$0.metadata.suppressible }.map(\.metadata.id))
+        let suppressionRules = enabled(rules.suppressionRules) { $0.metadata }
         var diagnostics = elsewhere
         for file in files {
             diagnostics += file.contentDiagnostics
@@ -475,12 +490,12 @@ package struct ProjectLint {
     /// The dated rules on one target: they depend on today, so they never come from a cache.
     private func dated(_ file: FileAnalysis) -> [Diagnostic] {
         guard let facts = file.dated else { return [] }
-        return enabled(ruleSet.datedRules) { $0.metadata }.flatMap { $0.diagnostics($0.rule.check(facts, context: $0.context)) }
+        return enabled(rules.datedRules) { $0.metadata }.flatMap { $0.diagnostics($0.rule.check(facts, context: $0.context)) }
     }
 
     /// Workspace rules are independent of each other: they run side by side.
     private func workspaceDiagnostics(_ workspace: Workspace, focus: Set<String>?) -> [Diagnostic] {
-        let active = enabled(ruleSet.workspaceRules) { $0.metadata }
+        let active = enabled(rules.workspaceRules) { $0.metadata }
         let results = ParallelResults<[Diagnostic]>.map(active.count) { index in
             var context = active[index].context
             context.focus = focus
@@ -491,7 +506,7 @@ package struct ProjectLint {
 
     /// Project rules, once every file was checked.
     private func projectDiagnostics(facts: Set<String>) throws(SOTLintError) -> [Diagnostic] {
-        let active = enabled(ruleSet.projectRules) { $0.metadata }
+        let active = enabled(rules.projectRules) { $0.metadata }
         guard !active.isEmpty else { return [] }
         let configPath = profile.configPath
         // A partial run cannot tell what is unused: the configuration is read only for a whole project.

@@ -82,10 +82,13 @@ extension LanguageServer {
             "range": lspRange(diagnostic.range, &converter),
             "severity": Self.severity(diagnostic.severity),
             "code": diagnostic.rule,
-            "codeDescription": ["href": RuleDocumentationLink.url(ofRule: diagnostic.rule)],
             "source": "sot-lint",
             "message": diagnostic.message,
         ]
+        // Built-in rules are documented in docs/rules.md; a team's rule in its own file.
+        if session?.options.rules.rule(id: diagnostic.rule) != nil {
+            item["codeDescription"] = ["href": RuleDocumentationLink.url(ofRule: diagnostic.rule)]
+        }
         let related: [Any] = diagnostic.related.compactMap { place in
             guard let target = place.path == open.path ? (uri, open.text) : text(of: place.path) else { return nil }
             var placeConverter = self.converter(for: place.path, bytes: target.1)

@@ -97,7 +97,9 @@ extension LanguageServer {
     /// inside a `sot-lint-disable` / `sot-lint-allow-secret` directive.
     private func ruleHover(_ params: [String: Any]) -> [String: Any]? {
         guard let uri = Self.uri(params), let open = documents[uri], let position = Self.position(params["position"]),
-              let rules = session?.options.rules else { return nil }
+              let session else { return nil }
+        // The team's own rules (`rule_files`) of the document's project, besides the built-in ones.
+        let rules = (try? session.profile(in: FilePath.parent(open.path))).map(session.options.rules.adding(userRulesOf:)) ?? session.options.rules
         var converter = converter(for: open.path, bytes: open.text)
         let offset = converter.byteOffset(of: position)
         let source = converter.source
@@ -119,8 +121,8 @@ extension LanguageServer {
         guard !ids.isEmpty else { return nil }
         let text = ids.map { id -> String in
             if let metadata = rules.rule(id: id)?.metadata {
-                return "**\(id)** (\(metadata.category.rawValue), \(metadata.defaultSeverity.rawValue) by default): \(metadata.summary)"
-                    + " [docs](\(RuleDocumentationLink.url(ofRule: id)))"
+                let link = metadata.category == .team ? "" : " [docs](\(RuleDocumentationLink.url(ofRule: id)))"
+                return "**\(id)** (\(metadata.category.rawValue), \(metadata.defaultSeverity.rawValue) by default): \(metadata.summary)" + link
             }
             return "**\(id)**: secret detector — " + (DirectiveText.detectorSummary(id) ?? "") + " [docs](\(RuleDocumentationLink.url(ofRule: "secret-leak")))"
         }.joined(separator: "\n\n")

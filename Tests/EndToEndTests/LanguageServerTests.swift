@@ -215,6 +215,39 @@ final class LanguageServerTests: LanguageServerTestCase {
         _ = client.exitStatus()
     }
 
+    /// A team rule's finding in the editor: its code, no link into the built-in rules' docs, and a hover
+    /// that describes it from its file.
+    func testATeamRuleFindingAndItsHover() throws {
+        try write(".sot-lint.yml", "rule_files: [rules/unblock.yml]\n")
+        try write("rules/unblock.yml", """
+            id: team-unblock
+            kind: require
+            summary: A blocked issue says what unblocks it.
+            when: {status: blocked}
+            require: {field: Current unblock}
+            examples:
+              valid: [{text: "x"}]
+              invalid: [{text: "y"}]
+
+            """)
+        let uri = directory.appendingPathComponent("plan.md").absoluteString
+        let (client, _) = try start(encodings: nil)
+        client.notify("textDocument/didOpen", ["textDocument": ["uri": uri, "languageId": "markdown", "version": 1,
+                                                               "text": sotDocument("Plan", "## CTO-WORK-001 - First\n\nStatus: blocked.\n\nAcceptance:\n\n- Works.\n")]])
+        let diagnostics = try client.diagnostics(for: uri)
+        let finding = try XCTUnwrap(diagnostics.first { $0["code"] as? String == "team-unblock" }, "\(diagnostics)")
+        XCTAssertNil(finding["codeDescription"], "no page of docs/rules.md describes a team rule")
+        let builtIn = diagnostics.filter { $0["code"] as? String != "team-unblock" }
+        XCTAssertFalse(builtIn.isEmpty, "\(diagnostics)")
+        XCTAssertTrue(builtIn.allSatisfy { $0["codeDescription"] != nil }, "\(builtIn)")
+        let start = try XCTUnwrap((finding["range"] as? [String: Any])?["start"] as? [String: Any])
+        let hover = try XCTUnwrap(try client.request("textDocument/hover", ["textDocument": ["uri": uri], "position": start])["result"] as? [String: Any])
+        let value = try XCTUnwrap((hover["contents"] as? [String: Any])?["value"] as? String)
+        XCTAssertTrue(value.contains("**team-unblock** (team, warning by default): A blocked issue says what unblocks it."), value)
+        client.notify("exit", [:])
+        _ = client.exitStatus()
+    }
+
     func testACycleNamesItsOtherMembersAsRelatedInformation() throws {
         let uri = directory.appendingPathComponent("plan.md").absoluteString
         let (client, _) = try start(encodings: nil)

@@ -278,6 +278,13 @@ extension UserRuleDefinition {
 
     /// The field labels the rule names that `profile` does not know (its `fields` or a layout's), or nil.
     package func unknownField(in profile: Profile) -> String? {
+        let known = profile.fields + profile.layouts.flatMap { $0.fields.map(\.label) }
+        guard let unknown = fieldLabels.first(where: { profile.canonicalField($0) == nil && !known.contains($0) }) else { return nil }
+        return "field `\(unknown)` is not in `fields` nor in a layout" + Suggestion.didYouMean(unknown, among: known)
+    }
+
+    /// Every field label the rule names, in its conditions and its check.
+    public var fieldLabels: [String] {
         var labels: [String] = []
         func collect(_ condition: IssueCondition) {
             switch condition {
@@ -295,8 +302,6 @@ extension UserRuleDefinition {
         case .count(let field, _, _): labels.append(field)
         default: break
         }
-        let known = profile.fields + profile.layouts.flatMap { $0.fields.map(\.label) }
-        guard let unknown = labels.first(where: { profile.canonicalField($0) == nil && !known.contains($0) }) else { return nil }
-        return "field `\(unknown)` is not in `fields` nor in a layout" + Suggestion.didYouMean(unknown, among: known)
+        return labels
     }
 }

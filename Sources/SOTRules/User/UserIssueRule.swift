@@ -11,8 +11,10 @@ struct UserIssueRule: DocumentRule {
     func check(_ document: SOTDocument, context: DocumentContext) -> [Finding] {
         guard document.isSOT else { return [] }
         var findings: [Finding] = []
+        var labels: [String: String] = [:]
+        for label in definition.fieldLabels { labels[label] = context.profile.canonicalField(label) ?? label }
         for section in document.sections {
-            let issue = IssueText(section: section, document: document, profile: context.profile)
+            let issue = IssueText(section: section, document: document, profile: context.profile, labels: labels)
             guard definition.when.holds(for: issue.facts) else { continue }
             switch definition.check {
             case .require(let part, let pattern):
@@ -30,8 +32,11 @@ struct UserIssueRule: DocumentRule {
         return findings
     }
 
-    private func say(_ issue: IssueText, _ values: [String: String], _ fallback: String) -> String {
-        UserRule.message(definition, issue.placeholders.merging(values) { $1 }, fallback: fallback)
+    /// The rule's message for the issue, or `fallback` when the rule has none (the placeholders are only
+    /// gathered for a template).
+    private func say(_ issue: IssueText, _ values: @autoclosure () -> [String: String], _ fallback: @autoclosure () -> String) -> String {
+        guard definition.message != nil else { return fallback() }
+        return UserRule.message(definition, issue.placeholders.merging(values()) { $1 }, fallback: "")
     }
 
     private func require(_ part: UserRuleDefinition.Part, matching pattern: POSIXRegex?, _ issue: IssueText) -> [Finding] {
@@ -107,8 +112,8 @@ struct UserIssueRule: DocumentRule {
         let number = fields.reduce(0) { total, field in
             total + (field.items.isEmpty ? ((field.inlineValue ?? "").trimmingSpaces.isEmpty ? 0 : 1) : field.items.count)
         }
-        let bounds = [least.map { "at least \($0)" }, most.map { "at most \($0)" }].compactMap { $0 }.joined(separator: " and ")
         guard number < (least ?? 0) || number > (most ?? Int.max) else { return [] }
+        let bounds = [least.map { "at least \($0)" }, most.map { "at most \($0)" }].compactMap { $0 }.joined(separator: " and ")
         let range = fields.first?.labelRange ?? issue.section.idRange
         return [Finding(issue.document, range, say(issue, ["field": label, "count": String(number)],
                                                    "`\(label)` of issue `\(issue.id)` has \(number) " + (number == 1 ? "entry" : "entries") + "; the rule asks for \(bounds)"))]
@@ -136,19 +141,39 @@ struct UserIssueRule: DocumentRule {
     }
 }
 
-/// One issue of a document as a user rule reads it: its facts for conditions and its texts by label.
+/// One issue of a document as a user rule reads it: its facts for conditions and its texts by label. Its
+/// status is read once (a run of several team rules asks for it many times per issue).
 struct IssueText {
     let section: IssueSection
     let document: SOTDocument
-    let profile: Profile
+    let status: String?
+    let category: StatusCategory?
+    /// Field labels as the profile spells them, for each label the rule names.
+    private let labels: [String: String]
+
+    init(section: IssueSection, document: SOTDocument, profile: Profile, labels: [String: String]) {
+        self.section = section
+        self.document = document
+        self.labels = labels
+        // The normalised value is the status unless it carries a tail (`superseded by ADR-2`). No closure
+        // here: one would copy the profile for every issue.
+        if let line = section.status {
+            let definition = profile.status(named: line.normalized)
+            let name = definition == nil ? profile.statusName(line.raw) : line.normalized
+            status = name
+            category = definition?.category ?? profile.category(ofStatus: name)
+        } else {
+            status = nil
+            category = nil
+        }
+    }
 
     var id: String { section.id }
-    var status: String? { section.status.map { profile.statusName($0.raw) } }
 
     var statusNote: String { status.map { " (status `\($0)`)" } ?? "" }
 
     var facts: IssueCondition.Facts {
-        IssueCondition.Facts(id: id, status: status, category: status.flatMap(profile.category(ofStatus:)),
+        IssueCondition.Facts(id: id, status: status, category: category,
                              fieldText: { texts(label($0)) }, frontMatter: { document.frontMatter[$0]?.value })
     }
 
@@ -158,7 +183,7 @@ struct IssueText {
 
     /// The label as the profile spells it.
     func label(_ written: String) -> String {
-        profile.canonicalField(written) ?? written
+        labels[written] ?? written
     }
 
     /// The inline values and item texts of every field with this label; nil when the issue has none.
