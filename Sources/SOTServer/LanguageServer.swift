@@ -275,8 +275,10 @@ public final class LanguageServer {
             + (client.watchesFiles ? "; watching \(Self.watchedGlobs.joined(separator: ", "))" : "; the client does not watch files: each lint looks at the disk"))
     }
 
-    /// The files whose changes a lint must hear of: documents, configurations, ignore files.
-    static let watchedGlobs = ["**/*.md", "**/*.markdown", "**/" + ProjectRoot.configName, "**/.gitignore", "**/.ignore"]
+    /// The files whose changes a lint must hear of: documents, configurations, ignore files, and the YAML
+    /// files a configuration may read (shared profiles of `extends`, team rules of `rule_files`).
+    static let watchedGlobs = ["**/*.md", "**/*.markdown", "**/" + ProjectRoot.configName, "**/.gitignore", "**/.ignore",
+                               "**/*.yml", "**/*.yaml"]
 
     /// Indexes the folders marked stale; the number of SOT documents indexed.
     @discardableResult

@@ -26,6 +26,9 @@ package final class DiskMemory: @unchecked Sendable {
     private var walks: [String: [String]] = [:]
     private var summaries: [String: Summary] = [:]
     private var lastGood: [String: Profile] = [:]
+    /// The files profiles were read from besides configurations (`Profile.sourceFiles`): a change to one is
+    /// a change of a profile.
+    private var profileFiles: Set<String> = []
     /// Counts the changes reported: what was built from the memory is valid while it stays the same.
     private var generation = 0
     /// Each project's last workspace, with the generation it was built at and the documents that did not come
@@ -63,11 +66,11 @@ package final class DiskMemory: @unchecked Sendable {
             case .created(let created): path = created
             case .deleted(let deleted): path = deleted
             case .changed(let changed):
-                guard !Self.shapesProjects(changed) else { return forgetAll() }
+                guard !shapesProjects(changed) else { return forgetAll() }
                 summaries[changed] = nil
                 continue
             }
-            guard !Self.shapesProjects(path) else { return forgetAll() }
+            guard !shapesProjects(path) else { return forgetAll() }
             appearedOrGone.insert(path)
         }
         guard !appearedOrGone.isEmpty else { return }
@@ -93,10 +96,11 @@ package final class DiskMemory: @unchecked Sendable {
         summaries = [:]
     }
 
-    /// A file whose change can move project roots, profiles or which files a walk finds.
-    private static func shapesProjects(_ path: String) -> Bool {
+    /// A file whose change can move project roots, profiles or which files a walk finds: a configuration,
+    /// an ignore file, or a file a profile was read from (a shared profile, a rule file) (lock held).
+    private func shapesProjects(_ path: String) -> Bool {
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        return name == ProjectRoot.configName || name == ".gitignore" || name == ".ignore"
+        return name == ProjectRoot.configName || name == ".gitignore" || name == ".ignore" || profileFiles.contains(path)
     }
 
     // MARK: Projects
@@ -112,6 +116,7 @@ package final class DiskMemory: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let file = project.location.configFile { lastGood[file] = project.profile }
+        profileFiles.formUnion(project.profile.sourceFiles)
         if trusted { projects[project.location.root] = project }
     }
 

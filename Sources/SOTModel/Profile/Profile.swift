@@ -143,6 +143,9 @@ public struct Profile: Sendable {
     public var secretAllowances: [SecretAllowance] = []
     /// `secrets.detectors`: per detector id, off, its severity or its entropy floor.
     public var secretDetectors: [String: SecretDetectorSettings] = [:]
+    /// The absolute paths of the files the profile was read from besides the configuration itself: the
+    /// shared profiles it extends and its rule files (a session watching the disk reads it again when one changes).
+    public var sourceFiles: [String] = []
     /// The team's own rules (`rule_files`), in file order.
     public var userRules: [UserRuleDefinition] = []
 

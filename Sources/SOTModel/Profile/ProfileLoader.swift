@@ -21,13 +21,15 @@ public enum ProfileLoader {
         var node = DefaultProfileSnapshot.tree
         // The texts the profile is made of besides the defaults: the file and whatever it extends.
         var layers: [[UInt8]] = [Array((configText ?? "").utf8)]
+        // The files read besides the configuration (shared profiles, rule files), for a session that watches them.
+        var files: [String] = []
         var userRules: [UserRuleDefinition] = []
         var allowedMoves: [UserRuleDefinition.Move] = []
         if let configText {
             let user = try extended(try checkedTree(configText, origin: origin), origin: origin, directory: configDirectory, chain: [],
-                                    layers: &layers)
+                                    layers: &layers, files: &files)
             (userRules, allowedMoves) = try readRuleFiles(user["rule_files"], origin: origin, directory: configDirectory,
-                                                          builtIn: rules, layers: &layers)
+                                                          builtIn: rules, layers: &layers, files: &files)
             // A team's rule reports at the severity its file gives unless `rules:` says otherwise.
             let severities = ConfigNode.mapping(userRules.map { ($0.id, .mapping([("severity", .scalar($0.severity.rawValue))])) })
             node = node.merged(with: .mapping([("rules", severities)])).merged(with: user)
@@ -42,6 +44,7 @@ public enum ProfileLoader {
             }
         }
         profile.userRules = userRules
+        profile.sourceFiles = files
         profile.allow(allowedMoves)
         // The rule ids joined by commas, byte by byte: a generic `joined` costs a runtime type lookup at start-up.
         var ids: [UInt8] = []
@@ -73,7 +76,7 @@ public enum ProfileLoader {
     /// `user` over what its `extends` names (a built-in profile, or a file relative to `directory`, which
     /// may extend another in turn), its rules normalised; `layers` gains the text of every file read.
     private static func extended(_ user: ConfigNode, origin: String, directory: String?, chain: [String],
-                                 layers: inout [[UInt8]]) throws(SOTLintError) -> ConfigNode {
+                                 layers: inout [[UInt8]], files: inout [String]) throws(SOTLintError) -> ConfigNode {
         func fail(_ reason: String) -> SOTLintError { .invalidConfiguration(path: origin, reason: reason) }
         guard case .mapping(let pairs) = user else { return user }
         let own = ConfigNode.mapping(pairs.filter { $0.key != "extends" })
@@ -109,15 +112,17 @@ public enum ProfileLoader {
             throw fail("`extends: \(target)`: cannot read \(display): \(reason)")
         }
         layers.append(bytes)
+        files.append(absolute)
         let shared = try checkedTree(String(decoding: bytes, as: UTF8.self), origin: display)
-        let base = try extended(shared, origin: display, directory: FilePath.parent(absolute), chain: chain + [absolute], layers: &layers)
+        let base = try extended(shared, origin: display, directory: FilePath.parent(absolute), chain: chain + [absolute], layers: &layers,
+                                files: &files)
         return base.merged(with: layer)
     }
 
     /// The rules of the files `rule_files` names (paths or globs relative to `directory`), in file order, with
     /// the status moves their `transition` rules allow; `layers` gains each file's text.
     private static func readRuleFiles(_ node: ConfigNode?, origin: String, directory: String?, builtIn: [RuleDeclaration],
-                                      layers: inout [[UInt8]]) throws(SOTLintError) -> ([UserRuleDefinition], [UserRuleDefinition.Move]) {
+                                      layers: inout [[UInt8]], files: inout [String]) throws(SOTLintError) -> ([UserRuleDefinition], [UserRuleDefinition.Move]) {
         func fail(_ reason: String) -> SOTLintError { .invalidConfiguration(path: origin, reason: reason) }
         guard let node, node != .null else { return ([], []) }
         var globs: [String] = []
@@ -133,7 +138,7 @@ public enum ProfileLoader {
         guard let directory else { throw fail("`rule_files` needs a configuration file: its paths are relative to the file's folder") }
         let builtInIDs = Set(builtIn.map(\.id))
         var definitions: [UserRuleDefinition] = []
-        var files: [String: String] = [:]
+        var definedIn: [String: String] = [:]
         var moves: [UserRuleDefinition.Move] = []
         var seen = Set<String>()
         for glob in globs {
@@ -156,14 +161,15 @@ public enum ProfileLoader {
                 }
                 layers.append(Array(display.utf8))
                 layers.append(bytes)
+                files.append(absolute)
                 let (definition, allowed) = try UserRuleReader(file: display).read(String(decoding: bytes, as: UTF8.self))
                 guard !builtInIDs.contains(definition.id) else {
                     throw .invalidConfiguration(path: display, reason: "`id: \(definition.id)` is a built-in rule's id; give the rule its own")
                 }
-                if let other = files[definition.id] {
+                if let other = definedIn[definition.id] {
                     throw .invalidConfiguration(path: display, reason: "`id: \(definition.id)` is already the id of the rule in \(other)")
                 }
-                files[definition.id] = display
+                definedIn[definition.id] = display
                 definitions.append(definition)
                 moves += allowed
             }

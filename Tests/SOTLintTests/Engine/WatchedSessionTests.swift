@@ -79,6 +79,35 @@ final class WatchedSessionTests: XCTestCase {
         }
     }
 
+    /// A team rule file, or a shared profile, changes: the watched session reads the profile again, as a
+    /// new session would, although the configuration itself did not change.
+    func testAChangedRuleFileOrSharedProfileIsAChangedProfile() throws {
+        let plan = document("CTO Case Main Issues", issues: [(id: 1, status: "blocked", blockers: [2]), (id: 2, status: "open", blockers: [])],
+                            mentions: [])
+        let rule = { (status: String) in
+            "id: team-unblock\nkind: require\nsummary: s\nwhen: {status: \(status)}\nrequire: {field: Current unblock}\n"
+                + "examples: {valid: [{text: a}], invalid: [{text: b}]}\n"
+        }
+        let workspace = try TemporaryWorkspace(files: [
+            ("main.md", plan), (".sot-lint.yml", "extends: shared/team.yml\nrule_files: [rules/unblock.yml]\n"),
+            ("shared/team.yml", "statuses:\n  someday: active\n"), ("rules/unblock.yml", rule("blocked")),
+        ])
+        let today = try XCTUnwrap(CalendarDate("2026-06-15"))
+        let watched = LintSession(.init(workingDirectory: workspace.path, today: today, retainsAnalyses: true))
+        watched.watchFiles(true)
+        var request = LintRequest(paths: [])
+        request.stdin = ("main.md", Array(plan.utf8))
+        XCTAssertEqual(try watched.lint(request).diagnostics.map(\.rule), ["team-unblock"])
+        try workspace.write("rules/unblock.yml", bytes: Array(rule("open").utf8))
+        watched.filesChanged([.changed(workspace.path + "/rules/unblock.yml")])
+        let fresh = LintSession(.init(workingDirectory: workspace.path, today: today))
+        XCTAssertEqual(try watched.lint(request).diagnostics.map(\.message), try fresh.lint(request).diagnostics.map(\.message))
+        XCTAssertEqual(try watched.lint(request).diagnostics.map(\.rule), ["team-unblock"], "CTO-WORK-102 is open")
+        try workspace.write("shared/team.yml", bytes: Array("statuses:\n  blocked: active\n  open: blocked\n".utf8))
+        watched.filesChanged([.changed(workspace.path + "/shared/team.yml")])
+        XCTAssertEqual(try watched.lint(request).diagnostics.map(\.message), try fresh.lint(request).diagnostics.map(\.message))
+    }
+
     func testADeletedFolderForgetsEverySummaryBelowIt() throws {
         let defining = document("CTO Case Sub Issues", issues: [(id: 1, status: "open", blockers: [])], mentions: [])
         let mentioning = document("CTO Case Main Issues", issues: [(id: 2, status: "open", blockers: [])], mentions: [1])
