@@ -7,6 +7,8 @@ public struct FieldItem: Sendable {
     public let text: String
     public let range: SourceRange
     public let references: [IssueReference]
+    /// The item's task-list marker: true for `[x]`, false for `[ ]`, nil when it has none.
+    public var checked: Bool? = nil
 }
 
 /// A labelled part of an issue section: `Acceptance:` followed by a list, or `Status: blocked`.

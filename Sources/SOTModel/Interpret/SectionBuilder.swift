@@ -92,13 +92,19 @@ extension DocumentBuilder {
         }
         var start = paragraph.startOffset
         let bytes = source.bytes
-        if checkboxes, start + 3 <= paragraph.endOffset, bytes[start] == 0x5B, bytes[start + 2] == 0x5D,
+        var checked: Bool?
+        if start + 3 <= paragraph.endOffset, bytes[start] == 0x5B, bytes[start + 2] == 0x5D,
            bytes[start + 1] == 0x20 || bytes[start + 1] == 0x78 || bytes[start + 1] == 0x58 {
-            start += 3
-            while start < paragraph.endOffset, bytes[start] == 0x20 { start += 1 }
+            checked = bytes[start + 1] != 0x20
+            if checkboxes {
+                start += 3
+                while start < paragraph.endOffset, bytes[start] == 0x20 { start += 1 }
+            }
         }
         let text = singleLineText(start..<paragraph.endOffset)
-        return FieldItem(text: text, range: source.range(start..<paragraph.endOffset), references: references)
+        var field = FieldItem(text: text, range: source.range(start..<paragraph.endOffset), references: references)
+        field.checked = checked
+        return field
     }
 
     /// Reads `blocked.`, `**Blocked**`, `in progress — waiting on X` as a status value.

@@ -148,7 +148,7 @@ package indirect enum ConfigShape: Sendable {
         ("when", condition(depth: 3)),
         ("require", .keys([("field", .value), ("front_matter", .value)])), ("matches", .value),
         ("field", .value), ("fields", .value), ("forbid", .value), ("pattern", .value), ("fix", .value),
-        ("min", .value), ("max", .value),
+        ("min", .value), ("max", .value), ("items", .value),
         ("link", .value), ("target", condition(depth: 3)),
         ("allow", .list(move)),
         ("examples", .keys([("valid", .list(example)), ("invalid", .list(example))])),

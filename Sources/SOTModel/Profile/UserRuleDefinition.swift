@@ -25,12 +25,27 @@ public struct UserRuleDefinition: Sendable {
         case forbid(fields: [String], pattern: POSIXRegex, fix: String?)
         /// Every item of the fields (or their value when they have no items) must match.
         case pattern(fields: [String], pattern: POSIXRegex)
-        /// The field's items number between `min` and `max` (a missing field has none).
-        case count(field: String, min: Int?, max: Int?)
+        /// The field's items (those of `items`) number between `min` and `max` (a missing field has none).
+        case count(field: String, items: ItemKind, min: Int?, max: Int?)
         /// Every issue the link reaches must meet `target`.
         case relation(link: Link, target: IssueCondition)
         /// No issue may make one of these moves in a change (`--base`, `--staged`).
         case transition(forbid: [Move])
+    }
+
+    /// Which items a `count` rule counts: all, or those whose task-list marker is `[x]` or `[ ]`.
+    public enum ItemKind: String, Sendable, CaseIterable {
+        case all
+        case checked
+        case unchecked
+
+        public func counts(_ item: FieldItem) -> Bool {
+            switch self {
+            case .all: true
+            case .checked: item.checked == true
+            case .unchecked: item.checked == false
+            }
+        }
     }
 
     /// A part of an issue a `require` rule asks for.

@@ -16,7 +16,7 @@ package struct UserRuleReader {
         ("require", ["require"], ["matches"]),
         ("forbid", ["fields", "forbid"], ["fix"]),
         ("pattern", ["fields", "pattern"], []),
-        ("count", ["field"], ["min", "max"]),
+        ("count", ["field"], ["min", "max", "items"]),
         ("relation", ["link", "target"], []),
         ("transition", [], ["forbid", "allow"]),
     ]
@@ -76,7 +76,12 @@ package struct UserRuleReader {
             let max = try number("max", in: node)
             guard min != nil || max != nil else { throw fail("a `count` rule needs `min`, `max` or both") }
             if let min, let max, min > max { throw fail("`min: \(min)` is more than `max: \(max)`") }
-            check = .count(field: try scalar("field", in: node), min: min, max: max)
+            let itemsName = node["items"] == nil ? "all" : try scalar("items", in: node)
+            guard let items = UserRuleDefinition.ItemKind(rawValue: itemsName) else {
+                let names = UserRuleDefinition.ItemKind.allCases.map(\.rawValue)
+                throw fail("`items: \(itemsName)` must be one of " + names.joined(separator: ", ") + Suggestion.didYouMean(itemsName, among: names))
+            }
+            check = .count(field: try scalar("field", in: node), items: items, min: min, max: max)
         case "relation":
             let linkName = try scalar("link", in: node)
             guard let link = UserRuleDefinition.Link(rawValue: linkName) else {
@@ -299,7 +304,7 @@ extension UserRuleDefinition {
         switch check {
         case .require(.field(let label), _): labels.append(label)
         case .forbid(let fields, _, _), .pattern(let fields, _): labels += fields
-        case .count(let field, _, _): labels.append(field)
+        case .count(let field, _, _, _): labels.append(field)
         default: break
         }
         return labels

@@ -23,8 +23,8 @@ struct UserIssueRule: DocumentRule {
                 findings += forbid(pattern, in: labels, fix: fix, issue)
             case .pattern(let labels, let pattern):
                 findings += match(pattern, in: labels, issue)
-            case .count(let label, let least, let most):
-                findings += count(label, least: least, most: most, issue)
+            case .count(let label, let kind, let least, let most):
+                findings += count(label, kind, least: least, most: most, issue)
             case .relation, .transition:
                 break
             }
@@ -106,17 +106,23 @@ struct UserIssueRule: DocumentRule {
         return findings
     }
 
-    private func count(_ written: String, least: Int?, most: Int?, _ issue: IssueText) -> [Finding] {
+    private func count(_ written: String, _ kind: UserRuleDefinition.ItemKind, least: Int?, most: Int?, _ issue: IssueText) -> [Finding] {
         let label = issue.label(written)
         let fields = issue.section.fields(label)
         let number = fields.reduce(0) { total, field in
-            total + (field.items.isEmpty ? ((field.inlineValue ?? "").trimmingSpaces.isEmpty ? 0 : 1) : field.items.count)
+            guard kind == .all else { return total + field.items.filter(kind.counts).count }
+            return total + (field.items.isEmpty ? ((field.inlineValue ?? "").trimmingSpaces.isEmpty ? 0 : 1) : field.items.count)
         }
         guard number < (least ?? 0) || number > (most ?? Int.max) else { return [] }
         let bounds = [least.map { "at least \($0)" }, most.map { "at most \($0)" }].compactMap { $0 }.joined(separator: " and ")
         let range = fields.first?.labelRange ?? issue.section.idRange
+        let what = switch kind {
+        case .all: number == 1 ? "entry" : "entries"
+        case .checked: number == 1 ? "checked item" : "checked items"
+        case .unchecked: number == 1 ? "unchecked item" : "unchecked items"
+        }
         return [Finding(issue.document, range, say(issue, ["field": label, "count": String(number)],
-                                                   "`\(label)` of issue `\(issue.id)` has \(number) " + (number == 1 ? "entry" : "entries") + "; the rule asks for \(bounds)"))]
+                                                   "`\(label)` of issue `\(issue.id)` has \(number) \(what); the rule asks for \(bounds)"))]
     }
 
     /// The source ranges of a field's text: its inline value and each item.

@@ -133,6 +133,22 @@ final class UserRuleReaderTests: XCTestCase {
         }
     }
 
+    /// `count` with `items: unchecked` counts task-list items `[ ]`, whether the layout strips the marker
+    /// (`items: checkboxes`) or keeps it in the text (issue sections).
+    func testCountingUncheckedItems() throws {
+        try write("rules/a.yml", Self.rule("kind: count\nwhen: {category: resolved}\nfield: Acceptance\nitems: unchecked\nmax: 0"))
+        try write("rules/b.yml", Self.rule("kind: count\nfield: Acceptance\nitems: checked\nmin: 1", id: "team-y"))
+        let profile = try load()
+        let text = "---\nlifecycle_classification: sot\n---\n## CTO-WORK-001 - First\n\nStatus: done.\n\nAcceptance:\n\n- [x] One\n- [ ] Two\n- [ ] Three\n"
+            + "\n## CTO-WORK-002 - Second\n\nStatus: done.\n\nAcceptance:\n\n- [X] One\n- Two\n"
+        let report = try LintSession(LintSession.Options(workingDirectory: "/")).lint(files: [MemoryFile(path: "a.md", text: text)], profile: profile)
+        XCTAssertEqual(report.diagnostics.filter { $0.rule.hasPrefix("team-") }.map(\.message),
+                       ["`Acceptance` of issue `CTO-WORK-001` has 2 unchecked items; the rule asks for at most 0"])
+        XCTAssertThrowsError(try { try write("rules/b.yml", Self.rule("kind: count\nfield: Acceptance\nitems: unchekced\nmin: 1", id: "team-y")); return try load() }()) { error in
+            XCTAssertTrue("\(error)".contains("`items: unchekced` must be one of all, checked, unchecked; did you mean `unchecked`?"), "\(error)")
+        }
+    }
+
     /// The rules of each kind on one document, through the engine: exact places, the fix, and the message template.
     func testEachKindFindsWhatItSaysWhereItSaysIt() throws {
         try write("rules/a.yml", Self.rule("kind: require\nwhen: {status: blocked}\nrequire: {field: Current unblock}\nmessage: \"{id} ({title}) needs an unblock\""))
