@@ -44,9 +44,11 @@ public enum IssueRename {
     /// document's bytes no longer hold `old` where the model says (a stale model, or a file changed since).
     /// A `new` that is only mentioned, not defined, is accepted: those mentions then name the renamed issue.
     /// `workspace` must be a whole project's (a partial one could hide a definition of `new` or of `old`).
+    /// `canonical` is the profile's `canonicalID`: a mention written in another spelling of `old` (another
+    /// case, an alias of its prefix) is a mention of it, and is replaced by `new` as given.
     public static func plan(from old: String, to new: String, in workspace: Workspace, idMatcher: IssueIDMatcher,
-                            text: (String) throws -> [UInt8]) throws -> [FileEdit] {
-        try check(from: old, to: new, in: workspace, idMatcher: idMatcher)
+                            canonical: (String) -> String = { $0 }, text: (String) throws -> [UInt8]) throws -> [FileEdit] {
+        try check(from: old, to: new, known: canonical(new), in: workspace, idMatcher: idMatcher)
         let oldBytes = Array(old.utf8)
         let newBytes = Array(new.utf8)
         var edits: [FileEdit] = []
@@ -58,7 +60,7 @@ public enum IssueRename {
             if previousPath == document.path { throw Refusal("\(document.path): the workspace holds the document twice; nothing to rename safely") }
             previousPath = document.path
             let source = SourceText(path: document.path, bytes: try text(document.path))
-            let ranges = try byteRanges(of: mentions, holding: oldBytes, in: source)
+            let ranges = try byteRanges(of: mentions, holding: oldBytes, in: source, canonical: canonical)
             edits.append(FileEdit(path: document.path, ranges: ranges, before: source.bytes,
                                   after: replacing(ranges, in: source.bytes, with: newBytes)))
         }
@@ -66,8 +68,9 @@ public enum IssueRename {
     }
 
     /// The refusals the model alone decides, before any document is read.
-    private static func check(from old: String, to new: String, in workspace: Workspace, idMatcher: IssueIDMatcher) throws(Refusal) {
-        guard new != old else { throw Refusal("the new ID is the old one (`\(old)`); nothing to rename") }
+    /// `known` is `new` as the workspace knows IDs (its canonical form).
+    private static func check(from old: String, to new: String, known: String, in workspace: Workspace, idMatcher: IssueIDMatcher) throws(Refusal) {
+        guard known != old else { throw Refusal("the new ID is the old one (`\(old)`); nothing to rename") }
         guard idMatcher.matchesWhole(new) else {
             throw Refusal("`\(new)` is not an issue ID: the profile's id_pattern `\(idMatcher.pattern)` does not match it as a whole")
         }
@@ -75,7 +78,7 @@ public enum IssueRename {
         if let definitions = workspace.definitions(of: old), definitions.count > 1 {
             throw Refusal("`\(old)` is defined more than once (\(places(definitions))); make it defined once, then rename it")
         }
-        if let definitions = workspace.definitions(of: new) {
+        if let definitions = workspace.definitions(of: known) {
             throw Refusal("`\(new)` is already defined (\(places(definitions))); renaming `\(old)` to it would define it twice")
         }
     }
@@ -95,8 +98,9 @@ public enum IssueRename {
     }
 
     /// The byte ranges of `mentions` in `source`, ascending and without repeats, each checked to hold
-    /// exactly `id`: one sort, then one look at each range's bytes.
-    private static func byteRanges(of mentions: [SourceRange], holding id: [UInt8], in source: SourceText) throws(Refusal) -> [Range<Int>] {
+    /// `id` (or a spelling `canonical` makes it): one sort, then one look at each range's bytes.
+    private static func byteRanges(of mentions: [SourceRange], holding id: [UInt8], in source: SourceText,
+                                   canonical: (String) -> String) throws(Refusal) -> [Range<Int>] {
         // Offsets, not `byteRange`: a stale range may end before it starts, which a `Range` cannot hold.
         let converted = mentions.map { mention in
             (start: source.byteOffset(line: mention.start.line, scalarColumn: mention.start.column),
@@ -107,8 +111,9 @@ public enum IssueRename {
         for (start, end, position) in converted {
             // A heading's ID is never among the references; should a model list one twice, it is one mention.
             if let last = ranges.last, last.lowerBound == start, last.upperBound == end { continue }
-            guard end - start == id.count, ranges.last.map({ $0.upperBound <= start }) ?? true, end <= source.bytes.count,
-                  source.bytes[start..<end].elementsEqual(id) else {
+            guard start <= end, ranges.last.map({ $0.upperBound <= start }) ?? true, end <= source.bytes.count,
+                  source.bytes[start..<end].elementsEqual(id)
+                    || (end - start <= id.count * 4 && canonical(String(decoding: source.bytes[start..<end], as: UTF8.self)) == String(decoding: id, as: UTF8.self)) else {
                 throw Refusal("\(source.path):\(position): `\(String(decoding: id, as: UTF8.self))` is not there any more "
                               + "(the document changed since the workspace was read); run the rename again")
             }

@@ -27,7 +27,8 @@ extension LanguageServer {
         }
         let edits: [IssueRename.FileEdit]
         do {
-            edits = try IssueRename.plan(from: found.id, to: new, in: found.workspace, idMatcher: profile.idMatcher) { path in
+            edits = try IssueRename.plan(from: found.id, to: new, in: found.workspace, idMatcher: profile.idMatcher,
+                                         canonical: profile.canonicalID) { path in
                 guard let text = self.text(of: path) else { throw SOTLintError.unreadableFile(path: path, reason: "cannot be read") }
                 return text.bytes
             }

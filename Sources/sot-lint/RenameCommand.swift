@@ -75,13 +75,17 @@ struct RenameCommand: ParsableCommand {
         let workingDirectory = session.options.workingDirectory
         var edits: [IssueRename.FileEdit] = []
         var defining: [String] = []
-        for workspace in workspaces where IssueRename.knows(old, in: workspace) {
-            defining += workspace.definitions(of: old)?.map(\.path) ?? []
+        for workspace in workspaces {
             guard let first = workspace.documents.first else { continue }
-            // Each project reads IDs by its own profile: that of the folder its documents sit in.
+            // Each project reads IDs by its own profile: that of the folder its documents sit in; `old` may be
+            // written in any spelling the profile's `ids` settings make one ID.
             let profile = try session.profile(in: FilePath.parent(FilePath.absolute(first.path, base: workingDirectory)))
+            let old = profile.canonicalID(old)
+            guard IssueRename.knows(old, in: workspace) else { continue }
+            defining += workspace.definitions(of: old)?.map(\.path) ?? []
             do {
-                edits += try IssueRename.plan(from: old, to: new, in: workspace, idMatcher: profile.idMatcher) { path in
+                edits += try IssueRename.plan(from: old, to: new, in: workspace, idMatcher: profile.idMatcher,
+                                              canonical: profile.canonicalID) { path in
                     try FilePath.read(FilePath.absolute(path, base: workingDirectory))
                 }
             } catch let refusal as IssueRename.Refusal {

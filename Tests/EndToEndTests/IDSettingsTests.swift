@@ -55,6 +55,25 @@ final class IDSettingsTests: TemporaryDirectoryTestCase {
         XCTAssertTrue(strict.stdout.contains("`task-1` is not defined"), strict.stdout)
     }
 
+    /// A rename reaches every spelling of the ID: its definition and each mention, whatever their case or
+    /// prefix alias, given in any of them.
+    func testRenameReachesEverySpelling() throws {
+        try write(".sot-lint.yml", config)
+        try write("tasks/one.md", task("BACK-1", "One", status: "Done"))
+        try write("tasks/two.md", task("back-2", "Two", dependencies: ["task-1", "TASK-1", "Back-1"]))
+        let run = try BinaryRunner.run(["rename", "task-1", "BACK-10"], in: directory)
+        XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
+        XCTAssertTrue(try String(contentsOf: directory.appendingPathComponent("tasks/one.md"), encoding: .utf8).contains("id: BACK-10\n"))
+        XCTAssertTrue(try String(contentsOf: directory.appendingPathComponent("tasks/two.md"), encoding: .utf8)
+            .contains("dependencies: [BACK-10, BACK-10, BACK-10]"))
+        // A new ID that is the old one in another spelling renames nothing.
+        let same = try BinaryRunner.run(["rename", "BACK-10", "task-10"], in: directory)
+        XCTAssertEqual(same.status, 2, same.stdout + same.stderr)
+        XCTAssertTrue(same.stderr.contains("nothing to rename"), same.stderr)
+        let lint = try BinaryRunner.run([], in: directory)
+        XCTAssertEqual(lint.status, 0, lint.stdout + lint.stderr)
+    }
+
     func testBadSettingsAreOneLine() throws {
         try write(".sot-lint.yml", "ids: {case: loose}\n")
         let run = try BinaryRunner.run([], in: directory)
