@@ -74,6 +74,16 @@ final class IDSettingsTests: TemporaryDirectoryTestCase {
         XCTAssertEqual(lint.status, 0, lint.stdout + lint.stderr)
     }
 
+    /// An invariant phrase names its target in any spelling: `Keeps task-1 blocked` is about `BACK-1`.
+    func testAnInvariantNamesItsTargetInAnySpelling() throws {
+        try write(".sot-lint.yml", config)
+        try write("tasks/one.md", task("BACK-1", "One", status: "Done"))
+        try write("tasks/two.md", task("back-2", "Two").replacingOccurrences(of: "- It works", with: "- Keeps task-1 blocked until the review"))
+        let run = try BinaryRunner.run([], in: directory)
+        XCTAssertTrue(run.stdout.contains("[invariant-keeps-blocked]"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("BACK-1"), run.stdout)
+    }
+
     func testBadSettingsAreOneLine() throws {
         try write(".sot-lint.yml", "ids: {case: loose}\n")
         let run = try BinaryRunner.run([], in: directory)

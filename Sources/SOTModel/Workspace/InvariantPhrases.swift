@@ -16,8 +16,10 @@ public struct InvariantPhrases: Sendable {
         }
     }
 
-    /// IDs the item declares the phrase about, other than the declaring issue itself.
-    package func declaredTargets(in item: FieldItem, excluding own: String) -> [String] {
+    /// IDs the item declares the phrase about, other than the declaring issue itself. `canonical` (the
+    /// profile's `canonicalID`, nil when every ID is its own) finds a mention written in another spelling
+    /// (`Keeps task-24 blocked` declares about `BACK-24`).
+    package func declaredTargets(in item: FieldItem, excluding own: String, canonical: ((String) -> String)? = nil) -> [String] {
         guard item.references.contains(where: { $0.id != own }) else { return [] }
         var itemText = item.text
         let mentionsKeyword = itemText.withUTF8 { bytes in
@@ -26,9 +28,19 @@ public struct InvariantPhrases: Sendable {
         guard mentionsKeyword else { return [] }
         let text = Self.squeezed(item.text.lowercased())
         var targets: [String] = []
+        // The item's words that name an ID in another spelling, by the ID they name (lower-cased).
+        var spellings: [String: [String]] = [:]
+        if let canonical {
+            for word in text.split(separator: " ") {
+                let written = String(word.drop { !$0.isLetter && !$0.isNumber }.reversed().drop { !$0.isLetter && !$0.isNumber }.reversed())
+                let known = canonical(written).lowercased()
+                if known != written, !(spellings[known] ?? []).contains(written) { spellings[known, default: []].append(written) }
+            }
+        }
         for reference in item.references where reference.id != own && !targets.contains(reference.id) {
             let lowered = reference.id.lowercased()
-            if phrases.contains(where: { text.contains($0.replacingAll("{id}", with: lowered)) }) {
+            let forms = [lowered] + (spellings[lowered] ?? [])
+            if phrases.contains(where: { phrase in forms.contains { text.contains(phrase.replacingAll("{id}", with: $0)) } }) {
                 targets.append(reference.id)
             }
         }

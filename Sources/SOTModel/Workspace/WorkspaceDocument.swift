@@ -35,6 +35,7 @@ public struct WorkspaceDocument: Sendable, Codable {
         path = document.path
         references = document.references
         frontMatter = detail == .full ? document.frontMatter.entries : []
+        let canonical: ((String) -> String)? = profile.ids.isIdentity ? nil : { [profile] in profile.canonicalID($0) }
         issues = document.sections.map { section in
             let category = section.status.flatMap { profile.category(ofStatus: $0.normalized) }
             var invariants: [DeclaredInvariant] = []
@@ -42,7 +43,7 @@ public struct WorkspaceDocument: Sendable, Codable {
                 for item in field.items {
                     for kind in DeclaredInvariant.Kind.allCases {
                         guard let kindPhrases = phrases[kind] else { continue }
-                        for target in kindPhrases.declaredTargets(in: item, excluding: section.id) {
+                        for target in kindPhrases.declaredTargets(in: item, excluding: section.id, canonical: canonical) {
                             invariants.append(DeclaredInvariant(kind: kind, target: target, range: item.range))
                         }
                     }
