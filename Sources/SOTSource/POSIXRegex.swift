@@ -93,8 +93,22 @@ public final class POSIXRegex: @unchecked Sendable {
         forEachMatchOfCompiled(in: bytes, range: range, body)
     }
 
-    /// `forEachMatch` by glibc, whatever the pattern (tests compare it with the native search).
-    package func forEachMatchOfCompiled(in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>,
+    /// Calls `body` with the range of every successive match in `range` of `bytes`, without its groups':
+    /// glibc finds those by a second pass per match, which a caller that reads only the whole match (the issue
+    /// IDs, whose default pattern has groups) need not pay. `body` returns false to stop.
+    public func forEachWholeMatch(in bytes: [UInt8], range: Range<Int>, _ body: (Range<Int>) -> Bool) {
+        bytes.withUnsafeBufferPointer { buffer in
+            if let run {
+                run.forEachMatch(in: buffer, range: range, body)
+                return
+            }
+            forEachMatchOfCompiled(in: buffer, range: range, groups: false) { ranges in ranges[0].map(body) ?? true }
+        }
+    }
+
+    /// `forEachMatch` by glibc, whatever the pattern (tests compare it with the native search); with
+    /// `groups: false`, only the whole match's range is given.
+    package func forEachMatchOfCompiled(in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, groups wantGroups: Bool = true,
                                         _ body: ([Range<Int>?]) -> Bool) {
         guard !range.isEmpty, let base = bytes.baseAddress, let compiled = borrow() else { return }
         defer { giveBack(compiled) }
@@ -113,7 +127,7 @@ public final class POSIXRegex: @unchecked Sendable {
                     guard regexec(compiled, chars, 1, groups.baseAddress, flags) == 0 else { return }
                     let match = Int(groups[0].rm_so)..<Int(groups[0].rm_eo)
                     var ranges: [Range<Int>?] = [match]
-                    if groupCount > 0 {
+                    if wantGroups, groupCount > 0 {
                         let groupFlags = REG_STARTEND | (match.lowerBound > range.lowerBound ? REG_NOTBOL : 0)
                         guard regexec(compiled, chars, groups.count, groups.baseAddress, groupFlags) == 0 else { return }
                         ranges = groups.map { $0.rm_so < 0 ? nil : Int($0.rm_so)..<Int($0.rm_eo) }

@@ -11,15 +11,20 @@
 /// characters); no other ranges, classes, escapes or negation. A pattern with a top-level `|`, or one this
 /// reading does not follow, requires nothing.
 ///
-/// The same reading also finds the longest run of plain characters that every match holds in a row
-/// (`-WORK-` in the default issue-ID pattern): consecutive top-level literals that must occur exactly once,
-/// the last of them possibly repeated (`+`).
+/// The same reading also finds a run of atoms that every match holds in a row: consecutive top-level atoms
+/// whose bytes are beyond doubt (a literal, or a bracket such as `[0-9]`) that must occur exactly once, the
+/// last of them possibly repeated (`+`). Of several runs, the one with the most literals is kept, then the
+/// longest: `-WORK-[0-9]` in `[A-Z][A-Z0-9]*-WORK-[0-9]+`, and `-[0-9]` (a hyphen, then a digit) in the
+/// default issue-ID pattern, which has no fixed word but still skips text where no digit follows a hyphen.
 package struct RequiredBytes: Sendable, Equatable {
     /// The bytes of the smallest required atom, or empty when the pattern requires none that this reading
     /// can tell.
     package let bytes: [UInt8]
-    /// Bytes every match contains in this order, or empty.
-    package let run: [UInt8]
+    /// The atoms every match contains in this order, each as the bytes it can match (one for a literal),
+    /// or empty. At most 64 atoms are kept.
+    package let run: [[UInt8]]
+    /// For each ASCII byte, a bit per atom of `run` that it can match (bit k: atom k).
+    private let runAtomsOfByte: [UInt64]
     /// Up to eight required atoms (the smallest), as a bit per atom for each ASCII byte it holds.
     private let atomsOfByte: [UInt8]
     private let allAtoms: UInt8
@@ -30,7 +35,12 @@ package struct RequiredBytes: Sendable, Equatable {
         var atoms: [[UInt8]] = []
         for atom in read?.atoms ?? [] where !atoms.contains(atom) { atoms.append(atom) }
         bytes = atoms.min { $0.count < $1.count } ?? []
-        run = read?.run ?? []
+        run = Array((read?.run ?? []).prefix(64))
+        var runTable = [UInt64](repeating: 0, count: run.isEmpty ? 0 : 128)
+        for (position, atom) in run.enumerated() {
+            for byte in atom { runTable[Int(byte)] |= 1 << UInt64(position) }
+        }
+        runAtomsOfByte = runTable
         var table = [UInt8](repeating: 0, count: atoms.isEmpty ? 0 : 128)
         let kept = atoms.enumerated().sorted { ($0.element.count, $0.offset) < ($1.element.count, $1.offset) }.prefix(8)
         for (bit, atom) in kept.enumerated() {
@@ -41,20 +51,26 @@ package struct RequiredBytes: Sendable, Equatable {
     }
     /// True when `range` of `bytes` may hold a match: it holds `run` (always, when `run` is empty).
     package func mayHoldRun(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
-        guard let first = run.first, range.lowerBound >= 0, range.upperBound <= bytes.count else { return true }
+        guard !run.isEmpty, range.lowerBound >= 0, range.upperBound <= bytes.count else { return true }
         guard range.count >= run.count else { return false }
+        let length = run.count
         return bytes.withUnsafeBufferPointer { haystack in
-            var start = range.lowerBound
-            let last = range.upperBound - run.count
-            while start <= last {
-                if haystack[start] == first {
-                    var offset = 1
-                    while offset < run.count, haystack[start + offset] == run[offset] { offset += 1 }
-                    if offset == run.count { return true }
+            runAtomsOfByte.withUnsafeBufferPointer { atomsOfByte in
+                var start = range.lowerBound
+                let last = range.upperBound - length
+                while start <= last {
+                    // Bytes of 128 and above are in no atom: every atom's bytes are ASCII.
+                    var offset = 0
+                    while offset < length {
+                        let byte = haystack[start + offset]
+                        guard byte < 128, atomsOfByte[Int(byte)] & (1 << UInt64(offset)) != 0 else { break }
+                        offset += 1
+                    }
+                    if offset == length { return true }
+                    start += 1
                 }
-                start += 1
+                return false
             }
-            return false
         }
     }
 
@@ -71,14 +87,17 @@ package struct RequiredBytes: Sendable, Equatable {
         }
     }
 
-    /// The required atoms of `range` of `pattern` (each as the bytes it can match) and its longest run of
-    /// required plain characters; nil when this part of the pattern is not one this reading follows.
-    private static func read(_ pattern: [UInt8], _ range: Range<Int>, ignoreCase: Bool, depth: Int) -> (atoms: [[UInt8]], run: [UInt8])? {
+    /// The required atoms of `range` of `pattern` (each as the bytes it can match) and its best run of
+    /// required atoms in a row (the most literals, then the longest); nil when this part of the pattern is
+    /// not one this reading follows.
+    private static func read(_ pattern: [UInt8], _ range: Range<Int>, ignoreCase: Bool, depth: Int) -> (atoms: [[UInt8]], run: [[UInt8]])? {
         var atoms: [[UInt8]] = []
-        var longest: [UInt8] = []
-        var run: [UInt8] = []
+        var longest: [[UInt8]] = []
+        var run: [[UInt8]] = []
+        func literals(_ atoms: [[UInt8]]) -> Int { atoms.reduce(0) { $0 + ($1.count == 1 ? 1 : 0) } }
         func endRun() {
-            if run.count > longest.count { longest = run }
+            let (new, old) = (literals(run), literals(longest))
+            if new > old || (new == old && run.count > longest.count) { longest = run }
             run = []
         }
         var index = range.lowerBound
@@ -114,11 +133,11 @@ package struct RequiredBytes: Sendable, Equatable {
                 if let members, !members.isEmpty, members.allSatisfy({ isCertain($0, ignoreCase: ignoreCase) }) { atoms.append(members) }
                 atoms += inner
             }
-            // A literal that occurs exactly once extends the run; one repeated by `+` ends it.
+            // An atom that occurs exactly once extends the run; one repeated by `+` ends it.
             let once = end == atomEnd
             let repeated = !once && pattern[atomEnd] == UInt8(ascii: "+")
-            if let members, members.count == 1, inner.isEmpty, isCertain(members[0], ignoreCase: ignoreCase), once || repeated {
-                run.append(members[0])
+            if let members, !members.isEmpty, inner.isEmpty, members.allSatisfy({ isCertain($0, ignoreCase: ignoreCase) }), once || repeated {
+                run.append(members)
                 if repeated { endRun() }
             } else {
                 endRun()

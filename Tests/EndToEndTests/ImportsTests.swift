@@ -51,6 +51,44 @@ final class ImportsTests: TemporaryDirectoryTestCase {
         XCTAssertEqual(found.filter { $0.rule == "reference-unresolved" }.map(\.line), [50])
     }
 
+    func testAnImportedPrefixMakesAProseMentionAReference() throws {
+        // The workspace defines PLAT- issues only; the import defines OPS-WORK- issues.
+        try write(".sot-lint.yml", "imports: [\"models/*.model.json\"]\n")
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("models"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: fixture.appendingPathComponent("models/operations.model.json"),
+                                         to: directory.appendingPathComponent("models/operations.model.json"))
+        try write("plan.md", """
+            ---
+            title: Plan
+            status: active
+            lifecycle_classification: sot
+            owner: jp
+            created: 2026-03-04
+            last_reviewed: 2026-06-03
+            core_promotion_status: not-promoted
+            route: cto
+            ---
+
+            # Plan
+
+            Local planning SOT only. Not a Core Protocol. Not active Core authority.
+
+            ## PLAT-1 - Encode The Export
+
+            Status: open.
+
+            After OPS-WORK-700 and OPS-WORK-999, in UTF-8 with SHA-256; not NOPE-WORK-3.
+
+            Acceptance:
+
+            - Works.
+
+            """)
+        let found = try findings(try BinaryRunner.run(["--format", "json", "."], in: directory))
+        XCTAssertEqual(found.filter { $0.rule == "reference-unresolved" }.map(\.line), [20])
+        XCTAssertTrue(found.contains { $0.rule == "reference-unresolved" && $0.message.hasPrefix("`OPS-WORK-999` is not defined") }, "\(found)")
+    }
+
     func testABrokenImportIsOneLineAndExitTwo() throws {
         try write("plan.md", "# Plan\n")
         try write("old.model.json", "{\"version\": 7, \"issues\": []}\n")

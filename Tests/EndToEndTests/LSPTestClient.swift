@@ -147,6 +147,12 @@ class LanguageServerTestCase: TemporaryDirectoryTestCase {
         return [start?["line"], start?["character"], end?["line"], end?["character"]].map { $0 as? Int ?? -1 }
     }
 
+    /// A storage plan whose issue mentions `CTO-WORK-311` in its acceptance: a reference (the plan's own issue
+    /// makes its prefix known), unresolved until some document defines that issue.
+    func storageDocument() -> String {
+        sotDocument("CTO Case Storage Issues", "## CTO-WORK-310 - Storage Plan\n\nStatus: open.\n\nAcceptance:\n\n- Backups are planned in `CTO-WORK-311`.\n")
+    }
+
     func sotDocument(_ title: String, _ body: String) -> String {
         """
         ---

@@ -76,7 +76,7 @@ final class LanguageServerProtocolTests: LanguageServerTestCase {
         let (client, result) = try start(encodings: nil, capabilities: ["textDocument": ["diagnostic": ["dynamicRegistration": false]]])
         let provider = try XCTUnwrap((result["capabilities"] as? [String: Any])?["diagnosticProvider"] as? [String: Any])
         XCTAssertEqual(provider["interFileDependencies"] as? Bool, true)
-        client.open(uri, sotDocument("CTO Case Storage Issues", "Backups are planned in `CTO-WORK-311`.\n"))
+        client.open(uri, storageDocument())
         let report = try client.request("textDocument/diagnostic", ["textDocument": ["uri": uri]])
         let full = try XCTUnwrap(report["result"] as? [String: Any])
         XCTAssertEqual(full["kind"] as? String, "full")
@@ -103,7 +103,7 @@ final class LanguageServerProtocolTests: LanguageServerTestCase {
         let watchers = try XCTUnwrap((registrations.first?["registerOptions"] as? [String: Any])?["watchers"] as? [[String: Any]])
         XCTAssertEqual(Set(watchers.compactMap { $0["globPattern"] as? String }).isSuperset(of: ["**/*.md", "**/.sot-lint.yml"]), true)
         client.send(["id": registration["id"] as Any, "result": NSNull()])
-        client.open(storage, sotDocument("CTO Case Storage Issues", "Backups are planned in `CTO-WORK-311`.\n"))
+        client.open(storage, storageDocument())
         XCTAssertEqual(try client.diagnostics(for: storage).compactMap { $0["code"] as? String }, ["reference-unresolved"])
         // Another document appears on disk that defines the ID: the open one is published again without the finding.
         try write("backup.md", sotDocument("CTO Case Backup Issues", backupDocument))
@@ -120,7 +120,7 @@ final class LanguageServerProtocolTests: LanguageServerTestCase {
         client.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": backup.absoluteString, "type": 3]]])
         XCTAssertEqual(try client.diagnostics(for: storage).compactMap { $0["code"] as? String }, ["reference-unresolved"])
         // The same verdict as the command line on the same files.
-        try write("storage.md", sotDocument("CTO Case Storage Issues", "Backups are planned in `CTO-WORK-311`.\n"))
+        try write("storage.md", storageDocument())
         let cli = try BinaryRunner.run(["--format", "json", "storage.md"], in: directory)
         XCTAssertTrue(cli.stdout.contains("reference-unresolved"), cli.stdout)
         client.notify("exit", [:])

@@ -117,7 +117,7 @@ final class LanguageServerTests: LanguageServerTestCase {
         try write("backup.md", sotDocument("CTO Case Backup Issues", ""))
         let (client, _) = try start(encodings: nil)
         client.notify("textDocument/didOpen", ["textDocument": ["uri": storage, "languageId": "markdown", "version": 1,
-                                                               "text": sotDocument("CTO Case Storage Issues", "Backups are planned in `CTO-WORK-311`.\n")]])
+                                                               "text": storageDocument()]])
         XCTAssertEqual(try client.diagnostics(for: storage).compactMap { $0["code"] as? String }, ["reference-unresolved"])
         // Its buffer defines CTO-WORK-311 (not saved): the storage document, open too, is published again
         // without the finding.

@@ -129,7 +129,7 @@ final class RenameCommandTests: TemporaryDirectoryTestCase {
             (["CTO-WORK-021", "CTO-WORK-022"],
              "`CTO-WORK-022` is already defined (docs/plan.md:23); renaming `CTO-WORK-021` to it would define it twice"),
             (["CTO-WORK-021", "CTO-WORK-3x"],
-             "`CTO-WORK-3x` is not an issue ID: the profile's id_pattern `[A-Z][A-Z0-9]*-WORK-[0-9]+` does not match it as a whole"),
+             "`CTO-WORK-3x` is not an issue ID: the profile's id_pattern `[A-Z][A-Z0-9]*(-[A-Z][A-Z0-9]*)*-[0-9]+(\\.[0-9]+)*` does not match it as a whole"),
             (["CTO-WORK-021", "CTO-WORK-021"], "the new ID is the old one (`CTO-WORK-021`); nothing to rename"),
             (["CTO-WORK-777", "CTO-WORK-778"], "`CTO-WORK-777` is neither defined nor mentioned in any SOT document of the projects given"),
             (["CTO-WORK-021", "CTO-WORK-030", "missing"], "missing: no such file or directory"),

@@ -90,7 +90,7 @@ final class SecretHistoryTests: TemporaryDirectoryTestCase {
 
     func testSecretsWithoutHistoryReportsTheSecretRulesAlone() throws {
         // A Markdown file without front matter (an SOT finding for lint) that holds a token.
-        try write("notes.md", "# Notes\n\nCI pushed with \(token) once.\n\n## CTO-WORK-001 Broken heading\n")
+        try write("notes.md", "# Notes\n\nCI pushed with \(token) once.\n\n## CTO-WORK-001 Broken heading\n\nStatus: open.\n")
         let lint = try BinaryRunner.run(["--format", "json", "--no-cache", "notes.md"], in: directory)
         XCTAssertGreaterThan(BinaryRunner.diagnostics(lint.stdout).count, 1)
         let run = try BinaryRunner.run(["secrets", "--format", "json", "notes.md"], in: directory)

@@ -285,7 +285,10 @@ package struct FocusDigest: Sendable {
             documents.append(WorkspaceDocument(path: decoded.path, frontMatter: [], issues: issues, references: []))
         }
         let extra = newIDs.sorted { $0.precedesInBytes($1) }
-        return Slice(workspace: Workspace(documents: documents, suggester: suggester(extra)), focused: !documentFile.isEmpty, hits: files.count)
+        // The prefixes of every ID of the workspace, for the prose mentions of the focus (`ids.prose`).
+        let prefixes = { @Sendable [bytes, idText] in IDPrefixes(ids: idText.map { String(decoding: bytes[$0], as: UTF8.self) } + extra) }
+        return Slice(workspace: Workspace(documents: documents, suggester: suggester(extra), prefixes: prefixes),
+                     focused: !documentFile.isEmpty, hits: files.count)
     }
 
     /// True when the cycle searches of the whole workspace examine fewer edges than the budget whatever

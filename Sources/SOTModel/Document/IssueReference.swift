@@ -12,6 +12,13 @@ public struct IssueReference: Sendable, Hashable, Codable {
     /// The issue section the mention belongs to, nil in the preamble.
     public let sectionID: String?
 
+    /// True when the mention sits in a relation field, `Blocked by` or `Depends on` (a one-issue layout's
+    /// front-matter dependencies among them): always a reference. A mention anywhere else, the status line
+    /// included (its explanation is prose), may be a word such as `UTF-8` (`ids.prose`).
+    public var isRelation: Bool {
+        field == "Blocked by" || field == "Depends on"
+    }
+
     public init(id: String, range: SourceRange, field: String?, inCodeSpan: Bool, sectionID: String?) {
         self.id = id
         self.range = range

@@ -45,13 +45,15 @@ public struct DocumentBuilder {
         var looseReferences: [IssueReference] = []
         var inIssueSection = false
         var seenIssueSection = false
-        for block in root.children {
+        let blocks = root.children
+        for (position, block) in blocks.enumerated() {
             if let level = block.headingLevel {
                 let content = headingContent(block)
                 headings.append(Heading(level: level, text: block.text.trimmingSpaces, range: source.range(content)))
-                // Any heading below the title that opens with an ID starts an issue, so that a wrong level
-                // is reported as such instead of cascading into unresolved references.
-                if level >= 2, let id = leadingID(content) {
+                // Any heading below the title that opens an issue starts one, so that a wrong level is
+                // reported as such instead of cascading into unresolved references.
+                if level >= 2, let id = leadingID(content),
+                   opensIssue(id, content: content, next: position + 1 < blocks.count ? blocks[position + 1] : nil) {
                     sectionBlocks.append((block, id, []))
                     inIssueSection = true
                     seenIssueSection = true
@@ -125,6 +127,26 @@ public struct DocumentBuilder {
             return IssueHeadingID(range: first, restStart: first.upperBound + 1, inCodeSpan: true)
         }
         return IssueHeadingID(range: first, restStart: first.upperBound, inCodeSpan: false)
+    }
+
+    /// True when a heading that opens with an ID opens an issue: the ID is followed by a dash separated by a
+    /// space (` - Title`, also `–` or `—`), or the block after the heading is a field the profile knows
+    /// (`Status:`). So `## CTO-WORK-001: First` above its fields is an issue with a malformed heading
+    /// (`issue-heading-format`), while `## UTF-8 support`, `## ISO-8601: dates` or `## UTF-8-encoded names`,
+    /// which the default `id_pattern` matches at their start, are ordinary headings.
+    private func opensIssue(_ id: IssueHeadingID, content: Range<Int>, next: MarkdownBlock?) -> Bool {
+        let bytes = source.bytes
+        var index = id.restStart
+        while index < content.upperBound, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+        let spaced = index > id.restStart
+        let after = { (offset: Int) -> UInt8? in index + offset < content.upperBound ? bytes[index + offset] : nil }
+        let spaceAfter = { (offset: Int) -> Bool in after(offset).map { $0 == 0x20 || $0 == 0x09 } ?? true }
+        if after(0) == 0x2D, spaced || spaceAfter(1) { return true }
+        // `–` (E2 80 93) and `—` (E2 80 94).
+        if after(0) == 0xE2, after(1) == 0x80, after(2) == 0x93 || after(2) == 0x94, spaced || spaceAfter(3) { return true }
+        guard let next, next.kind == .paragraph,
+              let label = LabelScanner.match(bytes, start: next.startOffset, end: source.contentEnd(ofLine: next.startLine)) else { return false }
+        return profile.canonicalField(label.label) != nil
     }
 
     /// Paragraph texts of a top-level block: the paragraph itself, or those of a block quote.

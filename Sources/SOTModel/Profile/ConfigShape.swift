@@ -90,7 +90,7 @@ package indirect enum ConfigShape: Sendable {
         ("sot_classification", .value),
         ("sot_documents", .keys([("marker", .value), ("values", texts), ("paths", texts)])),
         ("id_pattern", .value),
-        ("ids", .keys([("case", .value), ("aliases", .names(.value, means: "map prefixes to the prefix each stands for"))])),
+        ("ids", .keys([("case", .value), ("aliases", .names(.value, means: "map prefixes to the prefix each stands for")), ("prose", .value)])),
         ("statuses", .names(.valueOr(.keys([("category", .value), ("tail", .value)])),
                             means: "map each status to a category, or to {category, tail}")),
         ("fields", texts),

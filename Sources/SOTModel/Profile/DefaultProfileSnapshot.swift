@@ -10,7 +10,7 @@ package enum DefaultProfileSnapshot {
             ])),
             (key: "paths", value: .sequence([])),
         ])),
-        (key: "id_pattern", value: .scalar("[A-Z][A-Z0-9]*-WORK-[0-9]+")),
+        (key: "id_pattern", value: .scalar("[A-Z][A-Z0-9]*(-[A-Z][A-Z0-9]*)*-[0-9]+(\\.[0-9]+)*")),
         (key: "statuses", value: .mapping([
             (key: "draft", value: .scalar("active")),
             (key: "open", value: .scalar("active")),

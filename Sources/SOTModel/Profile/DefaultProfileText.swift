@@ -14,8 +14,11 @@ sot_documents:
   values: [sot]
   paths: []
 
-# Issue IDs: POSIX extended regular expression, matched on word boundaries.
-id_pattern: "[A-Z][A-Z0-9]*-WORK-[0-9]+"
+# Issue IDs: POSIX extended regular expression, matched on word boundaries. The default reads a prefix of
+# upper-case parts, a number and optional dotted sub-issues: CTO-WORK-021, PLAT-123, BACK-222.1; never a
+# plain number. A mention in prose counts only when its prefix is known (`ids.prose`, docs/configuration.md),
+# so that UTF-8 or SHA-256 in a sentence is not a reference.
+id_pattern: "[A-Z][A-Z0-9]*(-[A-Z][A-Z0-9]*)*-[0-9]+(\\.[0-9]+)*"
 
 # Status vocabulary: value -> category. Categories: active, blocked, accepted, resolved.
 # Matching is case-insensitive; a trailing period and spaces/underscores for hyphens are accepted.

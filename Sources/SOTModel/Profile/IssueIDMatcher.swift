@@ -5,8 +5,8 @@ import SOTSyntax
 public final class IssueIDMatcher: Sendable {
     public let pattern: String
     private let regex: POSIXRegex
-    /// Bytes every match contains in a row (`-WORK-` for the default pattern): text without them holds no
-    /// ID, and the regular expression is not run on it.
+    /// Atoms every match contains in a row (`-[0-9]`, a hyphen and a digit, for the default pattern): text
+    /// without them holds no ID, and the regular expression is not run on it.
     package let required: RequiredBytes
 
     public struct PatternError: Error, Sendable {
@@ -29,8 +29,8 @@ public final class IssueIDMatcher: Sendable {
     public func matches(in bytes: [UInt8], range: Range<Int>) -> [Range<Int>] {
         guard required.mayHoldRun(bytes, range) else { return [] }
         var found: [Range<Int>] = []
-        regex.forEachMatch(in: bytes, range: range) { groups in
-            if let match = groups[0], Self.isWholeID(match, in: bytes, range: range) { found.append(match) }
+        regex.forEachWholeMatch(in: bytes, range: range) { match in
+            if Self.isWholeID(match, in: bytes, range: range) { found.append(match) }
             return true
         }
         return found

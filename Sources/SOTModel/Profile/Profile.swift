@@ -75,11 +75,22 @@ public struct Profile: Sendable {
         /// Prefix → the prefix it stands for (`task` → `BACK`: `task-24` is `BACK-24`); keys upper-cased
         /// when IDs ignore case.
         public var aliases: [String: String] = [:]
+        /// Which mentions in prose are references (`ids.prose`).
+        public var prose: ProseMentions = .knownPrefixes
 
         public init() {}
 
         /// True when every ID is its own canonical form.
         public var isIdentity: Bool { !caseInsensitive && aliases.isEmpty }
+    }
+
+    /// Which ID mentions outside the relation fields are references (`ids.prose`). A pattern broad enough for
+    /// `PLAT-123` also reads `UTF-8`, `SHA-256` and `ISO-8601` in a sentence.
+    public enum ProseMentions: String, Sendable {
+        /// A mention whose prefix no issue of the workspace (imports included) has is a word, not a reference.
+        case knownPrefixes = "known-prefixes"
+        /// Every mention is a reference.
+        case all
     }
 
     public var ids = IDSettings()

@@ -88,7 +88,7 @@ package struct ProfileDecoder {
         return membership
     }
 
-    /// `ids:`: `case: sensitive | insensitive`, and `aliases` of prefixes.
+    /// `ids:`: `case: sensitive | insensitive`, `aliases` of prefixes, and `prose: known-prefixes | all`.
     private func idSettings() throws(SOTLintError) -> Profile.IDSettings {
         var settings = Profile.IDSettings()
         let section = node["ids"] ?? .null
@@ -96,6 +96,12 @@ package struct ProfileDecoder {
         case nil, .null?, .scalar("sensitive")?: break
         case .scalar("insensitive")?: settings.caseInsensitive = true
         default: throw fail("`ids.case` must be `sensitive` or `insensitive`")
+        }
+        switch section["prose"] {
+        case nil, .null?: break
+        case .scalar(let value)? where Profile.ProseMentions(rawValue: value) != nil:
+            settings.prose = Profile.ProseMentions(rawValue: value) ?? .knownPrefixes
+        default: throw fail("`ids.prose` must be `known-prefixes` or `all`")
         }
         if case .mapping(let pairs)? = section["aliases"] {
             for (prefix, value) in pairs {

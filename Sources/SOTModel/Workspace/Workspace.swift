@@ -38,6 +38,10 @@ public struct Workspace: Sendable, Codable {
     private let makeSuggester: (@Sendable () -> any IDSuggester)?
     /// The "did you mean" index of `issueIDs`, once a rule built it; kept by `replacing`.
     package let suggesterCache: SuggesterCache
+    /// Makes the prefixes of every ID of the whole workspace when `documents` are only part of it.
+    private let makePrefixes: (@Sendable () -> IDPrefixes)?
+    /// The prefixes of the whole workspace's IDs, once a rule asked; kept by `replacing` (same IDs).
+    private let prefixCache: PrefixCache
 
     /// "Did you mean" among every ID of the whole workspace, when `documents` are only part of it; nil
     /// when `issueIDs` are all of them.
@@ -45,11 +49,20 @@ public struct Workspace: Sendable, Codable {
         makeSuggester?()
     }
 
-    /// The workspace of `documents`; `suggester` makes the whole workspace's "did you mean" when the
-    /// documents are only the part of it that some documents' findings depend on.
-    public init(documents: [WorkspaceDocument], suggester: (@Sendable () -> any IDSuggester)? = nil) {
+    /// The prefixes of every ID the whole workspace defines (imported models' included): a prose mention
+    /// with another prefix is a word, not a reference (`ids.prose`). Made on first use, in O(IDs).
+    public var knownPrefixes: IDPrefixes {
+        prefixCache.prefixes { makePrefixes?() ?? IDPrefixes(ids: issueIDs) }
+    }
+
+    /// The workspace of `documents`; `suggester` makes the whole workspace's "did you mean", and `prefixes`
+    /// its IDs' prefixes, when the documents are only the part of it that some documents' findings depend on.
+    public init(documents: [WorkspaceDocument], suggester: (@Sendable () -> any IDSuggester)? = nil,
+                prefixes: (@Sendable () -> IDPrefixes)? = nil) {
         makeSuggester = suggester
         suggesterCache = SuggesterCache()
+        makePrefixes = prefixes
+        prefixCache = PrefixCache()
         let sorted = Self.inPathOrder(documents)
         self.documents = sorted
         // Each ID is hashed once per definition: it gets a number in order of first appearance, and every
@@ -145,6 +158,8 @@ public struct Workspace: Sendable, Codable {
         issueIDs = base.issueIDs
         makeSuggester = nil
         suggesterCache = base.suggesterCache
+        makePrefixes = nil
+        prefixCache = base.prefixCache
         guard rebuildingGraph else {
             graph = base.graph
             cycleComponents = base.cycleComponents

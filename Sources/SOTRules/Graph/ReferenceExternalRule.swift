@@ -15,7 +15,7 @@ package struct ReferenceExternalRule: WorkspaceRule, BuiltInRule {
         (`reference-external: info`) to list every such reference, one finding each, on the mention.
         """,
         examples: [
-            .valid("No external pattern: the ID is a plain unresolved reference (reported by reference-unresolved).", ExampleText.sot("""
+            .valid("No external pattern: the ID is nobody's (reference-unresolved decides on it).", ExampleText.sot("""
             ## CTO-WORK-001 - First
 
             Status: open.

@@ -10,10 +10,11 @@ package struct IssuesUnrecognisedRule: DocumentRule, BuiltInRule {
         summary: "An SOT document whose issues cannot be read says so.",
         rationale: """
         An issue is read from a heading that starts with an ID matching `id_pattern`. When a team's IDs \
-        have another shape (`PLAT-123` under the default `*-WORK-*` pattern), every issue of the document \
-        goes unread and unchecked: statuses, acceptance, blockers. So an SOT document with no issue is \
-        reported when a heading of it starts with something shaped like an ID (letters, a hyphen, digits) \
-        that the pattern does not match, on that heading; and a document that `sot_documents.paths` makes \
+        have another shape (`PLAT-123` under a project's `id_pattern: "[A-Z][A-Z0-9]*-WORK-[0-9]+"`; the \
+        default pattern reads both), every issue of the document goes unread and unchecked: statuses, \
+        acceptance, blockers. So an SOT document with no issue is reported when a heading of it starts with \
+        something shaped like an ID (letters, a hyphen, digits) that the pattern does not match, on that \
+        heading; and a document that `sot_documents.paths` makes \
         an SOT document is reported when it has no issue at all, on the first line after its front matter. \
         A document classified \
         SOT by its front matter that simply has no issue heading (an overview, or every issue moved \
@@ -22,15 +23,21 @@ package struct IssuesUnrecognisedRule: DocumentRule, BuiltInRule {
         examples: [
             .valid("Issues the pattern reads.", ExampleText.sot("## CTO-WORK-001 - First\n\nStatus: open.\n\nAcceptance:\n\n- Works.\n")),
             .valid("No issue heading at all.", ExampleText.sot("## Background\n\nThe route moved to another document.\n")),
-            .invalid("IDs of another shape.", ExampleText.sot("## ↓PLAT-123 - Fix the login\n\nStatus: open.\n")),
-            .invalid("A dotted sub-issue of another shape.", ExampleText.sot("## Tasks\n\n### ↓`BACK-222.1` - Split the parser\n")),
+            .valid("Headings that open with words the pattern reads, but not as issues (no ` - Title`, no field after).",
+                   ExampleText.sot("## UTF-8 support\n\nEvery file is read as UTF-8.\n\n## ISO-8601: dates\n\nDates are `YYYY-MM-DD`.\n")),
+            .invalid("IDs of another shape.", ExampleText.sot("## ↓PLAT-123 - Fix the login\n\nStatus: open.\n"),
+                     config: "id_pattern: \"[A-Z][A-Z0-9]*-WORK-[0-9]+\"\n"),
+            .invalid("A dotted sub-issue of another shape.", ExampleText.sot("## Tasks\n\n### ↓`BACK-222.1` - Split the parser\n"),
+                     config: "id_pattern: \"[A-Z][A-Z0-9]*-WORK-[0-9]+\"\n"),
         ])
 
     package func check(_ document: SOTDocument, context: DocumentContext) -> [Finding] {
         guard document.isSOT, document.sections.isEmpty else { return [] }
         let pattern = context.profile.idMatcher.pattern
+        // A token the pattern matches is no other shape: that heading is simply not an issue (`## UTF-8 support`).
+        let matcher = context.profile.idMatcher
         let lookalikes = document.headings.filter { $0.level >= 2 }.compactMap { heading -> (Heading, String)? in
-            Self.leadingIDShape(heading.text).map { (heading, $0) }
+            Self.leadingIDShape(heading.text).flatMap { matcher.matchesWhole($0) ? nil : (heading, $0) }
         }
         if !lookalikes.isEmpty {
             return lookalikes.map { heading, token in

@@ -104,6 +104,34 @@ final class FocusDigestTests: XCTestCase {
         }
     }
 
+    func testProseMentionsAreScopedByTheWholeWorkspacesPrefixes() throws {
+        // `PLAT-` issues are defined only in documents the saved one does not mention by a defined ID.
+        var files: [(name: String, text: String)] = []
+        for index in 0..<6 {
+            files.append(("doc-\(index).md", ExampleText.companion(title: "D", "## PLAT-\(index + 1) - Issue\n\nStatus: open.\n\nAcceptance:\n\n- Works.\n")))
+        }
+        files.append(("own.md", ExampleText.companion(title: "D", "## CTO-WORK-001 - Own\n\nStatus: open.\n\nAcceptance:\n\n- Works.\n")))
+        let project = try TemporaryWorkspace(files: files)
+        let buffer = ExampleText.companion(title: "D", """
+        ## CTO-WORK-001 - Own
+
+        Status: open.
+
+        Follows PLAT-99 and CTO-WORK-002, in UTF-8 with SHA-256.
+
+        Acceptance:
+
+        - Works.
+        """)
+        let expected = try save(project, "own.md", buffer, cache: .disabled).diagnostics
+        XCTAssertEqual(expected.filter { $0.rule == "reference-unresolved" }.map(\.range.start), [SourcePosition(line: 19, column: 9),
+                                                                                                   SourcePosition(line: 19, column: 21)])
+        XCTAssertEqual(try save(project, "own.md", buffer).diagnostics, expected, "the run that writes the digest")
+        let second = try save(project, "own.md", buffer)
+        XCTAssertEqual(second.focusDigestHits, 1)
+        XCTAssertEqual(second.diagnostics, expected, "the run answered from the digest")
+    }
+
     func testDidYouMeanChoosesFromTheWholeWorkspaceWithOrWithoutItsKeys() throws {
         var files: [(name: String, text: String)] = []
         for index in 0..<40 {

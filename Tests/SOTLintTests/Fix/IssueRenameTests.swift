@@ -154,7 +154,7 @@ final class IssueRenameTests: XCTestCase {
         XCTAssertEqual(try refusal("CTO-WORK-021", "CTO-WORK-021", in: files), "the new ID is the old one (`CTO-WORK-021`); nothing to rename")
         for notAnID in ["CTO-WORK-3x", "cto-work-031", "CTO-WORK-031 ", "CTO-WORK-031 CTO-WORK-032", ""] {
             XCTAssertEqual(try refusal("CTO-WORK-021", notAnID, in: files),
-                           "`\(notAnID)` is not an issue ID: the profile's id_pattern `[A-Z][A-Z0-9]*-WORK-[0-9]+` does not match it as a whole")
+                           "`\(notAnID)` is not an issue ID: the profile's id_pattern `[A-Z][A-Z0-9]*(-[A-Z][A-Z0-9]*)*-[0-9]+(\\.[0-9]+)*` does not match it as a whole")
         }
         XCTAssertEqual(try refusal("CTO-WORK-021", "CTO-WORK-030", in: files),
                        "`CTO-WORK-030` is already defined (a.md:23); renaming `CTO-WORK-021` to it would define it twice")
