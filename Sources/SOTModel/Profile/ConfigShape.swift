@@ -150,7 +150,7 @@ package indirect enum ConfigShape: Sendable {
         ("field", .value), ("fields", .value), ("forbid", .value), ("pattern", .value), ("fix", .value),
         ("min", .value), ("max", .value), ("items", .value),
         ("link", .value), ("target", condition(depth: 3)),
-        ("allow", .list(move)),
+        ("allow", .list(move)), ("unmoved", .value),
         ("examples", .keys([("valid", .list(example)), ("invalid", .list(example))])),
     ])
 }

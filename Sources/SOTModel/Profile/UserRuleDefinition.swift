@@ -29,8 +29,9 @@ public struct UserRuleDefinition: Sendable {
         case count(field: String, items: ItemKind, min: Int?, max: Int?)
         /// Every issue the link reaches must meet `target`.
         case relation(link: Link, target: IssueCondition)
-        /// No issue may make one of these moves in a change (`--base`, `--staged`).
-        case transition(forbid: [Move])
+        /// No issue may make one of these moves in a change (`--base`, `--staged`); with `unmoved`, no issue
+        /// the link reaches may move in the same change as the issue (the built-in "does not change X status").
+        case transition(forbid: [Move], unmoved: Link?)
     }
 
     /// Which items a `count` rule counts: all, or those whose task-list marker is `[x]` or `[ ]`.

@@ -18,7 +18,7 @@ package struct UserRuleReader {
         ("pattern", ["fields", "pattern"], []),
         ("count", ["field"], ["min", "max", "items"]),
         ("relation", ["link", "target"], []),
-        ("transition", [], ["forbid", "allow"]),
+        ("transition", [], ["forbid", "allow", "unmoved"]),
     ]
 
     private static let conditionKeys = ["status", "category", "id", "has_field", "field_matches", "front_matter", "not", "any"]
@@ -83,12 +83,7 @@ package struct UserRuleReader {
             }
             check = .count(field: try scalar("field", in: node), items: items, min: min, max: max)
         case "relation":
-            let linkName = try scalar("link", in: node)
-            guard let link = UserRuleDefinition.Link(rawValue: linkName) else {
-                let names = UserRuleDefinition.Link.allCases.map(\.rawValue)
-                throw fail("`link: \(linkName)` is not a link" + Suggestion.didYouMean(linkName, among: names)
-                           + " (links: " + names.joined(separator: ", ") + ")")
-            }
+            let link = try link("link", in: node)
             let target = try condition(node["target"] ?? .null, path: "target")
             // A relation sees the workspace's issues: their IDs and statuses, not their text.
             for (conditionNode, path) in [(when, "when"), (target, "target")] {
@@ -98,13 +93,15 @@ package struct UserRuleReader {
             }
             check = .relation(link: link, target: target)
         default:
-            guard node["forbid"] != nil || node["allow"] != nil else { throw fail("a `transition` rule needs `forbid`, `allow` or both") }
+            guard node["forbid"] != nil || node["allow"] != nil || node["unmoved"] != nil else {
+                throw fail("a `transition` rule needs `forbid`, `allow` or `unmoved`")
+            }
             if let key = when.documentKeys.first {
                 throw fail("`when` of a `transition` rule cannot use `\(key)`: a change is judged on IDs and statuses")
             }
             let forbid = try moves("forbid", in: node)
             allow = try moves("allow", in: node)
-            check = .transition(forbid: forbid)
+            check = .transition(forbid: forbid, unmoved: node["unmoved"] == nil ? nil : try link("unmoved", in: node))
         }
         let definition = UserRuleDefinition(
             id: id, file: file, summary: try scalar("summary", in: node),
@@ -120,6 +117,15 @@ package struct UserRuleReader {
         guard let value = node[key] else { throw fail("a rule needs `\(key)`") }
         guard case .scalar(let text) = value, !text.trimmingSpaces.isEmpty else { throw fail("`\(key)` must be a text value") }
         return text
+    }
+
+    private func link(_ key: String, in node: ConfigNode) throws(SOTLintError) -> UserRuleDefinition.Link {
+        let name = try scalar(key, in: node)
+        guard let link = UserRuleDefinition.Link(rawValue: name) else {
+            let names = UserRuleDefinition.Link.allCases.map(\.rawValue)
+            throw fail("`\(key): \(name)` is not a link" + Suggestion.didYouMean(name, among: names) + " (links: " + names.joined(separator: ", ") + ")")
+        }
+        return link
     }
 
     private func number(_ key: String, in node: ConfigNode) throws(SOTLintError) -> Int? {
@@ -273,7 +279,7 @@ extension UserRuleDefinition {
         collect(when)
         switch check {
         case .relation(_, let target): collect(target)
-        case .transition(let moves): names += moves.flatMap { $0.from + $0.to }
+        case .transition(let moves, _): names += moves.flatMap { $0.from + $0.to }
         default: break
         }
         let known = profile.statuses.map { Profile.normalizedStatus($0.name) }

@@ -28,15 +28,8 @@ struct UserRelationRule: WorkspaceRule {
         var findings: [Finding] = []
         for document in workspace.documents where document.importedFrom == nil && context.reports(document.path) {
             for issue in document.issues where definition.when.holds(for: facts(issue)) {
-                // Each linked issue with the range in this issue's document that names it.
-                let linked: [(id: String, range: SourceRange)] = switch link {
-                case .blockedBy: issue.blockers.map { ($0.id, $0.range) }
-                case .blocks: (dependants[issue.id] ?? []).map { ($0.issue.id, issue.idRange) }
-                case .keepsBlocked: issue.invariants.filter { $0.kind == .keepsBlocked }.map { ($0.target, $0.range) }
-                case .statusUnchanged: issue.invariants.filter { $0.kind == .statusUnchanged }.map { ($0.target, $0.range) }
-                }
                 var seen = Set<String>()
-                for (id, range) in linked where seen.insert(id).inserted {
+                for (id, range) in Self.linked(issue, by: link, dependants: dependants) where seen.insert(id).inserted {
                     guard let other = workspace.issue(id), !target.holds(for: facts(other)) else { continue }
                     let status = other.status.map { profile.statusName($0.raw) } ?? "none"
                     let values = ["id": issue.id, "title": issue.title, "status": issue.status.map { profile.statusName($0.raw) } ?? "",
@@ -47,5 +40,17 @@ struct UserRelationRule: WorkspaceRule {
             }
         }
         return findings
+    }
+
+    /// Each issue `link` reaches from `issue`, with the range in `issue`'s document that names it (its own
+    /// ID for `blocks`); `dependants` lists who waits for each issue.
+    static func linked(_ issue: IssueEntry, by link: UserRuleDefinition.Link,
+                       dependants: [String: [(issue: IssueEntry, reference: IssueReference)]]) -> [(id: String, range: SourceRange)] {
+        switch link {
+        case .blockedBy: issue.blockers.map { ($0.id, $0.range) }
+        case .blocks: (dependants[issue.id] ?? []).map { ($0.issue.id, issue.idRange) }
+        case .keepsBlocked: issue.invariants.filter { $0.kind == .keepsBlocked }.map { ($0.target, $0.range) }
+        case .statusUnchanged: issue.invariants.filter { $0.kind == .statusUnchanged }.map { ($0.target, $0.range) }
+        }
     }
 }
