@@ -130,8 +130,10 @@ extension RuleDocumentation {
         return text
     }
 
-    /// The rule reference as Markdown (docs/rules.md is this text; a test keeps them equal).
-    public static func markdown() -> String {
+    /// The rule reference as Markdown (docs/rules.md is this text; a test keeps them equal); with `profile`,
+    /// its team rules (`rule_files`) follow the built-in ones.
+    public static func markdown(profile: Profile? = nil) -> String {
+        let rules = profile.map(RuleSet.builtIn.adding(userRulesOf:)) ?? RuleSet.builtIn
         var text = """
         # sot-lint rules
 
@@ -144,12 +146,12 @@ extension RuleDocumentation {
         | --- | --- | --- | --- |
 
         """
-        for rule in RuleSet.builtIn.rules {
+        for rule in rules.rules {
             let metadata = rule.metadata
             text += "| [`\(metadata.id)`](#\(metadata.id)) | \(metadata.category.rawValue) | \(metadata.onByDefault ? metadata.defaultSeverity.rawValue : "off (\(metadata.defaultSeverity.rawValue) when on)") | "
                 + metadata.summary.replacingAll("|", with: "\\|") + " |\n"
         }
-        for rule in RuleSet.builtIn.rules {
+        for rule in rules.rules {
             let metadata = rule.metadata
             text += "\n## \(metadata.id)\n\n"
             text += "Category: \(metadata.category.rawValue). Default severity: \(metadata.onByDefault ? metadata.defaultSeverity.rawValue : "off (\(metadata.defaultSeverity.rawValue) when turned on)").\n\n"

@@ -14,7 +14,7 @@ struct RulesCommand: ParsableCommand {
 
     @OptionGroup var configOptions: ConfigOptions
 
-    @Flag(name: .long, help: "Print the whole rule reference (rationale, options, examples) as Markdown.")
+    @Flag(name: .long, help: "Print the whole rule reference (rationale, options, examples) as Markdown, the project's team rules included.")
     var markdown = false
 
     @Flag(name: .long, help: "Print the secret detector catalog as Markdown.")
@@ -22,7 +22,7 @@ struct RulesCommand: ParsableCommand {
 
     func run() throws {
         if markdown {
-            Output.write(RuleDocumentation.markdown())
+            Output.write(RuleDocumentation.markdown(profile: try configOptions.session().profile()))
             return
         }
         if secretsMarkdown {
