@@ -100,17 +100,7 @@ public enum ProfileLoader {
         }
         guard chain.count < maxExtendsDepth else { throw fail("`extends` goes deeper than \(maxExtendsDepth) files") }
         let display = origin.contains("/") ? FilePath.join(FilePath.parent(origin), target) : target
-        let bytes: [UInt8]
-        do {
-            bytes = try FilePath.read(absolute)
-        } catch {
-            let reason = switch error {
-            case .unreadableFile(_, let reason): reason
-            case .pathNotFound: "no such file"
-            default: error.description
-            }
-            throw fail("`extends: \(target)`: cannot read \(display): \(reason)")
-        }
+        let bytes = try read(absolute) { fail("`extends: \(target)`: cannot read \(display): \($0)") }
         layers.append(bytes)
         files.append(absolute)
         let shared = try checkedTree(String(decoding: bytes, as: UTF8.self), origin: display)
@@ -148,17 +138,7 @@ public enum ProfileLoader {
             for absolute in paths where seen.insert(absolute).inserted {
                 let relative = FilePath.relative(absolute, to: directory)
                 let display = origin.contains("/") ? FilePath.join(FilePath.parent(origin), relative) : relative
-                let bytes: [UInt8]
-                do {
-                    bytes = try FilePath.read(absolute)
-                } catch {
-                    let reason = switch error {
-                    case .unreadableFile(_, let reason): reason
-                    case .pathNotFound: "no such file"
-                    default: error.description
-                    }
-                    throw fail("`rule_files`: cannot read \(display): \(reason)")
-                }
+                let bytes = try read(absolute) { fail("`rule_files`: cannot read \(display): \($0)") }
                 layers.append(Array(display.utf8))
                 layers.append(bytes)
                 files.append(absolute)
@@ -175,6 +155,20 @@ public enum ProfileLoader {
             }
         }
         return (definitions, moves)
+    }
+
+    /// The bytes of a file the configuration names; `fail` words the error from the cause.
+    private static func read(_ absolute: String, fail: (String) -> SOTLintError) throws(SOTLintError) -> [UInt8] {
+        do {
+            return try FilePath.read(absolute)
+        } catch {
+            let reason = switch error {
+            case .unreadableFile(_, let reason): reason
+            case .pathNotFound: "no such file"
+            default: error.description
+            }
+            throw fail(reason)
+        }
     }
 
     /// How many files a chain of `extends` may read.

@@ -152,15 +152,24 @@ public indirect enum IssueCondition: Sendable {
         }
     }
 
+    /// The conditions inside `all`, `any` and `not`, in order.
+    public var leaves: [IssueCondition] {
+        switch self {
+        case .all(let conditions), .any(let conditions): conditions.flatMap(\.leaves)
+        case .not(let condition): condition.leaves
+        default: [self]
+        }
+    }
+
     /// The keys that need a document's text (fields, front matter), for rules that see statuses only.
     public var documentKeys: [String] {
-        switch self {
-        case .all(let conditions), .any(let conditions): return conditions.flatMap(\.documentKeys)
-        case .not(let condition): return condition.documentKeys
-        case .status, .category, .id: return []
-        case .hasField: return ["has_field"]
-        case .fieldMatches: return ["field_matches"]
-        case .frontMatter: return ["front_matter"]
+        leaves.compactMap { condition in
+            switch condition {
+            case .hasField: "has_field"
+            case .fieldMatches: "field_matches"
+            case .frontMatter: "front_matter"
+            default: nil
+            }
         }
     }
 }

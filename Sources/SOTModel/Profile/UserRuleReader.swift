@@ -268,20 +268,13 @@ extension UserRuleDefinition {
     /// The statuses the rule names that `profile` does not know, as a message ("… did you mean"), or nil.
     package func unknownStatus(in profile: Profile) -> String? {
         var names: [String] = []
-        func collect(_ condition: IssueCondition) {
-            switch condition {
-            case .all(let conditions), .any(let conditions): conditions.forEach(collect)
-            case .not(let inner): collect(inner)
-            case .status(let statuses): names += statuses
-            default: break
-            }
-        }
-        collect(when)
+        var conditions = when.leaves
         switch check {
-        case .relation(_, let target): collect(target)
+        case .relation(_, let target): conditions += target.leaves
         case .transition(let moves, _): names += moves.flatMap { $0.from + $0.to }
         default: break
         }
+        for case .status(let statuses) in conditions { names += statuses }
         let known = profile.statuses.map { Profile.normalizedStatus($0.name) }
         guard let unknown = names.first(where: { $0 != "*" && profile.status(named: $0) == nil }) else { return nil }
         return "status `\(unknown)` is not in `statuses`" + Suggestion.didYouMean(unknown, among: known)
@@ -297,16 +290,13 @@ extension UserRuleDefinition {
     /// Every field label the rule names, in its conditions and its check.
     public var fieldLabels: [String] {
         var labels: [String] = []
-        func collect(_ condition: IssueCondition) {
+        for condition in when.leaves {
             switch condition {
-            case .all(let conditions), .any(let conditions): conditions.forEach(collect)
-            case .not(let inner): collect(inner)
             case .hasField(let names): labels += names
             case .fieldMatches(let name, _): labels.append(name)
             default: break
             }
         }
-        collect(when)
         switch check {
         case .require(.field(let label), _): labels.append(label)
         case .forbid(let fields, _, _), .pattern(let fields, _): labels += fields

@@ -1,4 +1,3 @@
-import Foundation
 import SOTSource
 
 /// The prefixes of a set of issue IDs (`CTO-WORK` of `CTO-WORK-021`, `PLAT` of `PLAT-12`, `BACK` of
@@ -30,23 +29,5 @@ public struct IDPrefixes: Sendable {
         }
         if end > utf8.startIndex, utf8[utf8.index(before: end)] == 0x2D { end = utf8.index(before: end) }
         return String(id[..<end])
-    }
-}
-
-/// The prefixes of a workspace's IDs, made the first time a rule asks (most runs have no mention to scope).
-package final class PrefixCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var made: IDPrefixes?
-
-    package init() {}
-
-    /// The prefixes, made by `make` the first time.
-    package func prefixes(_ make: () -> IDPrefixes) -> IDPrefixes {
-        lock.lock()
-        defer { lock.unlock() }
-        if let made { return made }
-        let new = make()
-        made = new
-        return new
     }
 }

@@ -8,16 +8,16 @@ public protocol IDSuggester: Sendable {
     func nearest(_ word: String) -> String?
 }
 
-/// A workspace's "did you mean" index, built the first time a rule needs it and shared by the workspaces
-/// built from this one with the same IDs (`Workspace.replacing`).
-package final class SuggesterCache: @unchecked Sendable {
+/// A value made the first time it is asked for, then shared (a workspace's "did you mean" index, its ID
+/// prefixes), also by the workspaces built from one with the same IDs (`Workspace.replacing`).
+package final class MadeOnce<Value>: @unchecked Sendable {
     private let lock = NSLock()
-    private var made: (any IDSuggester)?
+    private var made: Value?
 
     package init() {}
 
-    /// The index, made by `make` the first time.
-    package func suggester(_ make: () -> any IDSuggester) -> any IDSuggester {
+    /// The value, made by `make` the first time.
+    package func value(_ make: () -> Value) -> Value {
         lock.lock()
         defer { lock.unlock() }
         if let made { return made }

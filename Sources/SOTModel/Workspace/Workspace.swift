@@ -37,11 +37,11 @@ public struct Workspace: Sendable, Codable {
     /// answered from the cache's focus digest holds the saved document and the issues related to it).
     private let makeSuggester: (@Sendable () -> any IDSuggester)?
     /// The "did you mean" index of `issueIDs`, once a rule built it; kept by `replacing`.
-    package let suggesterCache: SuggesterCache
+    package let suggesterCache: MadeOnce<any IDSuggester>
     /// Makes the prefixes of every ID of the whole workspace when `documents` are only part of it.
     private let makePrefixes: (@Sendable () -> IDPrefixes)?
     /// The prefixes of the whole workspace's IDs, once a rule asked; kept by `replacing` (same IDs).
-    private let prefixCache: PrefixCache
+    private let prefixCache: MadeOnce<IDPrefixes>
 
     /// "Did you mean" among every ID of the whole workspace, when `documents` are only part of it; nil
     /// when `issueIDs` are all of them.
@@ -52,7 +52,7 @@ public struct Workspace: Sendable, Codable {
     /// The prefixes of every ID the whole workspace defines (imported models' included): a prose mention
     /// with another prefix is a word, not a reference (`ids.prose`). Made on first use, in O(IDs).
     public var knownPrefixes: IDPrefixes {
-        prefixCache.prefixes { makePrefixes?() ?? IDPrefixes(ids: issueIDs) }
+        prefixCache.value { makePrefixes?() ?? IDPrefixes(ids: issueIDs) }
     }
 
     /// The workspace of `documents`; `suggester` makes the whole workspace's "did you mean", and `prefixes`
@@ -60,9 +60,9 @@ public struct Workspace: Sendable, Codable {
     public init(documents: [WorkspaceDocument], suggester: (@Sendable () -> any IDSuggester)? = nil,
                 prefixes: (@Sendable () -> IDPrefixes)? = nil) {
         makeSuggester = suggester
-        suggesterCache = SuggesterCache()
+        suggesterCache = MadeOnce()
         makePrefixes = prefixes
-        prefixCache = PrefixCache()
+        prefixCache = MadeOnce()
         let sorted = Self.inPathOrder(documents)
         self.documents = sorted
         // Each ID is hashed once per definition: it gets a number in order of first appearance, and every

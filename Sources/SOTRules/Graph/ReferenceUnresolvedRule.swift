@@ -98,7 +98,7 @@ package struct ReferenceUnresolvedRule: WorkspaceRule, BuiltInRule {
         // One index of the defined IDs instead of an edit distance against each of them per reference;
         // the distinct IDs are looked up on every core.
         let index: any IDSuggester = workspace.wholeWorkspaceSuggester
-            ?? workspace.suggesterCache.suggester { IDSuggestionIndex(candidates: workspace.issueIDs) }
+            ?? workspace.suggesterCache.value { IDSuggestionIndex(candidates: workspace.issueIDs) }
         let ids = distinct
         let hints = ParallelResults<String>.map(ids.count) { position in
             index.nearest(ids[position]).map { "; did you mean `\($0)`?" } ?? ""
