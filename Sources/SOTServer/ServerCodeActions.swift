@@ -31,7 +31,7 @@ extension LanguageServer {
         var actions: [Any] = []
         if wanted("quickfix") {
             let bodyStart = FrontMatterParser.bodyStartLine(source)
-            let rules = session?.options.rules
+            let rules = rules(of: open.path)
             let lines = source.position(ofByte: from).line...source.position(ofByte: to).line
             for finding in own {
                 // A finding on the lines of the cursor or selection.

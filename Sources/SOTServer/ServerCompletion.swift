@@ -41,7 +41,7 @@ extension LanguageServer {
         // Inside a directive: rule ids (any word after a disable keyword), a detector id (the first word after
         // allow-secret; the reason follows it).
         if let directive = DirectiveText.directive(before: prefix) {
-            let rules = session?.options.rules
+            let rules = rules(of: open.path)
             if directive.keyword == DirectiveText.allowKeyword {
                 let words = directive.rest.split(whereSeparator: { $0 == " " || $0 == "\t" })
                 guard words.count <= (typed.isEmpty ? 0 : 1) else { return answer([]) }

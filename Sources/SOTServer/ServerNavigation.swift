@@ -93,13 +93,18 @@ extension LanguageServer {
         return ["contents": ["kind": "markdown", "value": SecretText.redacted(lines.joined(separator: "\n"))], "range": found.range] as [String: Any]
     }
 
+    /// The rules that apply to the document at `path`: the session's and the team rules (`rule_files`) of
+    /// its project; nil before the session starts.
+    func rules(of path: String) -> RuleSet? {
+        guard let session else { return nil }
+        return profile(for: path).map(session.options.rules.adding(userRulesOf:)) ?? session.options.rules
+    }
+
     /// The rules of the findings at the position, else the rule (or secret detector) id under the cursor
     /// inside a `sot-lint-disable` / `sot-lint-allow-secret` directive.
     private func ruleHover(_ params: [String: Any]) -> [String: Any]? {
         guard let uri = Self.uri(params), let open = documents[uri], let position = Self.position(params["position"]),
-              let session else { return nil }
-        // The team's own rules (`rule_files`) of the document's project, besides the built-in ones.
-        let rules = (try? session.profile(in: FilePath.parent(open.path))).map(session.options.rules.adding(userRulesOf:)) ?? session.options.rules
+              let rules = rules(of: open.path) else { return nil }
         var converter = converter(for: open.path, bytes: open.text)
         let offset = converter.byteOffset(of: position)
         let source = converter.source

@@ -244,6 +244,17 @@ final class LanguageServerTests: LanguageServerTestCase {
         let hover = try XCTUnwrap(try client.request("textDocument/hover", ["textDocument": ["uri": uri], "position": start])["result"] as? [String: Any])
         let value = try XCTUnwrap((hover["contents"] as? [String: Any])?["value"] as? String)
         XCTAssertTrue(value.contains("**team-unblock** (team, warning by default): A blocked issue says what unblocks it."), value)
+        // A team rule is disabled like any other: the code action, and its id completed in a directive.
+        let line = try XCTUnwrap(start["line"] as? Int)
+        let response = try client.request("textDocument/codeAction", ["textDocument": ["uri": uri], "context": ["diagnostics": [Any]()],
+                                                                        "range": ["start": ["line": line, "character": 0], "end": ["line": line, "character": 0]]])
+        let titles = try XCTUnwrap(response["result"] as? [[String: Any]]).compactMap { $0["title"] as? String }
+        XCTAssertTrue(titles.contains("Disable team-unblock for this line"), "\(titles)")
+        client.notify("textDocument/didChange", ["textDocument": ["uri": uri, "version": 2], "contentChanges": [
+            ["range": ["start": ["line": 0, "character": 0], "end": ["line": 0, "character": 0]], "text": "<!-- sot-lint-disable team-u\n"]]])
+        let completion = try client.request("textDocument/completion", ["textDocument": ["uri": uri], "position": ["line": 0, "character": 28]])
+        let labels = ((completion["result"] as? [String: Any])?["items"] as? [[String: Any]] ?? []).compactMap { $0["label"] as? String }
+        XCTAssertEqual(labels, ["team-unblock"])
         client.notify("exit", [:])
         _ = client.exitStatus()
     }
