@@ -242,6 +242,12 @@ public struct Profile: Sendable {
         return Profile.normalizedStatus(definition.name)
     }
 
+    /// `statusName(_:)` of a status line, without normalising again what the line already holds when it
+    /// names a status as written (the common case, asked for every issue by every team rule).
+    public func statusName(of line: StatusLine) -> String {
+        status(named: line.normalized) != nil ? line.normalized : statusName(line.raw)
+    }
+
     public func category(ofStatus raw: String) -> StatusCategory? {
         status(named: raw)?.category
     }

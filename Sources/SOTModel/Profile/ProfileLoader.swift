@@ -24,15 +24,17 @@ public enum ProfileLoader {
         // The files read besides the configuration (shared profiles, rule files), for a session that watches them.
         var files: [String] = []
         var userRules: [UserRuleDefinition] = []
-        var allowedMoves: [UserRuleDefinition.Move] = []
         if let configText {
             let user = try extended(try checkedTree(configText, origin: origin), origin: origin, directory: configDirectory, chain: [],
                                     layers: &layers, files: &files)
-            (userRules, allowedMoves) = try readRuleFiles(user["rule_files"], origin: origin, directory: configDirectory,
-                                                          builtIn: rules, layers: &layers, files: &files)
-            // A team's rule reports at the severity its file gives unless `rules:` says otherwise.
-            let severities = ConfigNode.mapping(userRules.map { ($0.id, .mapping([("severity", .scalar($0.severity.rawValue))])) })
-            node = node.merged(with: .mapping([("rules", severities)])).merged(with: user)
+            userRules = try readRuleFiles(user["rule_files"], origin: origin, directory: configDirectory, builtIn: rules,
+                                          layers: &layers, files: &files)
+            if !userRules.isEmpty {
+                // A team's rule reports at the severity its file gives unless `rules:` says otherwise.
+                let severities = ConfigNode.mapping(userRules.map { ($0.id, .mapping([("severity", .scalar($0.severity.rawValue))])) })
+                node = node.merged(with: .mapping([("rules", severities)]))
+            }
+            node = node.merged(with: user)
         }
         var decoder = ProfileDecoder(node: node, origin: origin,
                                      declarations: rules + userRules.map { RuleDeclaration(id: $0.id, options: []) }, detectors: detectors)
@@ -45,7 +47,7 @@ public enum ProfileLoader {
         }
         profile.userRules = userRules
         profile.sourceFiles = files
-        profile.allow(allowedMoves)
+        profile.allow(userRules.flatMap(\.allowedMoves))
         // The rule ids joined by commas, byte by byte: a generic `joined` costs a runtime type lookup at start-up.
         var ids: [UInt8] = []
         for (index, rule) in rules.enumerated() {
@@ -109,12 +111,12 @@ public enum ProfileLoader {
         return base.merged(with: layer)
     }
 
-    /// The rules of the files `rule_files` names (paths or globs relative to `directory`), in file order, with
-    /// the status moves their `transition` rules allow; `layers` gains each file's text.
+    /// The rules of the files `rule_files` names (paths or globs relative to `directory`), in file order;
+    /// `layers` gains each file's text.
     private static func readRuleFiles(_ node: ConfigNode?, origin: String, directory: String?, builtIn: [RuleDeclaration],
-                                      layers: inout [[UInt8]], files: inout [String]) throws(SOTLintError) -> ([UserRuleDefinition], [UserRuleDefinition.Move]) {
+                                      layers: inout [[UInt8]], files: inout [String]) throws(SOTLintError) -> [UserRuleDefinition] {
         func fail(_ reason: String) -> SOTLintError { .invalidConfiguration(path: origin, reason: reason) }
-        guard let node, node != .null else { return ([], []) }
+        guard let node, node != .null else { return [] }
         var globs: [String] = []
         switch node {
         case .scalar(let text): globs = [text]
@@ -129,7 +131,6 @@ public enum ProfileLoader {
         let builtInIDs = Set(builtIn.map(\.id))
         var definitions: [UserRuleDefinition] = []
         var definedIn: [String: String] = [:]
-        var moves: [UserRuleDefinition.Move] = []
         var seen = Set<String>()
         for glob in globs {
             let isGlob = glob.contains { "*?[".contains($0) }
@@ -139,10 +140,9 @@ public enum ProfileLoader {
                 let relative = FilePath.relative(absolute, to: directory)
                 let display = origin.contains("/") ? FilePath.join(FilePath.parent(origin), relative) : relative
                 let bytes = try read(absolute) { fail("`rule_files`: cannot read \(display): \($0)") }
-                layers.append(Array(display.utf8))
                 layers.append(bytes)
                 files.append(absolute)
-                let (definition, allowed) = try UserRuleReader(file: display).read(String(decoding: bytes, as: UTF8.self))
+                let definition = try UserRuleReader(file: display).read(String(decoding: bytes, as: UTF8.self))
                 guard !builtInIDs.contains(definition.id) else {
                     throw .invalidConfiguration(path: display, reason: "`id: \(definition.id)` is a built-in rule's id; give the rule its own")
                 }
@@ -151,10 +151,9 @@ public enum ProfileLoader {
                 }
                 definedIn[definition.id] = display
                 definitions.append(definition)
-                moves += allowed
             }
         }
-        return (definitions, moves)
+        return definitions
     }
 
     /// The bytes of a file the configuration names; `fail` words the error from the cause.

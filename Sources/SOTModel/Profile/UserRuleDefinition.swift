@@ -29,9 +29,10 @@ public struct UserRuleDefinition: Sendable {
         case count(field: String, items: ItemKind, min: Int?, max: Int?)
         /// Every issue the link reaches must meet `target`.
         case relation(link: Link, target: IssueCondition)
-        /// No issue may make one of these moves in a change (`--base`, `--staged`); with `unmoved`, no issue
-        /// the link reaches may move in the same change as the issue (the built-in "does not change X status").
-        case transition(forbid: [Move], unmoved: Link?)
+        /// No issue may make one of the `forbid` moves in a change (`--base`, `--staged`); with `unmoved`, no
+        /// issue the link reaches may move in the same change as the issue (the built-in "does not change X
+        /// status"). The `allow` moves widen the profile's `transitions` (`Profile.allow`).
+        case transition(forbid: [Move], allow: [Move], unmoved: Link?)
     }
 
     /// Which items a `count` rule counts: all, or those whose task-list marker is `[x]` or `[ ]`.
@@ -67,6 +68,12 @@ public struct UserRuleDefinition: Sendable {
         case statusUnchanged = "status_unchanged"
     }
 
+    /// The moves a `transition` rule allows besides the profile's `transitions`.
+    public var allowedMoves: [Move] {
+        if case .transition(_, let allow, _) = check { return allow }
+        return []
+    }
+
     /// Status moves: from any of `from` to any of `to`; `*` is any status.
     public struct Move: Sendable {
         public let from: [String]
@@ -88,14 +95,6 @@ public struct UserRuleDefinition: Sendable {
         public let today: String?
     }
 
-    /// The rule reads the fields of issues, which a workspace keeps only in full detail: such rules run on
-    /// each document; `relation` and `transition` rules need statuses and links only.
-    public var readsDocuments: Bool {
-        switch check {
-        case .relation, .transition: return false
-        default: return true
-        }
-    }
 }
 
 /// When a user rule applies to an issue: every key given must hold (`status`, `category`, `id`,

@@ -23,7 +23,7 @@ package struct UserRuleReader {
 
     private static let conditionKeys = ["status", "category", "id", "has_field", "field_matches", "front_matter", "not", "any"]
 
-    package func read(_ text: String) throws(SOTLintError) -> (definition: UserRuleDefinition, allow: [UserRuleDefinition.Move]) {
+    package func read(_ text: String) throws(SOTLintError) -> UserRuleDefinition {
         let node: ConfigNode
         do {
             node = try ConfigNode.parse(text)
@@ -57,7 +57,6 @@ package struct UserRuleReader {
                        + Suggestion.didYouMean(severityText, among: Severity.allCases.map(\.rawValue)))
         }
         let when = try node["when"].map { node throws(SOTLintError) in try condition(node, path: "when") } ?? .all([])
-        var allow: [UserRuleDefinition.Move] = []
         let check: UserRuleDefinition.Check
         switch kind.name {
         case "require":
@@ -99,16 +98,14 @@ package struct UserRuleReader {
             if let key = when.documentKeys.first {
                 throw fail("`when` of a `transition` rule cannot use `\(key)`: a change is judged on IDs and statuses")
             }
-            let forbid = try moves("forbid", in: node)
-            allow = try moves("allow", in: node)
-            check = .transition(forbid: forbid, unmoved: node["unmoved"] == nil ? nil : try link("unmoved", in: node))
+            check = .transition(forbid: try moves("forbid", in: node), allow: try moves("allow", in: node),
+                                unmoved: node["unmoved"] == nil ? nil : try link("unmoved", in: node))
         }
-        let definition = UserRuleDefinition(
+        return UserRuleDefinition(
             id: id, file: file, summary: try scalar("summary", in: node),
             rationale: node["rationale"] == nil ? "" : try scalar("rationale", in: node),
             severity: severity, when: when, message: node["message"] == nil ? nil : try scalar("message", in: node),
             check: check, examples: try examples(node["examples"]))
-        return (definition, allow)
     }
 
     // MARK: - Parts
@@ -271,7 +268,7 @@ extension UserRuleDefinition {
         var conditions = when.leaves
         switch check {
         case .relation(_, let target): conditions += target.leaves
-        case .transition(let moves, _): names += moves.flatMap { $0.from + $0.to }
+        case .transition(let forbid, let allow, _): names += (forbid + allow).flatMap { $0.from + $0.to }
         default: break
         }
         for case .status(let statuses) in conditions { names += statuses }

@@ -161,13 +161,11 @@ struct IssueText {
         self.section = section
         self.document = document
         self.labels = labels
-        // The normalised value is the status unless it carries a tail (`superseded by ADR-2`). No closure
-        // here: one would copy the profile for every issue.
+        // No closure here: one would copy the profile for every issue.
         if let line = section.status {
-            let definition = profile.status(named: line.normalized)
-            let name = definition == nil ? profile.statusName(line.raw) : line.normalized
+            let name = profile.statusName(of: line)
             status = name
-            category = definition?.category ?? profile.category(ofStatus: name)
+            category = profile.category(ofStatus: name)
         } else {
             status = nil
             category = nil

@@ -11,13 +11,13 @@ struct UserTransitionRule: ChangeRule {
     let metadata: RuleMetadata
 
     func check(base: Workspace, head: Workspace, context: WorkspaceContext) -> [Finding] {
-        guard case .transition(let forbidden, let unmoved) = definition.check else { return [] }
+        guard case .transition(let forbidden, _, let unmoved) = definition.check else { return [] }
         let profile = context.profile
         /// The issue's status before and now, when both are known and differ.
         func move(_ id: String) -> (old: String, new: String)? {
             guard let now = head.issue(id)?.status, let before = base.issue(id)?.status else { return nil }
-            let old = profile.statusName(before.raw)
-            let new = profile.statusName(now.raw)
+            let old = profile.statusName(of: before)
+            let new = profile.statusName(of: now)
             return old == new ? nil : (old, new)
         }
         var findings: [Finding] = []

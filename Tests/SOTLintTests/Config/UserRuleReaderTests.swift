@@ -73,6 +73,7 @@ final class UserRuleReaderTests: XCTestCase {
             (Self.rule("kind: transition\nforbid: [{from: done, too: open}]"), "unknown key `forbid[1].too`; did you mean `to`?"),
             (Self.rule("kind: transition\nunmoved: status_unchaged"), "`unmoved: status_unchaged` is not a link; did you mean `status_unchanged`?"),
             (Self.rule("kind: transition"), "a `transition` rule needs `forbid`, `allow` or `unmoved`"),
+            (Self.rule("kind: transition\nallow: [{from: done, to: canceled}]"), "rule `team-x`: status `canceled` is not in `statuses`; did you mean `cancelled`?"),
             (Self.rule("kind: require\nrequire: {field: Evidence}\nseverity: eror"), "`severity: eror` must be one of error, warning, info; did you mean `error`?"),
             (Self.rule("kind: require\nrequire: {field: Evidence}", id: "Team_X"), "must be lower-case letters, digits and hyphens"),
             (Self.rule("kind: require\nrequire: {field: Evidence}", id: "acceptance-missing"), "`id: acceptance-missing` is a built-in rule's id"),
