@@ -65,15 +65,6 @@ PY
 }
 
 declare -A BEST=()
-once() { # LABEL DIR
-    local start end rc=0 ms
-    start=$EPOCHREALTIME
-    "$BIN" --no-cache "$2" >/dev/null 2>"$TMP/err.txt" || rc=$?
-    end=$EPOCHREALTIME
-    if [[ $rc -gt 1 ]]; then echo "$NAME: sot-lint $2 exited with status $rc:" >&2; cat "$TMP/err.txt" >&2; exit 1; fi
-    ms=$(awk -v s="${start/,/.}" -v e="${end/,/.}" 'BEGIN {printf "%.0f", (e - s) * 1000}')
-    if [[ -z ${BEST[$1]:-} ]] || ((ms < BEST[$1])); then BEST[$1]=$ms; fi
-}
 
 LARGE=$((TASKS * 10))
 tasks "$TMP/tasks-n" "$TASKS"
@@ -87,10 +78,10 @@ fi
 
 echo "sot-lint layouts: $(nproc) CPUs, $(uname -sm); binary $BIN; $TASKS and $LARGE tasks; $RUNS runs each"
 for ((i = 0; i < RUNS; i++)); do
-    once tasks-n "$TMP/tasks-n"
-    once sections-n "$TMP/sections-n"
-    once tasks-10n "$TMP/tasks-10n"
-    once sections-10n "$TMP/sections-10n"
+    bench_lint_best tasks-n "$TMP/tasks-n"
+    bench_lint_best sections-n "$TMP/sections-n"
+    bench_lint_best tasks-10n "$TMP/tasks-10n"
+    bench_lint_best sections-10n "$TMP/sections-10n"
 done
 for label in tasks-n tasks-10n sections-n sections-10n; do printf '%-13s best %7s ms\n' "$label" "${BEST[$label]}"; done
 echo

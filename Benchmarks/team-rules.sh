@@ -52,15 +52,6 @@ corpus() {
 }
 
 declare -A BEST=()
-once() { # LABEL DIR
-    local start end rc=0 ms
-    start=$EPOCHREALTIME
-    "$BIN" --no-cache "$2" >/dev/null 2>"$TMP/err.txt" || rc=$?
-    end=$EPOCHREALTIME
-    if [[ $rc -gt 1 ]]; then echo "$NAME: sot-lint $2 exited with status $rc:" >&2; cat "$TMP/err.txt" >&2; exit 1; fi
-    ms=$(awk -v s="${start/,/.}" -v e="${end/,/.}" 'BEGIN {printf "%.0f", (e - s) * 1000}')
-    if [[ -z ${BEST[$1]:-} ]] || ((ms < BEST[$1])); then BEST[$1]=$ms; fi
-}
 
 LARGE=$((DOCS * 10))
 corpus "$TMP/plain-n" "$DOCS" no
@@ -73,10 +64,10 @@ found=$("$BIN" --no-cache --format json "$TMP/rules-10n" 2>/dev/null | grep -c '
 
 echo "sot-lint team rules: $(nproc) CPUs, $(uname -sm); binary $BIN; $DOCS and $LARGE documents; $RUNS runs each"
 for ((i = 0; i < RUNS; i++)); do
-    once plain-n "$TMP/plain-n"
-    once rules-n "$TMP/rules-n"
-    once plain-10n "$TMP/plain-10n"
-    once rules-10n "$TMP/rules-10n"
+    bench_lint_best plain-n "$TMP/plain-n"
+    bench_lint_best rules-n "$TMP/rules-n"
+    bench_lint_best plain-10n "$TMP/plain-10n"
+    bench_lint_best rules-10n "$TMP/rules-10n"
 done
 for label in plain-n rules-n plain-10n rules-10n; do printf '%-10s best %7s ms\n' "$label" "${BEST[$label]}"; done
 echo "team-rule findings at 10n: $found"

@@ -219,17 +219,7 @@ final class LanguageServerTests: LanguageServerTestCase {
     /// that describes it from its file.
     func testATeamRuleFindingAndItsHover() throws {
         try write(".sot-lint.yml", "rule_files: [rules/unblock.yml]\n")
-        try write("rules/unblock.yml", """
-            id: team-unblock
-            kind: require
-            summary: A blocked issue says what unblocks it.
-            when: {status: blocked}
-            require: {field: Current unblock}
-            examples:
-              valid: [{text: "x"}]
-              invalid: [{text: "y"}]
-
-            """)
+        try write("rules/unblock.yml", TeamRuleText.unblock)
         let uri = directory.appendingPathComponent("plan.md").absoluteString
         let (client, _) = try start(encodings: nil)
         client.notify("textDocument/didOpen", ["textDocument": ["uri": uri, "languageId": "markdown", "version": 1,

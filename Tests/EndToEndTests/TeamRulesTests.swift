@@ -76,17 +76,7 @@ final class TeamRulesTests: TemporaryDirectoryTestCase {
 
     func testSuppressionsSeveritiesTheCacheAndChanges() throws {
         try write(".sot-lint.yml", "rule_files: [rules/unblock.yml]\n")
-        try write("rules/unblock.yml", """
-        id: team-unblock
-        kind: require
-        summary: A blocked issue says what unblocks it.
-        when: {status: blocked}
-        require: {field: Current unblock}
-        examples:
-          valid: [{text: "x"}]
-          invalid: [{text: "y"}]
-
-        """)
+        try write("rules/unblock.yml", TeamRuleText.unblock)
         let plan = """
         ---
         lifecycle_classification: sot

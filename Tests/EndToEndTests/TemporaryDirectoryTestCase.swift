@@ -46,3 +46,19 @@ class TemporaryDirectoryTestCase: XCTestCase {
         return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
+
+/// A team rule file both the command line's and the editor's tests use: a blocked issue needs
+/// `Current unblock:` (its examples are placeholders; `test-rules` is not run on it).
+enum TeamRuleText {
+    static let unblock = """
+        id: team-unblock
+        kind: require
+        summary: A blocked issue says what unblocks it.
+        when: {status: blocked}
+        require: {field: Current unblock}
+        examples:
+          valid: [{text: "x"}]
+          invalid: [{text: "y"}]
+
+        """
+}
