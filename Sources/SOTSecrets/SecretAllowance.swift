@@ -68,7 +68,7 @@ public struct SecretFinder: Sendable {
                 continue
             }
             if let allowed = patterns.first(where: { pattern in
-                (pattern.allowance.detector == nil || pattern.allowance.detector == detector.id) && Self.matches(pattern.regex, Array(secret))
+                (pattern.allowance.detector == nil || pattern.allowance.detector == detector.id) && pattern.regex.hasMatch(in: Array(secret))
             }) {
                 result.usedFingerprints.insert(allowed.allowance.fact)
                 continue
@@ -93,16 +93,6 @@ public struct SecretFinder: Sendable {
             result.unusedDirectives.append(Finding(path: source.path, range: range, message: message))
         }
         return result
-    }
-
-    /// The whole secret matches the anchored pattern.
-    private static func matches(_ regex: POSIXRegex, _ secret: [UInt8]) -> Bool {
-        var found = false
-        regex.forEachMatch(in: secret, range: 0..<secret.count) { _ in
-            found = true
-            return false
-        }
-        return found
     }
 
     /// One finding per secret: where detectors overlap, a provider format wins over a generic detector,

@@ -106,6 +106,21 @@ public final class POSIXRegex: @unchecked Sendable {
         }
     }
 
+    /// True when `bytes` hold a match (no group is read).
+    public func hasMatch(in bytes: [UInt8]) -> Bool {
+        var found = false
+        forEachWholeMatch(in: bytes, range: 0..<bytes.count) { _ in
+            found = true
+            return false
+        }
+        return found
+    }
+
+    /// True when `text` holds a match.
+    public func hasMatch(in text: String) -> Bool {
+        hasMatch(in: Array(text.utf8))
+    }
+
     /// `forEachMatch` by glibc, whatever the pattern (tests compare it with the native search); with
     /// `groups: false`, only the whole match's range is given.
     package func forEachMatchOfCompiled(in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, groups wantGroups: Bool = true,

@@ -27,14 +27,7 @@ public struct ExternalIDs: Sendable, Equatable {
     public func owns(_ id: String) -> Bool {
         guard !compiled.isEmpty else { return false }
         let bytes = Array(id.utf8)
-        return compiled.contains { regex in
-            var found = false
-            regex.forEachMatch(in: bytes, range: 0..<bytes.count) { _ in
-                found = true
-                return false
-            }
-            return found
-        }
+        return compiled.contains { $0.hasMatch(in: bytes) }
     }
 
     public static func == (lhs: ExternalIDs, rhs: ExternalIDs) -> Bool {

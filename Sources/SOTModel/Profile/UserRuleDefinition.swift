@@ -141,11 +141,11 @@ public indirect enum IssueCondition: Sendable {
         case .not(let condition): return !condition.holds(for: facts)
         case .status(let names): return facts.status.map(names.contains) ?? false
         case .category(let categories): return facts.category.map(categories.contains) ?? false
-        case .id(let pattern): return pattern.contains(facts.id)
+        case .id(let pattern): return pattern.hasMatch(in: facts.id)
         case .hasField(let labels):
             return labels.allSatisfy { label in facts.fieldText?(label).map { texts in texts.contains { !$0.isEmpty } } ?? false }
         case .fieldMatches(let label, let pattern):
-            return facts.fieldText?(label)?.contains { pattern.contains($0) } ?? false
+            return facts.fieldText?(label)?.contains { pattern.hasMatch(in: $0) } ?? false
         case .frontMatter(let key, let values):
             return facts.frontMatter?(key).map(values.contains) ?? false
         }
@@ -170,18 +170,5 @@ public indirect enum IssueCondition: Sendable {
             default: nil
             }
         }
-    }
-}
-
-extension POSIXRegex {
-    /// True when `text` holds a match.
-    public func contains(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        var found = false
-        forEachMatch(in: bytes, range: 0..<bytes.count) { _ in
-            found = true
-            return false
-        }
-        return found
     }
 }

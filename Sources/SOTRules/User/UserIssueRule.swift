@@ -46,7 +46,7 @@ struct UserIssueRule: DocumentRule {
             guard let value = document.frontMatter[key]?.value, !value.trimmingSpaces.isEmpty else {
                 return [Finding(document, issue.section.idRange, say(issue, ["field": key], "issue `\(issue.id)` needs front-matter key `\(key)`"))]
             }
-            guard let pattern, !pattern.contains(value) else { return [] }
+            guard let pattern, !pattern.hasMatch(in: value) else { return [] }
             return [Finding(document, issue.section.idRange, say(issue, ["field": key],
                                                                  "front-matter `\(key)` of issue `\(issue.id)` does not match `\(pattern.pattern)`"))]
         case .field(let written):
@@ -58,7 +58,7 @@ struct UserIssueRule: DocumentRule {
             guard fields.contains(where: { !$0.isEmpty }) else {
                 return [Finding(document, first.labelRange, say(issue, ["field": label], "`\(label)` of issue `\(issue.id)` is empty"))]
             }
-            guard let pattern, !(issue.texts(label) ?? []).contains(where: pattern.contains) else { return [] }
+            guard let pattern, !(issue.texts(label) ?? []).contains(where: { pattern.hasMatch(in: $0) }) else { return [] }
             return [Finding(document, first.labelRange, say(issue, ["field": label],
                                                             "`\(label)` of issue `\(issue.id)` holds nothing matching `\(pattern.pattern)`"))]
         }
@@ -97,7 +97,7 @@ struct UserIssueRule: DocumentRule {
                 let parts: [(String, SourceRange)] = field.items.isEmpty
                     ? [field.inlineValue.flatMap { value in field.inlineValueRange.map { (value, $0) } }].compactMap { $0 }
                     : field.items.map { ($0.text, $0.range) }
-                for (text, range) in parts where !pattern.contains(text) {
+                for (text, range) in parts where !pattern.hasMatch(in: text) {
                     findings.append(Finding(issue.document, range, say(issue, ["field": label],
                                                                        "`\(label)` of issue `\(issue.id)` has an entry not matching `\(pattern.pattern)`")))
                 }
