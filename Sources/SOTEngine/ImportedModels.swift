@@ -33,20 +33,15 @@ package enum ImportedModels {
         return documents
     }
 
-    /// The files an entry names: itself, or for a pattern (`*`, `?`, `[` in its last component) the files
-    /// of that folder that match it, sorted. None is an error.
+    /// The files an entry names: itself, or for a glob the files that match it, sorted. None is an error.
     private static func expand(_ entry: String, root: String, fail: (String, String) -> SOTLintError) throws(SOTLintError) -> [String] {
-        let absolute = FilePath.absolute(entry, base: root)
-        let name = absolute.split(separator: "/").last.map(String.init) ?? absolute
-        guard name.contains(where: { "*?[".contains($0) }) else {
-            guard FilePath.kind(absolute) == .file else { throw fail(entry, "no such file") }
-            return [absolute]
+        let files = FilePath.files(named: entry, base: root)
+        if !FilePath.isGlob(entry) {
+            guard FilePath.kind(files[0]) == .file else { throw fail(entry, "no such file") }
+            return files
         }
-        let folder = FilePath.parent(absolute)
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
-        let matches = names.filter { fnmatch(name, $0, 0) == 0 }.map { FilePath.join(folder, $0) }.filter { FilePath.kind($0) == .file }
-        guard !matches.isEmpty else { throw fail(entry, "matches no file") }
-        return matches
+        guard !files.isEmpty else { throw fail(entry, "matches no file") }
+        return files
     }
 
     /// The documents of one model file (`sot-lint model` version 1).

@@ -57,7 +57,7 @@ public enum FilePath {
     /// byte-wise. Only the folder the glob names before its first wildcard is walked; hidden folders are not.
     public static func files(matching glob: String, in directory: String) -> [String] {
         let components = glob.split(separator: "/").map(String.init)
-        let literal = components.prefix { !$0.contains(where: { "*?[".contains($0) }) }
+        let literal = components.prefix { !isGlob($0) }
         let start = literal.isEmpty ? directory : join(directory, literal.joined(separator: "/"))
         let pattern = PathGlob(glob)
         var found: [String] = []
@@ -77,6 +77,18 @@ public enum FilePath {
             }
         }
         return found.sorted { $0.precedesInBytes($1) }
+    }
+
+    /// What a configuration's path-or-glob relative to `base` names: a path, as an absolute path (whether
+    /// or not a file is there); a glob (`*`, `?`, `[` anywhere, `**` for any folders), the files matching it.
+    public static func files(named pathOrGlob: String, base: String) -> [String] {
+        guard isGlob(pathOrGlob) else { return [absolute(pathOrGlob, base: base)] }
+        return files(matching: pathOrGlob, in: pathOrGlob.hasPrefix("/") ? "/" : base)
+    }
+
+    /// True when `text` holds a wildcard (`*`, `?`, `[`).
+    public static func isGlob(_ text: String) -> Bool {
+        text.contains { $0 == "*" || $0 == "?" || $0 == "[" }
     }
 
     public static func kind(_ path: String) -> Kind? {

@@ -133,8 +133,7 @@ public enum ProfileLoader {
         var definedIn: [String: String] = [:]
         var seen = Set<String>()
         for glob in globs {
-            let isGlob = glob.contains { "*?[".contains($0) }
-            let paths = isGlob ? FilePath.files(matching: glob, in: directory) : [FilePath.absolute(glob, base: directory)]
+            let paths = FilePath.files(named: glob, base: directory)
             guard !paths.isEmpty else { throw fail("`rule_files: \(glob)` matches no file") }
             for absolute in paths where seen.insert(absolute).inserted {
                 let relative = FilePath.relative(absolute, to: directory)
