@@ -152,7 +152,7 @@ package struct ProjectLint {
                                              configPath: profile.configPath, ready: profile.ready, wholeProject: wholeProject)
         outcome.project?.sotMarker = profile.sot.example
         outcome.answeredByFocusDigest = answeredByFocusDigest
-        outcome.teamRules = profile.userRules.isEmpty ? [] : rules.rules.suffix(profile.userRules.count).map(\.metadata)
+        outcome.teamRules = profile.userRules.compactMap { rules.rule(id: $0.id)?.metadata }
         outcome.documentCount = collected.targets.filter { $0.summary != nil }.count
         outcome.markdownCount = collected.targets.filter(\.isMarkdown).count
         let changes = try changeDiagnostics(workspace, present: collected.present, targets: targets)
